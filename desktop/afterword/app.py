@@ -1,0 +1,44 @@
+"""Start the window: build the AppContext, then the main window."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from afterword import APP_NAME, __version__
+from afterword.context import AppContext
+from afterword.core.errors import AfterwordError
+from afterword.core.store import Store
+from afterword.paths import default_database
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("afterword")
+    return app
+
+
+def run_app(db_path: Path | None, *, smoke: bool = False) -> int:
+    """Open the window on `db_path` (default: the user's database) and run."""
+    from afterword.ui.main_window import MainWindow
+
+    app = create_application()
+    path = db_path or default_database()
+    try:
+        store = Store.open(path)
+    except AfterwordError as exc:
+        QMessageBox.critical(None, APP_NAME, str(exc))
+        return 1
+    window = MainWindow(AppContext(store=store, db_path=path))
+    window.show()
+    if smoke:
+        QTimer.singleShot(200, app.quit)
+    code = app.exec()
+    store.close()
+    return code

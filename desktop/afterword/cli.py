@@ -1,0 +1,216 @@
+"""The command line: one function per command, no business logic.
+
+Errors print one line on stderr and exit non-zero; never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
+from pathlib import Path
+
+from afterword import __version__
+from afterword.core import interchange
+from afterword.core.demo import fill_demo
+from afterword.core.errors import AfterwordError
+from afterword.core.rules import due_reminders
+from afterword.core.store import Store, backup_to, create_private_file
+from afterword.paths import default_database
+
+
+class CommandError(AfterwordError):
+    """A problem with what the user asked for on the command line."""
+
+
+def today() -> date:
+    """Today in the computer's local time zone."""
+    return datetime.now().astimezone().date()
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date like 2026-11-24: {text!r}") from None
+
+
+def _db_path(args: argparse.Namespace) -> Path:
+    return Path(args.db).expanduser() if args.db else default_database()
+
+
+def _open_existing(args: argparse.Namespace) -> Store:
+    path = _db_path(args)
+    if not path.exists():
+        raise CommandError(f"no database at {path} (create one with 'afterword demo' or the app)")
+    return Store.open(path)
+
+
+def write_private_text(out: Path, text: str) -> None:
+    """Write a file the owner alone can read, whole or not at all."""
+    tmp = out.with_name(f".{out.name}.partial")
+    try:
+        tmp.unlink(missing_ok=True)
+        create_private_file(tmp)
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, out)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise CommandError(f"cannot write {out}: {exc.strerror or exc}") from None
+
+
+# -- commands --------------------------------------------------------------------
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from afterword.app import run_app  # Qt is loaded only when a window is wanted
+
+    return run_app(_db_path(args) if args.db else None, smoke=getattr(args, "smoke", False))
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    store = Store.open(_db_path(args))
+    try:
+        count = fill_demo(store, args.today or today())
+    finally:
+        store.close()
+    print(f"wrote {count} sample records to {store.path}")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    store = _open_existing(args)
+    try:
+        text = interchange.dumps(interchange.export_document(store))
+    finally:
+        store.close()
+    if args.out == "-":
+        sys.stdout.write(text)
+    else:
+        write_private_text(Path(args.out), text)
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    try:
+        raw = Path(args.file).read_bytes() if args.file != "-" else sys.stdin.buffer.read()
+    except OSError as exc:
+        raise CommandError(f"cannot read {args.file}: {exc.strerror or exc}") from None
+    doc = interchange.loads(raw)
+    store = Store.open(_db_path(args))
+    try:
+        plan = interchange.import_document(store, doc)
+    finally:
+        store.close()
+    print(f"imported into {store.path}: {plan.summary()}")
+    return 0
+
+
+def cmd_due(args: argparse.Namespace) -> int:
+    on = args.on or today()
+    store = _open_existing(args)
+    try:
+        result = due_reminders(store, on)
+    finally:
+        store.close()
+    for problem in result.problems:
+        print(f"afterword: warning: {problem}", file=sys.stderr)
+    if args.json:
+        print(json.dumps([r.as_json(on) for r in result.items], ensure_ascii=False, indent=2))
+        return 0
+    if not result.items:
+        print(f"Nothing due on or before {on.isoformat()}.")
+    for r in result.items:
+        flag = "OVERDUE" if r.is_overdue(on) else "due    "
+        print(f"{flag} {r.due.isoformat()}  {r.kind.value:<14}  {r.title}")
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    store = _open_existing(args)
+    out = Path(args.out)
+    if out.resolve() == store.path.resolve():
+        store.close()
+        raise CommandError("the backup must go to another file than the database itself")
+    try:
+        backup_to(store.db, out)
+    finally:
+        store.close()
+    print(f"backed up {store.path} to {out}")
+    return 0
+
+
+# -- the parser ------------------------------------------------------------------
+
+DB_HELP = "the database file (default: afterword.db in your data folder)"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="afterword",
+        description="Afterword: a personal CRM for the people you meet while interviewing. "
+        "Without a command, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"afterword {__version__}")
+    parser.add_argument("--db", metavar="PATH", help=DB_HELP)
+    parser.add_argument("--smoke", action="store_true",
+                        help="open the window, wait for it to paint, and quit (a start-up check)")
+    parser.set_defaults(func=cmd_gui)
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    def command(name: str, func: Callable[[argparse.Namespace], int], help: str,
+                description: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help, description=description)
+        p.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=DB_HELP)
+        p.set_defaults(func=func)
+        return p
+
+    p = command("demo", cmd_demo, "fill an empty database with a realistic sample",
+                "Fill an empty database with a realistic sample job search, dated around "
+                "today, so that something of every kind is due.")
+    p.add_argument("--today", type=_iso_date, metavar="DATE",
+                   help="date the sample around this day instead of today")
+
+    p = command("export", cmd_export, "write everything to an interchange JSON file",
+                "Write every record to an interchange file (JSON, version 1), for backups, "
+                "moving machines and scripts.")
+    p.add_argument("--out", required=True, metavar="F.json", help="the file to write (- for stdout)")
+
+    p = command("import", cmd_import, "read an interchange JSON file (all or nothing)",
+                "Read an interchange file into the database: new uids are added, existing "
+                "ones replaced. Every record is checked first; if any is bad, nothing is "
+                "written and the error names the record and the field.")
+    p.add_argument("file", metavar="F.json", help="the file to read (- for stdin)")
+
+    p = command("due", cmd_due, "list reminders due on or before a date",
+                "List what is due or overdue on or before DATE, most urgent first: "
+                "thank-you notes, follow-ups, feedback calls and stay-in-touch touches.")
+    p.add_argument("--on", type=_iso_date, metavar="DATE", help="the date (default: today)")
+    p.add_argument("--json", action="store_true",
+                   help="print a JSON array: uid, kind, due, overdue, title, contact_uid, "
+                        "source_uid (and more)")
+
+    p = command("backup", cmd_backup, "copy the database safely, even while the app is open",
+                "Write a consistent copy of the database to another file, readable by you alone.")
+    p.add_argument("--out", required=True, metavar="F.db", help="the backup file to write")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not hasattr(args, "db"):
+        args.db = None
+    try:
+        return args.func(args)
+    except AfterwordError as exc:
+        print(f"afterword: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("afterword: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # the last line of defence: one line, never a traceback
+        print(f"afterword: unexpected error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 70

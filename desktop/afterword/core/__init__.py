@@ -1,0 +1,1 @@
+"""The domain, its store and its rules. Nothing in this package imports Qt."""

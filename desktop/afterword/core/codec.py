@@ -1,0 +1,177 @@
+"""Convert records to and from plain values: ISO 8601 strings, enum words, lists.
+
+The same plain form serves the database rows and the interchange JSON, so the two
+can never disagree about how a date or an enumeration is written.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from datetime import date, datetime
+from enum import Enum
+from functools import cache
+from typing import Any, TypeVar
+
+from afterword.core.errors import InvalidRecord
+
+R = TypeVar("R")
+
+
+@dataclasses.dataclass(frozen=True)
+class FieldSpec:
+    name: str
+    kind: type  # str, int, bool, date, datetime, an Enum, a dataclass (for lists), or list
+    optional: bool
+    item: type | None = None  # for list fields
+
+
+def _unwrap(hint: Any) -> tuple[Any, bool]:
+    args = typing.get_args(hint)
+    if typing.get_origin(hint) in (typing.Union, types.UnionType) and type(None) in args:
+        rest = [a for a in args if a is not type(None)]
+        return rest[0], True
+    return hint, False
+
+
+@cache
+def fields_of(cls: type) -> tuple[FieldSpec, ...]:
+    """The typed fields of a record class, in declaration order."""
+    hints = typing.get_type_hints(cls)
+    specs = []
+    for f in dataclasses.fields(cls):
+        hint, optional = _unwrap(hints[f.name])
+        if typing.get_origin(hint) is list:
+            specs.append(FieldSpec(f.name, list, optional, typing.get_args(hint)[0]))
+        else:
+            specs.append(FieldSpec(f.name, hint, optional))
+    return tuple(specs)
+
+
+def record_kind(cls: type) -> str:
+    """A record class's name as a user reads it: ThankYouNote → 'thank-you note'."""
+    words, word = [], ""
+    for ch in cls.__name__:
+        if ch.isupper() and word:
+            words.append(word)
+            word = ""
+        word += ch.lower()
+    words.append(word)
+    text = " ".join(words)
+    return text.replace("thank you", "thank-you")
+
+
+def _plain_value(spec: FieldSpec, value: Any) -> Any:
+    if value is None:
+        return None
+    if spec.kind is list:
+        if spec.item is str:
+            return list(value)
+        return [to_plain(v) for v in value]
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    return value
+
+
+def to_plain(record: Any) -> dict[str, Any]:
+    """A record as a dict of JSON-ready values, fields in declaration order."""
+    return {s.name: _plain_value(s, getattr(record, s.name)) for s in fields_of(type(record))}
+
+
+class _Bad(Exception):
+    def __init__(self, problem: str):
+        self.problem = problem
+
+
+def _parse_date(text: Any) -> date:
+    if not isinstance(text, str) or len(text) != 10:
+        raise _Bad(f"expected a date like 2026-11-24, got {_show(text)}")
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise _Bad(f"not a real date: {_show(text)}") from None
+
+
+def _parse_datetime(text: Any) -> datetime:
+    if not isinstance(text, str):
+        raise _Bad(f"expected a date-time like 2026-11-24T10:00:00-08:00, got {_show(text)}")
+    try:
+        value = datetime.fromisoformat(text)
+    except ValueError:
+        raise _Bad(f"not a real date-time: {_show(text)}") from None
+    if value.tzinfo is None:
+        raise _Bad(f"date-time needs an offset such as -08:00: {_show(text)}")
+    return value
+
+
+def _show(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _parse_value(spec: FieldSpec, value: Any) -> Any:
+    kind = spec.kind
+    if kind is list:
+        if not isinstance(value, list):
+            raise _Bad(f"expected a list, got {_show(value)}")
+        if spec.item is str:
+            if not all(isinstance(v, str) for v in value):
+                raise _Bad("expected a list of uids (strings)")
+            return list(value)
+        return [from_plain(spec.item, v) for v in value]
+    if isinstance(kind, type) and issubclass(kind, Enum):
+        try:
+            return kind(value)
+        except ValueError:
+            allowed = ", ".join(m.value for m in kind)
+            raise _Bad(f"unknown value {_show(value)} (one of: {allowed})") from None
+    if kind is datetime:
+        return _parse_datetime(value)
+    if kind is date:
+        return _parse_date(value)
+    if kind is bool:
+        if isinstance(value, bool):
+            return value
+        raise _Bad(f"expected true or false, got {_show(value)}")
+    if kind is int:
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        raise _Bad(f"expected a whole number, got {_show(value)}")
+    if kind is str:
+        if isinstance(value, str):
+            return value
+        raise _Bad(f"expected text, got {_show(value)}")
+    raise TypeError(f"unsupported field type {kind!r}")
+
+
+def from_plain(cls: type[R], data: Any, *, uid: str | None = None) -> R:
+    """Build a record from plain values, checking every field.
+
+    Raises InvalidRecord naming the record and the first bad field. Unknown keys
+    are ignored so that newer files with extra fields still import.
+    """
+    kind = record_kind(cls)
+    if not isinstance(data, dict):
+        raise InvalidRecord(kind, uid, "(record)", f"expected an object, got {_show(data)}")
+    uid = data.get("uid") if isinstance(data.get("uid"), str) else uid
+    values: dict[str, Any] = {}
+    for spec in fields_of(cls):
+        if spec.name not in data or data[spec.name] is None:
+            if spec.optional or _has_default(cls, spec.name):
+                continue
+            raise InvalidRecord(kind, uid, spec.name, "is required")
+        try:
+            values[spec.name] = _parse_value(spec, data[spec.name])
+        except _Bad as bad:
+            raise InvalidRecord(kind, uid, spec.name, bad.problem) from None
+        except InvalidRecord as inner:
+            raise InvalidRecord(kind, uid, f"{spec.name}.{inner.field}", inner.problem) from None
+    return cls(**values)
+
+
+def _has_default(cls: type, name: str) -> bool:
+    f = cls.__dataclass_fields__[name]
+    return f.default is not dataclasses.MISSING or f.default_factory is not dataclasses.MISSING

@@ -1,0 +1,231 @@
+"""The interchange format, version 1: a full, lossless JSON export and import.
+
+Import checks every record first and writes nothing if any is bad; then it adds
+new uids and replaces existing ones, all in one transaction.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from dataclasses import dataclass, field
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from afterword.core import codec
+from afterword.core.cadence import BadRule, parse_rule
+from afterword.core.domain import (
+    Cadence,
+    CardPhoto,
+    Company,
+    Contact,
+    FeedbackCall,
+    Interview,
+    Opportunity,
+    ThankYouNote,
+    Touch,
+)
+from afterword.core.errors import InterchangeError, InvalidRecord
+from afterword.core.store import TABLES, Store
+
+FORMAT = "afterword"
+VERSION = 1
+
+# Section name → record class, in an order where references point backwards.
+SECTIONS: dict[str, type] = {
+    "companies": Company,
+    "contacts": Contact,
+    "opportunities": Opportunity,
+    "interviews": Interview,
+    "thank_you_notes": ThankYouNote,
+    "feedback_calls": FeedbackCall,
+    "cadences": Cadence,
+    "touches": Touch,
+}
+
+# field → section it must point into (None allowed where the field is optional).
+REFERENCES: dict[type, dict[str, str]] = {
+    Contact: {"company_uid": "companies"},
+    Opportunity: {"company_uid": "companies"},
+    Interview: {"opportunity_uid": "opportunities", "participant_uids": "contacts"},
+    ThankYouNote: {"contact_uid": "contacts", "interview_uid": "interviews"},
+    FeedbackCall: {"contact_uid": "contacts", "opportunity_uid": "opportunities"},
+    Cadence: {"contact_uid": "contacts"},
+    Touch: {"contact_uid": "contacts"},
+}
+
+_PHOTO = "card_photo"
+
+
+# -- export --------------------------------------------------------------------
+
+def _plain_record(record: Any) -> dict[str, Any]:
+    plain = codec.to_plain(record)
+    return {"uid": plain.pop("uid"), **plain}
+
+
+def export_document(store: Store) -> dict[str, Any]:
+    """Everything in the database as an interchange document (dicts and lists)."""
+    doc: dict[str, Any] = {"format": FORMAT, "version": VERSION}
+    photos = _all_photos(store)
+    for section, cls in SECTIONS.items():
+        records = store.select(cls, order_by="uid")
+        items = [_plain_record(r) for r in records]
+        if cls is Contact:
+            for item in items:
+                item[_PHOTO] = photos.get(item["uid"])
+        doc[section] = items
+    return doc
+
+
+def _all_photos(store: Store) -> dict[str, dict[str, str]]:
+    rows = store.db.execute("SELECT contact_uid, mime_type, data FROM card_photos").fetchall()
+    return {
+        uid: {"mime_type": mime, "data": base64.b64encode(data).decode("ascii")}
+        for uid, mime, data in rows
+    }
+
+
+def dumps(doc: dict[str, Any]) -> str:
+    """The document as text: UTF-8 friendly, indented, stable."""
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+# -- import --------------------------------------------------------------------
+
+@dataclass
+class ImportPlan:
+    """Validated records ready to write, and counts for the summary."""
+
+    records: list[Any] = field(default_factory=list)
+    photos: dict[str, CardPhoto | None] = field(default_factory=dict)
+    added: dict[str, int] = field(default_factory=dict)
+    replaced: dict[str, int] = field(default_factory=dict)
+
+    def summary(self) -> str:
+        parts = []
+        for section in SECTIONS:
+            a, r = self.added.get(section, 0), self.replaced.get(section, 0)
+            if a or r:
+                parts.append(f"{section.replace('_', ' ')}: {a} added, {r} replaced")
+        return "; ".join(parts) or "nothing to import"
+
+
+def loads(text: str | bytes) -> Any:
+    try:
+        return json.loads(text)
+    except UnicodeDecodeError as exc:
+        raise InterchangeError(f"not UTF-8 text: {exc.reason} at byte {exc.start}") from None
+    except json.JSONDecodeError as exc:
+        raise InterchangeError(
+            f"not JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
+        ) from None
+
+
+def plan_import(store: Store, doc: Any) -> ImportPlan:
+    """Check a whole document against itself and the database; write nothing."""
+    if not isinstance(doc, dict):
+        raise InterchangeError("not an Afterword interchange file (expected a JSON object)")
+    if doc.get("format") != FORMAT:
+        raise InterchangeError(f"not an Afterword interchange file (format {doc.get('format')!r})")
+    if doc.get("version") != VERSION:
+        raise InterchangeError(
+            f"interchange version {doc.get('version')!r} is not supported (this Afterword "
+            f"reads version {VERSION})"
+        )
+    plan = ImportPlan()
+    known: dict[str, set[str]] = {s: _existing_uids(store, c) for s, c in SECTIONS.items()}
+    incoming: dict[str, set[str]] = {}
+    parsed: dict[str, list[tuple[str, Any, dict]]] = {}
+    for section, cls in SECTIONS.items():
+        items = doc.get(section, [])
+        if not isinstance(items, list):
+            raise InterchangeError(f"{section}: expected a list of records")
+        seen: set[str] = set()
+        parsed[section] = []
+        for index, item in enumerate(items):
+            where = f"{section}[{index}]"
+            uid = item.get("uid") if isinstance(item, dict) else None
+            if not isinstance(uid, str) or not uid.strip():
+                raise InterchangeError(f"{where}: field 'uid': is required (a non-empty string)")
+            where = f"{where} (uid {uid})"
+            if uid in seen:
+                raise InterchangeError(f"{where}: field 'uid': appears twice in {section}")
+            seen.add(uid)
+            try:
+                record = codec.from_plain(cls, item)
+                _check_rules(record)
+            except InvalidRecord as bad:
+                raise InterchangeError(f"{where}: field '{bad.field}': {bad.problem}") from None
+            parsed[section].append((where, record, item))
+        incoming[section] = seen
+    for section, entries in parsed.items():
+        for where, record, item in entries:
+            _check_references(record, where, known, incoming)
+            plan.records.append(record)
+            bucket = plan.replaced if record.uid in known[section] else plan.added
+            bucket[section] = bucket.get(section, 0) + 1
+            if section == "contacts" and _PHOTO in item:
+                plan.photos[record.uid] = _photo(item[_PHOTO], where)
+    return plan
+
+
+def import_document(store: Store, doc: Any) -> ImportPlan:
+    """Validate, then write everything in one transaction; all or nothing."""
+    plan = plan_import(store, doc)
+    with store.atomic():
+        store.put_many(plan.records)
+        for uid, photo in plan.photos.items():
+            store.set_card_photo(uid, photo)
+    return plan
+
+
+def _existing_uids(store: Store, cls: type) -> set[str]:
+    return {r[0] for r in store.db.execute(f"SELECT uid FROM {TABLES[cls]}").fetchall()}
+
+
+def _check_rules(record: Any) -> None:
+    kind = codec.record_kind(type(record))
+    if isinstance(record, Interview):
+        try:
+            ZoneInfo(record.timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise InvalidRecord(kind, record.uid, "timezone",
+                                f"unknown time zone {record.timezone!r}") from None
+        if record.round < 1:
+            raise InvalidRecord(kind, record.uid, "round", "must be 1 or more")
+    if isinstance(record, Cadence):
+        try:
+            parse_rule(record.rrule)
+        except BadRule as exc:
+            raise InvalidRecord(kind, record.uid, "rrule", str(exc)) from None
+        if record.max_days is not None and record.max_days < 1:
+            raise InvalidRecord(kind, record.uid, "max_days", "must be 1 or more")
+    if hasattr(record, "name") and isinstance(record.name, str) and not record.name.strip():
+        raise InvalidRecord(kind, record.uid, "name", "must not be empty")
+
+
+def _check_references(record: Any, where: str, known: dict[str, set[str]],
+                      incoming: dict[str, set[str]]) -> None:
+    for name, section in REFERENCES.get(type(record), {}).items():
+        value = getattr(record, name)
+        values = value if isinstance(value, list) else [value]
+        for uid in values:
+            if uid is not None and uid not in incoming[section] and uid not in known[section]:
+                raise InterchangeError(
+                    f"{where}: field '{name}': refers to {uid!r}, which is not among the "
+                    f"{section.replace('_', ' ')}"
+                )
+
+
+def _photo(value: Any, where: str) -> CardPhoto | None:
+    if value is None:
+        return None
+    if not isinstance(value, dict) or not isinstance(value.get("data"), str):
+        raise InterchangeError(f"{where}: field '{_PHOTO}': expected {{mime_type, data}}")
+    try:
+        data = base64.b64decode(value["data"], validate=True)
+    except (binascii.Error, ValueError):
+        raise InterchangeError(f"{where}: field '{_PHOTO}': data is not base64") from None
+    return CardPhoto(data=data, mime_type=str(value.get("mime_type") or "image/jpeg"))

@@ -1,0 +1,289 @@
+"""Reminders, computed from the records at any moment (never stored copies).
+
+Each reminder has a stable uid derived from its kind and its source record's uid,
+so the same reminder is the same calendar event on every export.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from afterword.core.cadence import BadRule, next_touch_due, overdue_after
+from afterword.core.domain import OPEN_STAGES, CallStatus, Medium, NoteStatus
+from afterword.core.store import Store
+
+# Namespace for reminder uids; never change it, calendars key events on the result.
+REMINDER_NAMESPACE = uuid.UUID("5b0f0a3e-7d0c-4f57-9a3e-a5d0c0a7e2b1")
+CHASE_REQUEST_AFTER = timedelta(days=5)
+
+
+class ReminderKind(StrEnum):
+    THANK_YOU_NOTE = "thank_you_note"
+    FOLLOW_UP = "follow_up"
+    FEEDBACK_CALL = "feedback_call"
+    TOUCH = "touch"
+
+
+KIND_ORDER = list(ReminderKind)
+
+
+def reminder_uid(kind: ReminderKind, source_uid: str) -> str:
+    """The stable identity of the reminder that `source_uid` gives rise to."""
+    return str(uuid.uuid5(REMINDER_NAMESPACE, f"{kind.value}/{source_uid}"))
+
+
+@dataclass(frozen=True)
+class Reminder:
+    kind: ReminderKind
+    source_uid: str
+    due: date
+    title: str
+    contact_uid: str | None
+    overdue_after: date  # the last day it is only due; later it is overdue
+    contact_name: str | None = None
+    company_name: str | None = None
+    detail: str | None = None
+    at: datetime | None = None  # a scheduled moment, when there is one
+
+    @property
+    def uid(self) -> str:
+        return reminder_uid(self.kind, self.source_uid)
+
+    def is_overdue(self, on: date) -> bool:
+        return self.overdue_after < on
+
+    def as_json(self, on: date) -> dict:
+        """The `due --json` shape (a public contract: extend, never rename)."""
+        return {
+            "uid": self.uid,
+            "kind": self.kind.value,
+            "due": self.due.isoformat(),
+            "overdue": self.is_overdue(on),
+            "title": self.title,
+            "contact_uid": self.contact_uid,
+            "source_uid": self.source_uid,
+            "contact_name": self.contact_name,
+            "company_name": self.company_name,
+            "detail": self.detail,
+            "at": self.at.isoformat() if self.at else None,
+        }
+
+
+@dataclass
+class Reminders:
+    """Every open reminder, plus records that could not be read into one."""
+
+    items: list[Reminder] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+    def due_on_or_before(self, on: date) -> list[Reminder]:
+        return sorted_by_urgency([r for r in self.items if r.due <= on], on)
+
+
+def sorted_by_urgency(items: Iterable[Reminder], on: date) -> list[Reminder]:
+    """Overdue first, then earliest due, then kind, then title."""
+    return sorted(
+        items,
+        key=lambda r: (not r.is_overdue(on), r.due, KIND_ORDER.index(r.kind), r.title.casefold()),
+    )
+
+
+def open_reminders(store: Store) -> Reminders:
+    """All reminders that are open now, whatever their date."""
+    result = Reminders()
+    result.items.extend(_note_reminders(store))
+    result.items.extend(_follow_up_reminders(store))
+    result.items.extend(_feedback_call_reminders(store))
+    _touch_reminders(store, result)
+    return result
+
+
+def due_reminders(store: Store, on: date) -> Reminders:
+    """Reminders due on or before `on`, most urgent first."""
+    everything = open_reminders(store)
+    return Reminders(everything.due_on_or_before(on), everything.problems)
+
+
+def _who(name: str | None, company: str | None) -> str:
+    name = name or "(unknown person)"
+    return f"{name} ({company})" if company else name
+
+
+def _date(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+# -- thank-you notes -----------------------------------------------------------
+
+def _note_reminders(store: Store) -> list[Reminder]:
+    done = tuple(s.value for s in NoteStatus if s.is_done)
+    rows = store.db.query(
+        """SELECT n.uid, n.contact_uid, n.due, n.medium, n.status, c.name, co.name AS company
+           FROM thank_you_notes n
+           JOIN contacts c ON c.uid = n.contact_uid
+           LEFT JOIN companies co ON co.uid = c.company_uid
+           WHERE n.status NOT IN (?, ?)""",
+        list(done),
+    )
+    reminders = []
+    for row in rows:
+        verb = "Send thank-you email to" if row["medium"] == Medium.EMAIL else "Post thank-you note to"
+        due = date.fromisoformat(row["due"])
+        reminders.append(Reminder(
+            ReminderKind.THANK_YOU_NOTE, row["uid"], due,
+            f"{verb} {_who(row['name'], row['company'])}", row["contact_uid"], due,
+            row["name"], row["company"], detail=f"status: {row['status'].replace('_', ' ')}",
+        ))
+    return reminders
+
+
+# -- hear-back follow-ups ------------------------------------------------------
+
+def _follow_up_reminders(store: Store) -> list[Reminder]:
+    stages = sorted(s.value for s in OPEN_STAGES)
+    marks = ",".join("?" * len(stages))
+    rows = store.db.query(
+        f"""SELECT o.title, co.name AS company, i.uid, i.round, i.hear_back_by,
+                   (SELECT p.contact_uid FROM interview_participants p
+                    WHERE p.interview_uid = i.uid ORDER BY p.position LIMIT 1) AS contact_uid
+            FROM opportunities o
+            JOIN companies co ON co.uid = o.company_uid
+            JOIN interviews i ON i.id = (
+                SELECT id FROM interviews WHERE opportunity_uid = o.uid
+                ORDER BY round DESC, start DESC LIMIT 1)
+            WHERE o.stage IN ({marks}) AND i.hear_back_by IS NOT NULL
+              AND i.followed_up_on IS NULL""",
+        stages,
+    )
+    reminders = []
+    for row in rows:
+        due = date.fromisoformat(row["hear_back_by"]) + timedelta(days=1)
+        reminders.append(Reminder(
+            ReminderKind.FOLLOW_UP, row["uid"], due,
+            f"Follow up: {row['title']} at {row['company']}", row["contact_uid"], due,
+            None, row["company"],
+            detail=f"round {row['round']}: they said you would hear back by {row['hear_back_by']}",
+        ))
+    return reminders
+
+
+# -- feedback calls ------------------------------------------------------------
+
+def feedback_call_due(status: CallStatus, proposed_on: date, requested_on: date | None,
+                      scheduled_at: datetime | None) -> date | None:
+    """When a feedback call needs the user next; None once held or dropped."""
+    if status == CallStatus.TO_REQUEST:
+        return proposed_on
+    if status == CallStatus.REQUESTED:
+        return (requested_on or proposed_on) + CHASE_REQUEST_AFTER
+    if status == CallStatus.SCHEDULED:
+        return scheduled_at.date() if scheduled_at else proposed_on
+    return None
+
+
+_CALL_TITLES = {
+    CallStatus.TO_REQUEST: "Request feedback call: {who}",
+    CallStatus.REQUESTED: "Chase feedback call request: {who}",
+    CallStatus.SCHEDULED: "Feedback call with {who}",
+}
+
+
+def _feedback_call_reminders(store: Store) -> list[Reminder]:
+    rows = store.db.query(
+        """SELECT f.uid, f.contact_uid, f.status, f.proposed_on, f.requested_on, f.scheduled_at,
+                  c.name, co.name AS company, o.title AS role
+           FROM feedback_calls f
+           JOIN contacts c ON c.uid = f.contact_uid
+           LEFT JOIN companies co ON co.uid = c.company_uid
+           LEFT JOIN opportunities o ON o.uid = f.opportunity_uid
+           WHERE f.status IN ('to_request', 'requested', 'scheduled')"""
+    )
+    reminders = []
+    for row in rows:
+        status = CallStatus(row["status"])
+        at = datetime.fromisoformat(row["scheduled_at"]) if row["scheduled_at"] else None
+        due = feedback_call_due(
+            status, date.fromisoformat(row["proposed_on"]), _date(row["requested_on"]), at
+        )
+        title = _CALL_TITLES[status].format(who=_who(row["name"], row["company"]))
+        detail = f"after the rejection for {row['role']}" if row["role"] else None
+        reminders.append(Reminder(
+            ReminderKind.FEEDBACK_CALL, row["uid"], due, title, row["contact_uid"], due,
+            row["name"], row["company"], detail=detail,
+            at=at if status == CallStatus.SCHEDULED else None,
+        ))
+    return reminders
+
+
+# -- stay-in-touch cadences ----------------------------------------------------
+
+def last_contact_dates(store: Store, contact_uids: Iterable[str] | None = None) -> dict[str, date]:
+    """The latest date of any contact with each person: a touch, a round they
+    attended (in the round's time zone), a note sent to them, a call held."""
+    latest: dict[str, date] = {}
+
+    def seen(uid: str, when: date) -> None:
+        if uid not in latest or when > latest[uid]:
+            latest[uid] = when
+
+    wanted = set(contact_uids) if contact_uids is not None else None
+    simple = [
+        "SELECT contact_uid, max(substr(at, 1, 10)) AS d FROM touches GROUP BY contact_uid",
+        "SELECT contact_uid, max(sent_on) AS d FROM thank_you_notes "
+        "WHERE sent_on IS NOT NULL GROUP BY contact_uid",
+        "SELECT contact_uid, max(held_on) AS d FROM feedback_calls "
+        "WHERE held_on IS NOT NULL GROUP BY contact_uid",
+    ]
+    for sql in simple:
+        for uid, day in store.db.execute(sql).fetchall():
+            if wanted is None or uid in wanted:
+                seen(uid, date.fromisoformat(day))
+    for uid, start, tz in store.db.execute(
+        "SELECT p.contact_uid, i.start, i.timezone FROM interview_participants p "
+        "JOIN interviews i ON i.uid = p.interview_uid"
+    ).fetchall():
+        if wanted is None or uid in wanted:
+            seen(uid, local_date(datetime.fromisoformat(start), tz))
+    return latest
+
+
+def local_date(moment: datetime, timezone: str) -> date:
+    """The calendar date of `moment` where it happened; its own offset if the
+    zone name is unknown."""
+    try:
+        return moment.astimezone(ZoneInfo(timezone)).date()
+    except (ZoneInfoNotFoundError, ValueError):
+        return moment.date()
+
+
+def _touch_reminders(store: Store, result: Reminders) -> None:
+    rows = list(store.db.query(
+        """SELECT k.uid, k.contact_uid, k.rrule, k.start, k.max_days, c.name, co.name AS company
+           FROM cadences k
+           JOIN contacts c ON c.uid = k.contact_uid
+           LEFT JOIN companies co ON co.uid = c.company_uid
+           WHERE k.active = 1"""
+    ))
+    if not rows:
+        return
+    latest = last_contact_dates(store, (r["contact_uid"] for r in rows))
+    for row in rows:
+        anchor = latest.get(row["contact_uid"]) or date.fromisoformat(row["start"])
+        try:
+            due = next_touch_due(row["rrule"], anchor)
+        except BadRule as exc:
+            result.problems.append(f"cadence {row['uid']} ({row['name']}): field 'rrule': {exc}")
+            continue
+        if due is None:
+            continue
+        result.items.append(Reminder(
+            ReminderKind.TOUCH, row["uid"], due,
+            f"Stay in touch: {_who(row['name'], row['company'])}", row["contact_uid"],
+            overdue_after(due, anchor, row["max_days"]), row["name"], row["company"],
+            detail=f"last contact {anchor.isoformat()}",
+        ))

@@ -1,0 +1,372 @@
+"""The one SQLite file: open it safely, then read and write typed records.
+
+Every user action runs inside one `atomic()` block, so it is saved whole or not
+at all. The file and its backups are readable by the owner only.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+
+from sqlite_utils import Database
+
+from afterword.core import codec
+from afterword.core.domain import (
+    Cadence,
+    CardPhoto,
+    Company,
+    Concern,
+    Contact,
+    FeedbackCall,
+    Interview,
+    Opportunity,
+    Question,
+    ThankYouNote,
+    Touch,
+)
+from afterword.core.errors import NewerDatabase, NotAfterwordDatabase, StoreError
+from afterword.core.migrations import APP_ID, SCHEMA_VERSION, migrations
+
+R = TypeVar("R")
+
+TABLES: dict[type, str] = {
+    Company: "companies",
+    Opportunity: "opportunities",
+    Contact: "contacts",
+    Interview: "interviews",
+    ThankYouNote: "thank_you_notes",
+    FeedbackCall: "feedback_calls",
+    Cadence: "cadences",
+    Touch: "touches",
+}
+
+# Interview fields kept in their own tables rather than as columns.
+_INTERVIEW_CHILDREN = ("participant_uids", "questions", "concerns")
+
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def _columns(cls: type) -> list[str]:
+    names = [spec.name for spec in codec.fields_of(cls)]
+    return [n for n in names if cls is not Interview or n not in _INTERVIEW_CHILDREN]
+
+
+def create_private_file(path: Path) -> None:
+    """Create `path` empty with owner-only permissions, if it does not exist."""
+    fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+    os.close(fd)
+    os.chmod(path, 0o600)
+
+
+def inspect_file(path: Path) -> int | None:
+    """The schema version of an existing Afterword file; None for an empty file.
+
+    Reads through a read-only connection, so a foreign file is never modified.
+    """
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    with open(path, "rb") as handle:
+        if handle.read(16) != _SQLITE_MAGIC:
+            raise NotAfterwordDatabase(f"{path} is not an Afterword database (not SQLite)")
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise StoreError(f"cannot read {path}: {exc}") from None
+    try:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if not tables:
+            return None
+        if "meta" not in tables:
+            raise NotAfterwordDatabase(f"{path} is an SQLite file but not an Afterword database")
+        meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+    except sqlite3.DatabaseError as exc:
+        raise NotAfterwordDatabase(f"{path} cannot be read as a database: {exc}") from None
+    finally:
+        conn.close()
+    if meta.get("app") != APP_ID:
+        raise NotAfterwordDatabase(f"{path} is an SQLite file but not an Afterword database")
+    version = int(meta.get("schema_version", "0"))
+    if version > SCHEMA_VERSION:
+        raise NewerDatabase(
+            f"{path} was written by a newer Afterword (schema {version}; "
+            f"this version knows up to {SCHEMA_VERSION}); it was left untouched"
+        )
+    return version
+
+
+def backup_to(db: Database, out: Path) -> None:
+    """A consistent copy of the open database at `out` (owner-only), via a temp file."""
+    out = Path(out)
+    tmp = out.with_name(f".{out.name}.partial")
+    try:
+        if tmp.exists():
+            tmp.unlink()
+        create_private_file(tmp)
+        target = sqlite3.connect(tmp)
+        try:
+            db.conn.backup(target)
+        finally:
+            target.close()
+        os.replace(tmp, out)
+    except (OSError, sqlite3.Error) as exc:
+        tmp.unlink(missing_ok=True)
+        raise StoreError(f"cannot write backup {out}: {exc}") from None
+
+
+class Store:
+    """An open Afterword database."""
+
+    def __init__(self, db: Database, path: Path | None):
+        self.db = db
+        self.path = path
+
+    # -- opening -------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str]) -> Store:
+        """Open (creating or migrating) the database at `path`.
+
+        Raises NotAfterwordDatabase / NewerDatabase without touching the file,
+        and backs the file up before applying any migration to existing data.
+        """
+        path = Path(path)
+        try:
+            if not path.parent.exists():
+                path.parent.mkdir(parents=True, mode=0o700)
+            version = inspect_file(path)
+            if version is None and not path.exists():
+                create_private_file(path)
+            if version is not None and version < SCHEMA_VERSION:
+                _backup_before_migrating(path, version)
+            db = Database(sqlite3.connect(path, timeout=5.0))
+        except OSError as exc:
+            raise StoreError(f"cannot open {path}: {exc.strerror or exc}") from None
+        store = cls(db, path)
+        store._prepare(wal=True)
+        return store
+
+    @classmethod
+    def memory(cls) -> Store:
+        """A throwaway in-memory database, for tests and previews."""
+        store = cls(Database(memory=True), None)
+        store._prepare(wal=False)
+        return store
+
+    def _prepare(self, *, wal: bool) -> None:
+        try:
+            conn = self.db.conn
+            if wal:
+                conn.execute("PRAGMA journal_mode = WAL")
+            # FULL: a committed change survives a power cut, not just a crash.
+            conn.execute("PRAGMA synchronous = FULL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            migrations.apply(self.db)
+        except sqlite3.Error as exc:
+            self.db.close()
+            raise StoreError(f"cannot prepare {self.path or 'database'}: {exc}") from None
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- transactions --------------------------------------------------------
+
+    @contextmanager
+    def atomic(self) -> Iterator[Store]:
+        """One user action: everything inside is saved together or not at all."""
+        try:
+            with self.db.atomic():
+                yield self
+        except sqlite3.Error as exc:
+            raise StoreError(_explain(exc, self.path)) from None
+
+    def schema_version(self) -> int:
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        return int(row[0])
+
+    # -- generic record access ----------------------------------------------
+
+    def put(self, record: Any) -> None:
+        """Insert or update one record by its uid."""
+        self.put_many([record])
+
+    def put_many(self, records: Iterable[Any]) -> None:
+        """Insert or update records (of any kinds) by uid, in one transaction."""
+        with self.atomic():
+            for record in records:
+                cls = type(record)
+                row = _row(record)
+                cols = list(row)
+                self.db.execute(_upsert_sql(TABLES[cls], tuple(cols)), [row[c] for c in cols])
+                if cls is Interview:
+                    self._put_interview_children(record)
+
+    def get(self, cls: type[R], uid: str) -> R | None:
+        rows = self.select(cls, "uid = ?", [uid])
+        return rows[0] if rows else None
+
+    def select(
+        self, cls: type[R], where: str | None = None, params: list[Any] | None = None,
+        order_by: str = "id",
+    ) -> list[R]:
+        """Records of one kind, optionally filtered by an SQL `where` clause."""
+        table = TABLES[cls]
+        sql = f"SELECT {', '.join(_columns(cls))} FROM {table}"
+        if where:
+            sql += f" WHERE {where}"
+        sql += f" ORDER BY {order_by}"
+        records = [_record(cls, row) for row in self._query(sql, params or [])]
+        if cls is Interview and records:
+            self._attach_interview_children(records)
+        return records
+
+    def all(self, cls: type[R]) -> list[R]:
+        return self.select(cls)
+
+    def count(self, cls: type) -> int:
+        return self.db.execute(f"SELECT count(*) FROM {TABLES[cls]}").fetchone()[0]
+
+    def delete(self, cls: type, uid: str) -> None:
+        """Delete a record; its dependent records go with it (see the schema)."""
+        with self.atomic():
+            self.db.execute(f"DELETE FROM {TABLES[cls]} WHERE uid = ?", [uid])
+
+    def _query(self, sql: str, params: list[Any]) -> list[dict[str, Any]]:
+        try:
+            return list(self.db.query(sql, params))
+        except sqlite3.Error as exc:
+            raise StoreError(_explain(exc, self.path)) from None
+
+    # -- card photos ---------------------------------------------------------
+
+    def set_card_photo(self, contact_uid: str, photo: CardPhoto | None) -> None:
+        with self.atomic():
+            self.db.execute("DELETE FROM card_photos WHERE contact_uid = ?", [contact_uid])
+            if photo is not None:
+                self.db.execute(
+                    "INSERT INTO card_photos(contact_uid, mime_type, data) VALUES (?, ?, ?)",
+                    [contact_uid, photo.mime_type, photo.data],
+                )
+
+    def card_photo(self, contact_uid: str) -> CardPhoto | None:
+        rows = self._query(
+            "SELECT mime_type, data FROM card_photos WHERE contact_uid = ?", [contact_uid]
+        )
+        return CardPhoto(data=rows[0]["data"], mime_type=rows[0]["mime_type"]) if rows else None
+
+    # -- interview children --------------------------------------------------
+
+    def _put_interview_children(self, interview: Interview) -> None:
+        uid = interview.uid
+        for table in ("interview_participants", "interview_questions", "interview_concerns"):
+            self.db.execute(f"DELETE FROM {table} WHERE interview_uid = ?", [uid])
+        self.db.conn.executemany(
+            "INSERT INTO interview_participants(interview_uid, contact_uid, position) "
+            "VALUES (?, ?, ?)",
+            [(uid, c, i) for i, c in enumerate(dict.fromkeys(interview.participant_uids))],
+        )
+        self.db.conn.executemany(
+            "INSERT INTO interview_questions(interview_uid, position, question, my_answer, "
+            "better_answer) VALUES (?, ?, ?, ?, ?)",
+            [(uid, i, q.question, q.my_answer, q.better_answer)
+             for i, q in enumerate(interview.questions)],
+        )
+        self.db.conn.executemany(
+            "INSERT INTO interview_concerns(interview_uid, position, text, kind, response, size) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [(uid, i, *_plain_values(c, ("text", "kind", "response", "size")))
+             for i, c in enumerate(interview.concerns)],
+        )
+
+    def _attach_interview_children(self, interviews: list[Interview]) -> None:
+        by_uid = {i.uid: i for i in interviews}
+        # Fetch children for many interviews in a few queries, not one per round.
+        for chunk in _chunks(list(by_uid), 500):
+            marks = ",".join("?" * len(chunk))
+            for row in self._query(
+                f"SELECT interview_uid, contact_uid FROM interview_participants "
+                f"WHERE interview_uid IN ({marks}) ORDER BY interview_uid, position", chunk,
+            ):
+                by_uid[row["interview_uid"]].participant_uids.append(row["contact_uid"])
+            for row in self._query(
+                f"SELECT interview_uid, question, my_answer, better_answer FROM "
+                f"interview_questions WHERE interview_uid IN ({marks}) "
+                f"ORDER BY interview_uid, position", chunk,
+            ):
+                by_uid[row.pop("interview_uid")].questions.append(Question(**row))
+            for row in self._query(
+                f"SELECT interview_uid, text, kind, response, size FROM interview_concerns "
+                f"WHERE interview_uid IN ({marks}) ORDER BY interview_uid, position", chunk,
+            ):
+                by_uid[row.pop("interview_uid")].concerns.append(codec.from_plain(Concern, row))
+
+
+def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+def _plain_values(record: Any, names: tuple[str, ...]) -> list[Any]:
+    plain = codec.to_plain(record)
+    return [plain[n] for n in names]
+
+
+def _row(record: Any) -> dict[str, Any]:
+    plain = codec.to_plain(record)
+    cls = type(record)
+    row = {name: plain[name] for name in _columns(cls)}
+    for name, value in row.items():
+        if isinstance(value, bool):
+            row[name] = int(value)
+    return row
+
+
+def _record(cls: type[R], row: dict[str, Any]) -> R:
+    for spec in codec.fields_of(cls):
+        if spec.kind is bool and row.get(spec.name) is not None:
+            row[spec.name] = bool(row[spec.name])
+    return codec.from_plain(cls, row)
+
+
+_UPSERT_CACHE: dict[tuple[str, tuple[str, ...]], str] = {}
+
+
+def _upsert_sql(table: str, cols: tuple[str, ...]) -> str:
+    # ON CONFLICT DO UPDATE keeps the row (and its id); INSERT OR REPLACE would
+    # delete it first and cascade the delete to everything that refers to it.
+    key = (table, cols)
+    if key not in _UPSERT_CACHE:
+        updates = ", ".join(f"{c} = excluded.{c}" for c in cols if c != "uid")
+        _UPSERT_CACHE[key] = (
+            f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))}) "
+            f"ON CONFLICT(uid) DO UPDATE SET {updates}"
+        )
+    return _UPSERT_CACHE[key]
+
+
+def _explain(exc: sqlite3.Error, path: Path | None) -> str:
+    text = str(exc)
+    where = str(path) if path else "the database"
+    if "readonly" in text:
+        return f"{where} is read-only; the change was not saved"
+    if "FOREIGN KEY" in text:
+        return "a record refers to another that does not exist; nothing was saved"
+    if "disk I/O" in text or "no such table" in text:
+        return f"{where} can no longer be written ({text}); the change was not saved"
+    return f"database error on {where}: {text}"
+
+
+def _backup_before_migrating(path: Path, version: int) -> None:
+    """Keep a copy of the file as it was before a schema upgrade touches it."""
+    backup = path.with_name(f"{path.name}.schema-{version}.bak")
+    if backup.exists():
+        return
+    source = Database(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True))
+    try:
+        backup_to(source, backup)
+    finally:
+        source.close()

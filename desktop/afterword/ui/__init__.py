@@ -1,0 +1,1 @@
+"""The Qt window: thin views and models over afterword.core."""

@@ -1,0 +1,58 @@
+"""Shared fixtures: every test gets its own data folder and never a real display."""
+
+from __future__ import annotations
+
+import os
+
+# PySide6 aborts the process when it finds no display; tests always run headless.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from datetime import date  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from afterword.core.demo import fill_demo  # noqa: E402
+from afterword.core.store import Store  # noqa: E402
+
+DEMO_TODAY = date(2026, 11, 23)
+
+
+@pytest.fixture(autouse=True)
+def private_data_dir(tmp_path_factory, monkeypatch) -> Path:
+    """Point the app's data folder and Qt's settings at a fresh temporary folder."""
+    folder = tmp_path_factory.mktemp("data")
+    monkeypatch.setenv("AFTERWORD_DATA_DIR", str(folder))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(folder / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(folder / "share"))
+    return folder
+
+
+@pytest.fixture
+def store():
+    """An empty in-memory store."""
+    s = Store.memory()
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def db_path(tmp_path) -> Path:
+    return tmp_path / "afterword.db"
+
+
+@pytest.fixture
+def file_store(db_path):
+    """An empty store in a real file."""
+    s = Store.open(db_path)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def demo_store(db_path):
+    """A file store filled with the demo data, dated around DEMO_TODAY."""
+    s = Store.open(db_path)
+    fill_demo(s, DEMO_TODAY)
+    yield s
+    s.close()
