@@ -1,0 +1,15 @@
+"""One signal hub per window, so views refresh when records change elsewhere."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+
+class Hub(QObject):
+    """Emits `changed(kind)` after a saved change; kind is a store table name
+    ("contacts", "thank_you_notes", …) or "*" for everything (undo, import)."""
+
+    changed = Signal(str)
+
+    def notify(self, kind: str = "*") -> None:
+        self.changed.emit(kind)
