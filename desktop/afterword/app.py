@@ -13,6 +13,12 @@ from afterword.context import AppContext
 from afterword.core.errors import AfterwordError
 from afterword.core.store import Store
 from afterword.paths import default_database
+from afterword.ui.resources import app_icon
+from afterword.ui.single_instance import claim_database
+
+# The desktop entry's and AppStream's id (packaging/linux/): Wayland docks match
+# the window to its launcher and icon by this name.
+DESKTOP_ID = "io.github.afterword.Afterword"
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -20,7 +26,8 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName("afterword")
+    app.setDesktopFileName(DESKTOP_ID)
+    app.setWindowIcon(app_icon())
     return app
 
 
@@ -30,6 +37,9 @@ def run_app(db_path: Path | None, *, smoke: bool = False) -> int:
 
     app = create_application()
     path = db_path or default_database()
+    instance = claim_database(path)  # one window per database file (ui/single_instance.py)
+    if not instance.owned:
+        return instance.exit_code
     try:
         store = Store.open(path)
     except AfterwordError as exc:
