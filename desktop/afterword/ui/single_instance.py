@@ -168,9 +168,10 @@ class DatabaseInstance(QObject):
         return answer == ACKNOWLEDGED
 
     def _describe_holder(self) -> str:
-        ok, pid, host, app = self.lock.getLockInfo()
-        if not ok:
+        info = self.lock.getLockInfo()  # PySide returns (pid, hostname, appname)
+        if not isinstance(info, tuple) or len(info) != 3 or not info[0]:
             return ""
+        pid, host, _app = info
         return f"process {pid} on {host}" if host else f"process {pid}"
 
 
