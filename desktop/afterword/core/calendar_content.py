@@ -188,9 +188,10 @@ def round_specs(store: Store, sources: Sources, *, alarm_before: timedelta,
     rows = store.db.execute(
         """SELECT i.uid, i.round, i.start, i.timezone, i.format, i.next_steps, o.title,
                   co.name, co.address,
-                  (SELECT group_concat(c.name, ', ') FROM interview_participants p
-                   JOIN contacts c ON c.uid = p.contact_uid
-                   WHERE p.interview_uid = i.uid ORDER BY p.position)
+                  (SELECT group_concat(name, ', ') FROM (
+                       SELECT c.name FROM interview_participants p
+                       JOIN contacts c ON c.uid = p.contact_uid
+                       WHERE p.interview_uid = i.uid ORDER BY p.position))
            FROM interviews i
            JOIN opportunities o ON o.uid = i.opportunity_uid
            JOIN companies co ON co.uid = o.company_uid

@@ -7,6 +7,7 @@ only after the file is in place: a failed export leaves the database unchanged.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -72,10 +73,8 @@ def write_whole(out: Path, data: bytes) -> None:
             os.fsync(handle.fileno())
         os.replace(tmp, out)
     except OSError as exc:
-        try:
+        with contextlib.suppress(OSError):
             tmp.unlink(missing_ok=True)
-        except OSError:
-            pass
         raise CalendarExportError(
             f"cannot write {out}: {exc.strerror or exc}; nothing was exported"
         ) from None
