@@ -82,8 +82,9 @@ def heading_html(checklist: Checklist, printed_on: date | None = None) -> str:
         f"<p class='meta'>Due by {esc(checklist.period())}"
         + (f" &#183; printed {esc(format_day(printed_on))}" if printed_on else "")
         + "</p>",
-        f"<p>{esc(checklist.summary())}</p>",
     ]
+    if not checklist.is_empty:
+        lines.append(f"<p>{esc(checklist.summary())}</p>")
     if checklist.since != checklist.until:
         lines.append(f"<p class='meta'>Notes due before {esc(format_day(checklist.since))} "
                      "are marked overdue.</p>")
@@ -94,8 +95,8 @@ def heading_html(checklist: Checklist, printed_on: date | None = None) -> str:
 def empty_html(checklist: Checklist) -> str:
     return (
         "<p>&#160;</p><p style='font-size: 20pt; font-weight: bold;'>Nothing to write</p>"
-        f"<p>No thank-you note is due on or before {esc(format_day(checklist.until))}. "
-        "Every note after your interviews has been sent.</p>"
+        f"<p>No thank-you note is waiting to be written on or before "
+        f"{esc(format_day(checklist.until))}. Notes due later appear here on their day.</p>"
     )
 
 

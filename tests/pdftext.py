@@ -1,0 +1,41 @@
+"""Read the text of a PDF the way a person would see it: poppler's pdftotext when
+it is installed (CI installs it), else pypdf."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+
+def pdf_pages(data: bytes) -> list[str]:
+    """The text of each page."""
+    if shutil.which("pdftotext"):
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "in.pdf"
+            path.write_bytes(data)
+            out = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"],
+                                 check=True, capture_output=True).stdout.decode("utf-8")
+        pages = out.split("\f")
+        return pages[:-1] if pages and not pages[-1].strip() else pages
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    return [page.extract_text() or "" for page in PdfReader(BytesIO(data)).pages]
+
+
+def pdf_text(data: bytes) -> str:
+    """All the text, with line breaks and runs of spaces folded to single spaces."""
+    return " ".join(" ".join(pdf_pages(data)).split())
+
+
+def page_sizes(data: bytes) -> list[tuple[int, int]]:
+    """Each page's size in points (width, height), rounded."""
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    return [(round(float(p.mediabox.width)), round(float(p.mediabox.height)))
+            for p in PdfReader(BytesIO(data)).pages]
