@@ -6,11 +6,17 @@ from __future__ import annotations
 import shutil
 import subprocess
 import tempfile
+import unicodedata
 from pathlib import Path
 
 
 def pdf_pages(data: bytes) -> list[str]:
-    """The text of each page."""
+    """The text of each page, runs of white space folded to one space; ligatures
+    (ﬁ) are read back as their letters."""
+    return [" ".join(unicodedata.normalize("NFKC", page).split()) for page in _raw_pages(data)]
+
+
+def _raw_pages(data: bytes) -> list[str]:
     if shutil.which("pdftotext"):
         with tempfile.TemporaryDirectory() as folder:
             path = Path(folder) / "in.pdf"
@@ -27,8 +33,8 @@ def pdf_pages(data: bytes) -> list[str]:
 
 
 def pdf_text(data: bytes) -> str:
-    """All the text, with line breaks and runs of spaces folded to single spaces."""
-    return " ".join(" ".join(pdf_pages(data)).split())
+    """All the text, pages joined by a space."""
+    return " ".join(pdf_pages(data))
 
 
 def page_sizes(data: bytes) -> list[tuple[int, int]]:

@@ -121,40 +121,51 @@ def _paginate(checklist: Checklist, device: QPagedPaintDevice, width: float, bod
     pages: list[list[_Placed]] = [[]]
     y = 0.0
     gap = device.logicalDpiY() * 0.03  # a little air between rows
+    headings: dict[int, OfflineDocument] = {}
 
-    def new_page() -> None:
+    def continued(group: int) -> OfflineDocument:
+        if group not in headings:
+            headings[group] = rich_text(group_html(checklist.groups[group], continued=True),
+                                        device, width)
+        return headings[group]
+
+    def place(doc: OfflineDocument, top: float = 0.0, height: float | None = None) -> None:
         nonlocal y
-        pages.append([])
+        pages[-1].append(_Placed(doc, y, top, height))
+        y += (doc.size().height() if height is None else height) + gap
+
+    def new_page(group: int | None = None) -> None:
+        """Start a page; carrying a group over, repeat its heading on top."""
+        nonlocal y
+        if pages[-1]:
+            pages.append([])
         y = 0.0
+        if group is not None:
+            place(continued(group))
 
     for index, (part, doc) in enumerate(zip(parts, docs, strict=True)):
         height = doc.size().height()
+        group = part.group if part.kind == SectionKind.ROW else None
+        if group is not None and height > body - continued(group).size().height() - gap:
+            # Taller than a whole page: let the document break between its lines.
+            if parts[index - 1].kind != SectionKind.GROUP:
+                new_page(group)
+            room = body - max(y, continued(group).size().height() + gap)
+            doc.setPageSize(QSizeF(width, room))
+            for slice_index in range(doc.pageCount()):
+                if slice_index:
+                    new_page(group)
+                y = body - room
+                place(doc, slice_index * room, room)
+            continue
         need = height
         if part.kind == SectionKind.GROUP and index + 1 < len(docs):
-            need += docs[index + 1].size().height()  # keep a heading with its first note
-        if pages[-1] and y + min(need, body) > body:
-            new_page()
-        if part.kind == SectionKind.ROW and not pages[-1]:
-            # A group carried over to a new page: repeat its heading.
-            heading = rich_text(group_html(checklist.groups[part.group], continued=True),
-                                device, width)
-            if heading.size().height() + height <= body:
-                pages[-1].append(_Placed(heading, 0.0))
-                y = heading.size().height()
-        if height <= body - y:
-            pages[-1].append(_Placed(doc, y))
-            y += height + gap
-            continue
-        # Taller than a whole page: let the document break between lines.
-        if pages[-1]:
-            new_page()
-        doc.setPageSize(QSizeF(width, body))
-        for slice_index in range(doc.pageCount()):
-            if slice_index:
-                new_page()
-            pages[-1].append(_Placed(doc, 0.0, slice_index * body, body))
-        y = body
-    return [page for page in pages if page] or [[]]
+            # Keep a heading with (the start of) its first note.
+            need += min(docs[index + 1].size().height(), body / 2)
+        if pages[-1] and y + need > body:
+            new_page(group)
+        place(doc)
+    return pages
 
 
 def paint_checklist(device: QPagedPaintDevice, checklist: Checklist,
