@@ -113,7 +113,7 @@ def row_html(row: ChecklistRow) -> str:
     """One note: who, where to post it, when, what to say, and the boxes to tick."""
     return (
         "<table width='100%' cellspacing='0' cellpadding='5' border='1' "
-        "style='border-collapse: collapse; border-color: #888888; margin-top: 6px;'>"
+        "style='border-color: #888888; margin-top: 6px;'>"
         "<tr>"
         f"<td width='31%' valign='top'>{_who(row)}</td>"
         f"<td width='35%' valign='top'>{_address(row)}</td>"
