@@ -80,7 +80,9 @@ class FieldSet(QWidget):
         elif spec.kind == "text":
             editor = CommitTextEdit()
             editor.setPlaceholderText(spec.placeholder)
-            editor.setMinimumHeight(editor.fontMetrics().lineSpacing() * 3 + 12)
+            lines = editor.fontMetrics().lineSpacing()
+            editor.setMinimumHeight(lines * 2 + 12)
+            editor.setMaximumHeight(lines * 5 + 12)
             editor.committed.connect(lambda n=spec.name: self._commit(n))
         else:
             editor = QLineEdit()

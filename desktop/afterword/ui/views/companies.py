@@ -27,8 +27,9 @@ from afterword.ui.fields import Field, FieldSet
 from afterword.ui.hub import Hub
 from afterword.ui.labels import choices, role_label, word_label
 from afterword.ui.models.records import RecordTableModel
+from afterword.ui.views.tables import compact_rows
 
-_COMPANY_COLUMNS = [("Company", lambda c: c.name), ("Website", lambda c: c.website)]
+_COMPANY_COLUMNS = [("Company", lambda c: c.name)]
 _ROLE_COLUMNS = [("Role", lambda o: o.title), ("Stage", lambda o: word_label(o.stage)),
                  ("Target", lambda o: o.target)]
 _ROUND_COLUMNS = [("Round", lambda r: r.round), ("Date", lambda r: r.local_day),
@@ -62,6 +63,7 @@ def _table(name: str, model, parent=None) -> QTableView:
     view.verticalHeader().hide()
     view.horizontalHeader().setStretchLastSection(True)
     view.setAlternatingRowColors(True)
+    compact_rows(view)
     return view
 
 
@@ -147,6 +149,8 @@ class CompaniesView(QWidget):
         self.splitter.addWidget(left)
         self.splitter.addWidget(scroll)
         self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([240, 900])
+        self.role_table.setColumnWidth(0, 220)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)

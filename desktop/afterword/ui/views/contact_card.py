@@ -52,7 +52,7 @@ class ContactCard(QWidget):
             Field("company_uid", "Compan&y", kind="combo"),
             Field("role", "&Role in the process", kind="combo",
                   choices=[("—", None), *choices(Role)]),
-            Field("phone_direct", "&Direct phone", check=phone, placeholder="+1 206 555 0100"),
+            Field("phone_direct", "&Direct phone", check=phone, placeholder="Direct line, with +country code"),
             Field("phone_cell", "&Cell", check=phone),
             Field("email", "E&mail", check=_checked(validation.email_problem),
                   placeholder="name@example.com"),
@@ -100,16 +100,16 @@ class ContactCard(QWidget):
         self.photo_problem.hide()
         photo_box.addWidget(self.photo_problem)
 
-        top = QHBoxLayout()
-        top.addLayout(self.fields.form(["name", "title", "company_uid", "role"]), 3)
-        top.addLayout(photo_box, 2)
+        # Name across the top, the card's lines beside the photo, the address below.
         inner = QVBoxLayout(card)
-        inner.addLayout(top)
-        line = QFrame()
-        line.setFrameShape(QFrame.Shape.HLine)
-        inner.addWidget(line)
-        inner.addLayout(self.fields.form(
-            ["phone_direct", "phone_cell", "email", "linkedin", "mailing_address"]))
+        inner.addLayout(self.fields.form(["name"]))
+        middle = QHBoxLayout()
+        middle.addLayout(self.fields.form(
+            ["title", "company_uid", "role", "phone_direct", "phone_cell", "email", "linkedin"]), 3)
+        middle.addLayout(photo_box, 2)
+        self.photo.setMaximumWidth(300)
+        inner.addLayout(middle)
+        inner.addLayout(self.fields.form(["mailing_address"]))
 
         outer = QVBoxLayout(self)
         self.heading = QLabel()

@@ -10,6 +10,7 @@ from afterword.core.rounds import round_rows
 from afterword.ui.hub import Hub
 from afterword.ui.labels import word_label
 from afterword.ui.models.records import RecordTableModel
+from afterword.ui.views.tables import compact_rows
 
 _COLUMNS = [
     ("Date", lambda r: r.local_day), ("Company", lambda r: r.company),
@@ -38,7 +39,7 @@ class InterviewsView(QWidget):
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
+        compact_rows(self.table)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setAlternatingRowColors(True)
         self.count_label = QLabel()
