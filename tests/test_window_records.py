@@ -175,12 +175,12 @@ def test_window_size_and_last_database_are_remembered(qtbot, db_path, tmp_path):
     from afterword.app import database_to_open
 
     window = open_window(qtbot, db_path)
-    window.resize(1010, 650)
+    window.resize(780, 560)
     window.show_page("companies")
     close_window(window)
     assert database_to_open(None) == Path(db_path).resolve()
     again = open_window(qtbot, db_path)
-    assert (again.width(), again.height()) == (1010, 650)
+    assert (again.width(), again.height()) == (780, 560)
     assert again.current_page() == "companies"
     close_window(again)
 
