@@ -36,7 +36,9 @@ def type_into(qtbot, editor, text: str, commit=Qt.Key.Key_Return) -> None:
     """Replace an editor's text the way a user does, then commit it."""
     editor.setFocus()
     editor.selectAll()
-    if text:
+    if text and not text.isascii():
+        editor.insert(text)  # as a paste or an input method does; key events cannot carry it
+    elif text:
         qtbot.keyClicks(editor, text)
     else:
         qtbot.keyClick(editor, Qt.Key.Key_Delete)
