@@ -7,12 +7,12 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import DEMO_TODAY
 
 from afterword.core import people, search, snapshots, validation
 from afterword.core.completion import NeedsSchedule, complete
 from afterword.core.domain import CallStatus, Company, Contact, FeedbackCall, ThankYouNote
 from afterword.core.rules import ReminderKind, due_reminders
+from conftest import DEMO_TODAY
 
 NOW = datetime(2026, 11, 23, 9, tzinfo=ZoneInfo("America/Los_Angeles"))
 

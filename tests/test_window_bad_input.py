@@ -6,9 +6,9 @@ import os
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
-from window_helpers import close_window, open_window, type_into
 
 from afterword.core.domain import Contact
+from window_helpers import close_window, open_window, type_into
 
 
 def _first_person(qtbot, window):

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
-from window_helpers import close_window, open_window, type_into, write_png
 
 from afterword.core.domain import Company, Contact, Opportunity, Stage, ThankYouNote
+from window_helpers import close_window, open_window, type_into, write_png
 
 
 @pytest.fixture

@@ -6,11 +6,11 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt
-from window_helpers import NOW, close_window, open_window
 
 from afterword.core.domain import CallStatus, FeedbackCall, Interview, NoteStatus, ThankYouNote, Touch
 from afterword.core.rules import ReminderKind
 from afterword.ui.dialogs.schedule import ScheduleCallDialog
+from window_helpers import NOW, close_window, open_window
 
 
 def _select(window, kind: ReminderKind, title_part: str = ""):
@@ -121,7 +121,8 @@ def test_ctrl_f_type_ahead_finds_people_by_name_company_and_note_text(qtbot, dem
     assert window.search_field.hasFocus()
     people = window.page("people")
     qtbot.keyClicks(window.search_field, "north")
-    qtbot.waitUntil(lambda: window.current_page() == "people" and people.model.rowCount() == 6)  # Priya: "introduced me to … Northwind"
+    # Five work there; Priya "introduced me to Lumen and Northwind".
+    qtbot.waitUntil(lambda: window.current_page() == "people" and people.model.rowCount() == 6)
     assert "matching" in people.count_label.text()
     window.search_field.clear()
     qtbot.keyClicks(window.search_field, "portl")  # only in thank-you note points

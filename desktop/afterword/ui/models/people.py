@@ -54,8 +54,10 @@ class PeopleModel(QAbstractTableModel):
         return self._search
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if 0 <= column < len(people.COLUMNS):
-            self._sort = (people.COLUMNS[column], order == Qt.SortOrder.DescendingOrder)
+        wanted = (people.COLUMNS[column], order == Qt.SortOrder.DescendingOrder) \
+            if 0 <= column < len(people.COLUMNS) else self._sort
+        if wanted != self._sort:
+            self._sort = wanted
             if not self._search.strip():
                 self.reload()
 

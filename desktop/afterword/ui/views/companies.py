@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from afterword.context import AppContext
 from afterword.core import rounds, search, snapshots, validation
+from afterword.core.companies import company_names
 from afterword.core.domain import Company, Contact, Opportunity, Source, Stage
 from afterword.ui.commands import Changes
 from afterword.ui.fields import Field, FieldSet
@@ -80,10 +81,7 @@ class CompaniesView(QWidget):
         self.companies = RecordTableModel(_COMPANY_COLUMNS, self)
         self.companies_proxy = QSortFilterProxyModel(self)
         self.companies_proxy.setSourceModel(self.companies)
-        self.companies_proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.company_table = _table("Companies", self.companies_proxy)
-        self.company_table.setSortingEnabled(True)
-        self.company_table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.company_table = _table("Companies", self.companies_proxy)  # sorted by SQL
         self.company_table.selectionModel().currentRowChanged.connect(self._company_selected)
 
         self.company_fields = FieldSet([
@@ -176,12 +174,9 @@ class CompaniesView(QWidget):
         store = self.context.store
         keep = self._company.uid if self._company else None
         if self._search.strip():
-            ids = search.companies(store, self._search)
-            found = {c.uid: c for c in store.select(
-                Company, f"id IN ({','.join(map(str, ids))})")} if ids else {}
-            records = list(found.values())
+            records = company_names(store, search.companies(store, self._search))
         else:
-            records = store.select(Company, order_by="name COLLATE NOCASE")
+            records = company_names(store)
         self.companies.set_records(records)
         n = len(records)
         self.count_label.setText(f"{n:,} compan{'y' if n == 1 else 'ies'}")
@@ -197,7 +192,7 @@ class CompaniesView(QWidget):
         self.company_table.selectionModel().setCurrentIndex(
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect
             | QItemSelectionModel.SelectionFlag.Rows)
-        self._show_company(self.companies.record_at(row))
+        self._show_company(self.context.store.get(Company, uid))
         return True
 
     def select_role(self, uid: str | None) -> None:
@@ -215,9 +210,9 @@ class CompaniesView(QWidget):
 
     def _company_selected(self, current, _previous) -> None:
         row = self.companies_proxy.mapToSource(current).row() if current.isValid() else -1
-        company = self.companies.record_at(row)
-        if company is None or self._company is None or company.uid != self._company.uid:
-            self._show_company(company)
+        listed = self.companies.record_at(row)
+        if listed is None or self._company is None or listed.uid != self._company.uid:
+            self._show_company(self.context.store.get(Company, listed.uid) if listed else None)
 
     def _show_company(self, company: Company | None) -> None:
         self._company = company

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from afterword.core import validation
-from afterword.core.domain import Company, Contact, Role
+from afterword.core.companies import CompanyName
+from afterword.core.domain import Contact, Role
 from afterword.ui.commands import Changes
 from afterword.ui.fields import Field, FieldSet, plain
 from afterword.ui.labels import choices
@@ -40,7 +41,8 @@ def _name(text: str):
 
 
 class ContactCard(QWidget):
-    def __init__(self, changes: Changes, phone_region: Callable[[], str], parent=None):
+    def __init__(self, changes: Changes, phone_region: Callable[[], str],
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self._changes = changes
         self._contact: Contact | None = None
@@ -52,7 +54,7 @@ class ContactCard(QWidget):
             Field("company_uid", "Compan&y", kind="combo"),
             Field("role", "&Role in the process", kind="combo",
                   choices=[("—", None), *choices(Role)]),
-            Field("phone_direct", "&Direct phone", check=phone, placeholder="Direct line, with +country code"),
+            Field("phone_direct", "&Direct phone", check=phone, placeholder="Direct line"),
             Field("phone_cell", "&Cell", check=phone),
             Field("email", "E&mail", check=_checked(validation.email_problem),
                   placeholder="name@example.com"),
@@ -121,7 +123,7 @@ class ContactCard(QWidget):
 
     # -- showing -----------------------------------------------------------------
 
-    def set_companies(self, companies: list[Company]) -> None:
+    def set_companies(self, companies: list[CompanyName]) -> None:
         combo = self.fields.editors["company_uid"]
         self.fields.fields["company_uid"].choices = [("—", None)] + [(c.name, c.uid) for c in companies]
         combo.blockSignals(True)

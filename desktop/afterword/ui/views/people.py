@@ -17,8 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from afterword.context import AppContext
-from afterword.core import snapshots
-from afterword.core.domain import Company, Contact
+from afterword.core import search, snapshots
+from afterword.core.companies import company_names
+from afterword.core.domain import Contact
 from afterword.ui.commands import Changes
 from afterword.ui.hub import Hub
 from afterword.ui.models.people import PeopleModel
@@ -185,10 +186,12 @@ class PeopleView(QWidget):
             self.card.show_contact(None)
 
     def _load_companies(self) -> None:
-        self.card.set_companies(self.context.store.select(Company, order_by="name COLLATE NOCASE"))
+        self.card.set_companies(company_names(self.context.store))
 
     def _update_count(self) -> None:
         n = self.model.rowCount()
         text = self.model.search_text().strip()
-        self.count_label.setText(f"{n:,} {'person' if n == 1 else 'people'}"
-                                 + (f" matching “{text[:40]}”" if text else ""))
+        first = "the first " if text and n >= search.DEFAULT_LIMIT else ""
+        more = "; type more to narrow it" if first else ""
+        self.count_label.setText(f"{first}{n:,} {'person' if n == 1 else 'people'}"
+                                 + (f" matching “{text[:40]}”{more}" if text else ""))
