@@ -28,7 +28,11 @@ def main(argv: list[str]) -> int:
     window.show()
     window.show_page(page)
     if page == "people":
-        window.page("people").select_row(0)
+        # The sample's most complete card.
+        from afterword.core.domain import Contact
+
+        dana = [c for c in store.all(Contact) if c.name == "Dana Reyes"]
+        window.page("people").select_uid(dana[0].uid) if dana else window.page("people").select_row(0)
 
     def grab() -> None:
         screen = window.screen()

@@ -87,7 +87,6 @@ class FieldSet(QWidget):
         else:
             editor = QLineEdit()
             editor.setPlaceholderText(spec.placeholder)
-            editor.setClearButtonEnabled(True)
             editor.editingFinished.connect(lambda n=spec.name: self._commit(n))
         editor.setAccessibleName(plain_label)
         editor.setObjectName(f"field_{spec.name}")
