@@ -10,7 +10,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
-from datetime import date, datetime
+from datetime import date, datetime, time
 from pathlib import Path
 
 from afterword import __version__
@@ -128,6 +128,30 @@ def cmd_due(args: argparse.Namespace) -> int:
     return 0
 
 
+def _clock_time(text: str) -> time:
+    try:
+        return time.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a time of day like 09:00: {text!r}") from None
+
+
+def cmd_ics(args: argparse.Namespace) -> int:
+    from afterword.core.calendar import CalendarOptions
+    from afterword.core.calendar_export import export_calendar
+
+    options = CalendarOptions(tasks=args.tasks, rounds=args.rounds, full=args.full,
+                              private_notes=args.private_notes, alarm_time=args.alarm_time)
+    store = _open_existing(args)
+    try:
+        summary = export_calendar(store, Path(args.out), options, datetime.now().astimezone())
+    finally:
+        store.close()
+    for problem in summary.problems:
+        print(f"afterword: warning: {problem}", file=sys.stderr)
+    print(summary.describe())
+    return 0
+
+
 def cmd_backup(args: argparse.Namespace) -> int:
     store = _open_existing(args)
     out = Path(args.out)
@@ -191,6 +215,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true",
                    help="print a JSON array: uid, kind, due, overdue, title, contact_uid, "
                         "source_uid (and more)")
+
+    p = command("ics", cmd_ics, "write open reminders to a calendar file (.ics)",
+                "Write one calendar event per open reminder, dated on its due date, whose UID "
+                "is the reminder's uid: importing the file again updates the same entries "
+                "instead of duplicating them.")
+    p.add_argument("--out", required=True, metavar="F.ics", help="the calendar file to write")
+    p.add_argument("--tasks", action="store_true",
+                   help="write tasks (VTODO) instead of events, for Thunderbird or Apple Reminders")
+    p.add_argument("--rounds", action="store_true",
+                   help="add a timed event for every interview round, in its time zone")
+    p.add_argument("--full", action="store_true",
+                   help="full calendar: also write reminders that are done or gone, as "
+                        "cancelled, so a subscribed calendar drops them")
+    p.add_argument("--private-notes", action="store_true",
+                   help="include contact notes and points to mention (left out by default)")
+    p.add_argument("--alarm-time", type=_clock_time, default=time(9, 0), metavar="HH:MM",
+                   help="time of day of the alarm on all-day reminders (default: 09:00)")
 
     p = command("backup", cmd_backup, "copy the database safely, even while the app is open",
                 "Write a consistent copy of the database to another file, readable by you alone.")
