@@ -24,12 +24,23 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def database_to_open(db_path: Path | None) -> Path:
+    """The file asked for; else the last one used, if it still exists; else the default."""
+    from afterword.ui.settings import last_database, open_settings
+
+    if db_path is not None:
+        return db_path
+    last = last_database(open_settings())
+    return last if last is not None and last.exists() else default_database()
+
+
 def run_app(db_path: Path | None, *, smoke: bool = False) -> int:
-    """Open the window on `db_path` (default: the user's database) and run."""
-    from afterword.ui.main_window import MainWindow
+    """Open the window on `db_path` (default: the last used or the user's database) and run."""
+    from afterword.ui.main_window import MainWindow, app_icon
 
     app = create_application()
-    path = db_path or default_database()
+    app.setWindowIcon(app_icon())
+    path = database_to_open(db_path)
     try:
         store = Store.open(path)
     except AfterwordError as exc:
@@ -38,7 +49,8 @@ def run_app(db_path: Path | None, *, smoke: bool = False) -> int:
     window = MainWindow(AppContext(store=store, db_path=path))
     window.show()
     if smoke:
-        QTimer.singleShot(200, app.quit)
+        QTimer.singleShot(200, window.close)
+        QTimer.singleShot(250, app.quit)
     code = app.exec()
-    store.close()
+    window.context.store.close()
     return code

@@ -12,8 +12,9 @@ from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from afterword.context import AppContext
 from afterword.core.calendar_export import ExportSummary, export_calendar
 from afterword.core.errors import AfterwordError
-from afterword.ui.calendar_settings import AUTO_FILE, load_options, open_settings, path_setting
+from afterword.ui.calendar_settings import AUTO_FILE, load_options, path_setting
 from afterword.ui.hub import Hub
+from afterword.ui.settings import open_settings
 
 DELAY_MS = 2000
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import time
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtCore import QSettings
 
 from afterword.core.calendar import CalendarOptions
 from afterword.core.rules import ReminderKind
@@ -18,12 +18,6 @@ ROUNDS = "calendar/rounds"
 FULL = "calendar/full"
 PRIVATE_NOTES = "calendar/private_notes"
 ALARM_TIME = "calendar/alarm_time"
-
-
-def open_settings() -> QSettings:
-    """The window's settings file (tests point XDG_CONFIG_HOME elsewhere)."""
-    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericConfigLocation)
-    return QSettings(str(Path(base) / "Afterword" / "afterword.ini"), QSettings.Format.IniFormat)
 
 
 def _flag(settings: QSettings, key: str, default: bool) -> bool:

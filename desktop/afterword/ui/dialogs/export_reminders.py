@@ -35,11 +35,11 @@ from afterword.ui.calendar_settings import (
     AUTO_FILE,
     LAST_FILE,
     load_options,
-    open_settings,
     path_setting,
     save_options,
 )
 from afterword.ui.hub import Hub
+from afterword.ui.settings import open_settings
 
 KIND_LABELS = {
     ReminderKind.THANK_YOU_NOTE: "&Thank-you notes",
