@@ -287,3 +287,63 @@ def _touch_reminders(store: Store, result: Reminders) -> None:
             overdue_after(due, anchor, row["max_days"]), row["name"], row["company"],
             detail=f"last contact {anchor.isoformat()}",
         ))
+
+
+# -- what the People list shows ------------------------------------------------
+
+class CadenceState(StrEnum):
+    NONE = "none"  # no cadence
+    PAUSED = "paused"
+    OK = "ok"
+    DUE = "due"
+    OVERDUE = "overdue"
+
+
+@dataclass(frozen=True)
+class CadenceStatus:
+    """Last contact and next touch for one person, for a list row."""
+
+    last_touch: date | None
+    next_due: date | None
+    overdue_after: date | None
+    state: CadenceState
+
+
+def cadence_status(store: Store, contact_uids: Iterable[str], on: date) -> dict[str, CadenceStatus]:
+    """Per person (of `contact_uids`, e.g. the visible rows): the latest contact of
+    any kind, the next touch due by their cadence, and whether that is due or
+    overdue on `on`. People without a cadence get their last contact only."""
+    uids = list(dict.fromkeys(contact_uids))
+    latest = last_contact_dates(store, uids)
+    cadences: dict[str, tuple] = {}
+    for chunk_start in range(0, len(uids), 500):
+        chunk = uids[chunk_start:chunk_start + 500]
+        marks = ",".join("?" * len(chunk))
+        for row in store.db.execute(
+            f"SELECT contact_uid, rrule, start, max_days, active FROM cadences "
+            f"WHERE contact_uid IN ({marks}) ORDER BY id", chunk,
+        ).fetchall():
+            cadences[row[0]] = row[1:]
+    result = {}
+    for uid in uids:
+        last = latest.get(uid)
+        if uid not in cadences:
+            result[uid] = CadenceStatus(last, None, None, CadenceState.NONE)
+            continue
+        rule, start, max_days, active = cadences[uid]
+        if not active:
+            result[uid] = CadenceStatus(last, None, None, CadenceState.PAUSED)
+            continue
+        anchor = last or date.fromisoformat(start)
+        try:
+            due = next_touch_due(rule, anchor)
+        except BadRule:
+            due = None
+        if due is None:
+            result[uid] = CadenceStatus(last, None, None, CadenceState.NONE)
+            continue
+        late = overdue_after(due, anchor, max_days)
+        state = (CadenceState.OVERDUE if late < on
+                 else CadenceState.DUE if due <= on else CadenceState.OK)
+        result[uid] = CadenceStatus(last, due, late, state)
+    return result
