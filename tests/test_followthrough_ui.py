@@ -283,8 +283,8 @@ def test_funnel_view_shows_the_demo_counts(qtbot, context, hub):
     view = FunnelView(context, hub)
     qtbot.addWidget(view)
     described = view.chart.accessibleDescription()
-    assert "Sales leadership: All 4, Round 1 3 (1 stopped), Round 2 2" in described
-    assert "Customer success: All 2, Round 1 1, Round 2 1 (1 stopped)" in described
+    assert "Sales leadership: All roles 4, Round 1 3 (1 stopped), Round 2 2" in described
+    assert "Customer success: All roles 2, Round 1 1, Round 2 1 (1 stopped)" in described
     assert view.processes.rowCount() == 7
     assert view.concerns.rowCount() == 3
     assert "none more than once" in view.concerns_label.text()

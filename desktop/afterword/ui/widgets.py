@@ -73,3 +73,19 @@ class ChoiceDelegate(QStyledItemDelegate):
 
     def setModelData(self, editor: QComboBox, model, index: QModelIndex) -> None:
         model.setData(index, editor.currentData() or "", Qt.ItemDataRole.EditRole)
+
+
+def labelled(text: str, buddy: QWidget) -> QLabel:
+    """A form label whose Alt+letter jumps to `buddy` (a layout cannot be a buddy)."""
+    label = QLabel(text)
+    label.setBuddy(buddy)
+    return label
+
+
+def no_auto_default(dialog: QWidget) -> None:
+    """Enter in a field must not press whatever button last had focus."""
+    from PySide6.QtWidgets import QPushButton
+
+    for button in dialog.findChildren(QPushButton):
+        button.setAutoDefault(False)
+        button.setDefault(False)

@@ -29,7 +29,7 @@ from afterword.core.errors import AfterwordError, InvalidRecord
 from afterword.core.rules import CadenceState, cadence_status
 from afterword.core.stay_in_touch import cadence_for, log_touch, make_cadence, rule_parts, save_cadence
 from afterword.ui.hub import Hub
-from afterword.ui.widgets import fill_combo, message_line, named, show_message
+from afterword.ui.widgets import fill_combo, labelled, message_line, named, no_auto_default, show_message
 
 UNIT_LABELS = [("days", "days"), ("weeks", "weeks"), ("months", "months")]
 
@@ -74,7 +74,7 @@ class CadenceDialog(QDialog):
         self.paused = named(QCheckBox("Paused"), "Paused")
         self.paused.setChecked(bool(cadence) and not cadence.active)
         form = QFormLayout()
-        form.addRow("&Ideal:", ideal)
+        form.addRow(labelled("&Ideal:", self.every), ideal)
         form.addRow("&At most:", self.max_days)
         form.addRow("&From:", self.start)
         form.addRow("", self.paused)
@@ -99,7 +99,7 @@ class CadenceDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.touch_kind)
         row.addWidget(self.touch_at)
-        touch_form.addRow("&Kind, when:", row)
+        touch_form.addRow(labelled("&Kind, when:", self.touch_kind), row)
         touch_form.addRow("&Notes:", self.touch_notes)
         touch_form.addRow("", log)
 
@@ -121,6 +121,7 @@ class CadenceDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(touch_box)
         layout.addLayout(buttons)
+        no_auto_default(self)
         self.refresh_status()
 
     def refresh_status(self) -> None:

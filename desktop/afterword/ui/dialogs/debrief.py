@@ -55,8 +55,10 @@ from afterword.ui.widgets import (
     HINT_STYLE,
     ChoiceDelegate,
     fill_combo,
+    labelled,
     message_line,
     named,
+    no_auto_default,
     select_data,
     show_message,
 )
@@ -106,6 +108,7 @@ class DebriefDialog(QDialog):
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self._primary)
 
         self._load(opportunity_uid)
+        no_auto_default(self)
         self.resize(920, 860)
 
     # -- form ------------------------------------------------------------------
@@ -127,7 +130,7 @@ class DebriefDialog(QDialog):
         top = QHBoxLayout()
         top.addWidget(self.opportunity, 1)
         top.addWidget(self.round)
-        form.addRow("&Role:", top)
+        form.addRow(labelled("&Role:", self.opportunity), top)
 
         self.day = named(QDateEdit(), "Date of the round")
         self.day.setCalendarPopup(True)
@@ -143,7 +146,7 @@ class DebriefDialog(QDialog):
         when = QHBoxLayout()
         for w, stretch in ((self.day, 0), (self.at, 0), (self.zone, 1), (self.format, 0)):
             when.addWidget(w, stretch)
-        form.addRow("&When:", when)
+        form.addRow(labelled("&When:", self.day), when)
 
         self.people_model = RowsModel([
             Column("Name", lambda c: c.name + ("  (new)" if c.uid in self.new_contacts else "")),
@@ -159,7 +162,7 @@ class DebriefDialog(QDialog):
         self.person.setPlaceholderText("Name of someone present — Enter adds (new names are created)")
         self.person.returnPressed.connect(self._add_person)
         self.person_role = fill_combo(named(QComboBox(), "Role of a new person"), Role)
-        add = named(QPushButton("&Add person"), "Add person")
+        add = named(QPushButton("Add &person"), "Add person")
         add.clicked.connect(self._add_person)
         remove = named(QPushButton("Remove"), "Remove person", "Remove the selected person (Delete)")
         remove.clicked.connect(self._remove_person)
@@ -171,7 +174,7 @@ class DebriefDialog(QDialog):
         present = QVBoxLayout()
         present.addWidget(self.people)
         present.addLayout(adder)
-        form.addRow("&Present:", present)
+        form.addRow(labelled("Pr&esent:", self.person), present)
 
         self.tone = named(QLineEdit(), "Tone of the round", "How the round felt, e.g. warm, curious")
         self.tone.setPlaceholderText("e.g. warm, collaborative")
@@ -180,13 +183,14 @@ class DebriefDialog(QDialog):
         tone = QVBoxLayout()
         tone.addWidget(self.tone)
         tone.addWidget(self.tone_hint)
-        form.addRow("T&one:", tone)
+        form.addRow(labelled("T&one:", self.tone), tone)
 
         self.questions_model = EditableModel(
             ["question", "my_answer", "better_answer"],
             ["Question", "What I said", "What I wish I had said"])
         self.questions = _table(self.questions_model, "Questions worth revisiting")
-        form.addRow("&Questions:", self._with_add(self.questions, "Add &question", self.questions_model))
+        form.addRow(labelled("&Questions:", self.questions),
+                    self._with_add(self.questions, "Add q&uestion", self.questions_model))
 
         self.concerns_model = EditableModel(
             ["text", "kind", "response", "size"], ["Concern", "Kind", "My response", "Size"],
@@ -194,13 +198,14 @@ class DebriefDialog(QDialog):
         self.concerns = _table(self.concerns_model, "Concerns raised")
         self.concerns.setItemDelegateForColumn(1, ChoiceDelegate(ConcernKind, self.concerns))
         self.concerns.setItemDelegateForColumn(3, ChoiceDelegate(ConcernSize, self.concerns))
-        form.addRow("Co&ncerns:", self._with_add(self.concerns, "Add con&cern", self.concerns_model))
+        form.addRow(labelled("Co&ncerns:", self.concerns),
+                    self._with_add(self.concerns, "Add con&cern", self.concerns_model))
 
         self.closing_question = named(QLineEdit(), "Closing question asked")
         self.closing_question.setPlaceholderText("e.g. Is there anything I could address?")
         form.addRow("C&losing question:", self.closing_question)
         self.closing_answer = named(QLineEdit(), "Their answer")
-        form.addRow("Their ans&wer:", self.closing_answer)
+        form.addRow("Their &answer:", self.closing_answer)
         self.next_steps = named(QLineEdit(), "Next steps")
         form.addRow("Ne&xt steps:", self.next_steps)
         self.has_hear_back = named(QCheckBox("They said I would hear back by"), "Hear back by is set")
@@ -213,7 +218,7 @@ class DebriefDialog(QDialog):
         hear.addWidget(self.has_hear_back)
         hear.addWidget(self.hear_back)
         hear.addStretch(1)
-        form.addRow("&Hear back:", hear)
+        form.addRow(labelled("&Hear back:", self.has_hear_back), hear)
 
         self.save_button = named(QPushButton("&Save and propose notes"), "Save and propose notes",
                                  "Ctrl+Enter")

@@ -42,7 +42,15 @@ from afterword.core.feedback import (
 )
 from afterword.core.stay_in_touch import describe
 from afterword.ui.hub import Hub
-from afterword.ui.widgets import fill_combo, message_line, named, select_data, show_message
+from afterword.ui.widgets import (
+    fill_combo,
+    labelled,
+    message_line,
+    named,
+    no_auto_default,
+    select_data,
+    show_message,
+)
 
 
 def _qdate(d: date) -> QDate:
@@ -81,7 +89,7 @@ class FeedbackCallDialog(QDialog):
         self.status = fill_combo(named(QComboBox(), "Call status"), CallStatus)
         select_data(self.status, call.status)
         self.status.currentIndexChanged.connect(self._status_changed)
-        form.addRow("&Status:", self.status)
+        form.addRow("S&tatus:", self.status)
         today = context.today()
         self.requested_on = named(QDateEdit(_qdate(call.requested_on or today)), "Requested on")
         self.requested_on.setCalendarPopup(True)
@@ -91,7 +99,7 @@ class FeedbackCallDialog(QDialog):
         req.addWidget(self.requested_on)
         req.addWidget(QLabel("via"))
         req.addWidget(self.requested_via, 1)
-        form.addRow("&Requested:", req)
+        form.addRow(labelled("&Requested:", self.requested_on), req)
         self.scheduled_at = named(QDateTimeEdit(), "Scheduled at")
         self.scheduled_at.setCalendarPopup(True)
         self.scheduled_at.setDisplayFormat("yyyy-MM-dd HH:mm")
@@ -144,6 +152,7 @@ class FeedbackCallDialog(QDialog):
         layout.addWidget(points)
         layout.addWidget(answers)
         layout.addLayout(buttons)
+        no_auto_default(self)
         self._status_changed()
 
     def _answer(self, question: str, value: Answer | None) -> QComboBox:

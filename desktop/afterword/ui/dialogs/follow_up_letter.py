@@ -22,7 +22,7 @@ from afterword.core.domain import Contact, Interview
 from afterword.core.errors import AfterwordError
 from afterword.core.letters import LetterChoice, compose_follow_up, save_letter
 from afterword.ui.hub import Hub
-from afterword.ui.widgets import HINT_STYLE, message_line, named, show_message
+from afterword.ui.widgets import HINT_STYLE, message_line, named, no_auto_default, show_message
 
 
 class FollowUpLetterDialog(QDialog):
@@ -64,7 +64,7 @@ class FollowUpLetterDialog(QDialog):
         form = QFormLayout()
         form.addRow("&To:", self.recipient)
         form.addRow("&Better answer to:", self.question)
-        form.addRow("&Concern:", self.concern)
+        form.addRow("C&oncern:", self.concern)
         form.addRow("&Sign as:", self.sender)
         for combo in (self.recipient, self.question, self.concern):
             combo.currentIndexChanged.connect(self.compose)
@@ -91,6 +91,7 @@ class FollowUpLetterDialog(QDialog):
         layout.addWidget(self.note)
         layout.addWidget(self.text, 1)
         layout.addLayout(buttons)
+        no_auto_default(self)
         self.compose()
 
     def choice(self) -> LetterChoice:

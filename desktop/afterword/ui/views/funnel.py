@@ -29,7 +29,7 @@ ROW_H, HEAD_H, LABEL_W, GAP = 22, 30, 84, 12
 
 
 def round_label(number: int) -> str:
-    return "All" if number == 0 else f"Round {number}"
+    return "All roles" if number == 0 else f"Round {number}"
 
 
 class FunnelChart(QWidget):
@@ -107,13 +107,14 @@ class FunnelChart(QWidget):
         p.end()
 
 
-def _table(model, name: str) -> QTableView:
+def _table(model, name: str, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> QTableView:
     proxy = QSortFilterProxyModel(model)
     proxy.setSourceModel(model)
     proxy.setSortRole(SORT_ROLE)
     view = named(QTableView(), name)
     view.setModel(proxy)
     view.setSortingEnabled(True)
+    view.sortByColumn(0, order)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.verticalHeader().hide()
@@ -129,9 +130,9 @@ class FunnelView(QWidget):
         named(self, "Funnel")
         self.chart = FunnelChart()
         legend = QLabel(
-            f"<span style='color:{REACHED.name()}'>■</span> reached the round &nbsp; "
-            f"<span style='color:{OPEN.name()}'>■</span> still in progress there &nbsp; "
-            f"<span style='color:{STOPPED.name()}'>■</span> stopped there (rejected or withdrawn)")
+            f"<span style='color:{REACHED.name()}'>■</span> went further &nbsp; "
+            f"<span style='color:{OPEN.name()}'>■</span> still at this stage &nbsp; "
+            f"<span style='color:{STOPPED.name()}'>■</span> stopped at this stage (rejected or withdrawn)")
         self.processes = RowsModel([
             Column("Target", lambda p: p.target),
             Column("Company", lambda p: p.company),
@@ -154,8 +155,10 @@ class FunnelView(QWidget):
         box_layout = QVBoxLayout(box)
         box_layout.setContentsMargins(0, 0, 0, 0)
         box_layout.addWidget(self.concerns_label)
-        box_layout.addWidget(_table(self.concerns, "Concerns raised across interviews"))
+        box_layout.addWidget(_table(self.concerns, "Concerns raised across interviews",
+                                           Qt.SortOrder.DescendingOrder))
         lower.addWidget(box)
+        lower.setSizes([300, 160])
         layout = QVBoxLayout(self)
         title = QLabel("<b>Where do processes stall?</b> Per target, how many reached each round.")
         layout.addWidget(title)
