@@ -140,3 +140,12 @@ def test_recurring_concerns_group_by_normalised_text(demo_store):
     assert recurring[0].text == "No enterprise deals above $500k"
     assert recurring[0].times == 2 and recurring[0].companies == {"Northwind Logistics", "Zephyr"}
     assert concern_groups(demo_store)[0] is not None
+
+
+def test_last_contact_for_some_people_matches_the_full_scan(demo_store):
+    from afterword.core.rules import last_contact_dates
+
+    everyone = last_contact_dates(demo_store)
+    some = [c.uid for c in demo_store.all(Contact)][::2]
+    assert last_contact_dates(demo_store, some) == {u: d for u, d in everyone.items() if u in some}
+    assert last_contact_dates(demo_store, []) == {}
