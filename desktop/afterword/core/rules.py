@@ -80,6 +80,9 @@ class Reminders:
 
     items: list[Reminder] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    # Uids of reminders whose source exists but could not be read: they are not
+    # gone, so a calendar export must not cancel them.
+    unreadable: set[str] = field(default_factory=set)
 
     def due_on_or_before(self, on: date) -> list[Reminder]:
         return sorted_by_urgency([r for r in self.items if r.due <= on], on)
@@ -106,7 +109,7 @@ def open_reminders(store: Store) -> Reminders:
 def due_reminders(store: Store, on: date) -> Reminders:
     """Reminders due on or before `on`, most urgent first."""
     everything = open_reminders(store)
-    return Reminders(everything.due_on_or_before(on), everything.problems)
+    return Reminders(everything.due_on_or_before(on), everything.problems, everything.unreadable)
 
 
 def _who(name: str | None, company: str | None) -> str:
@@ -290,6 +293,7 @@ def _touch_reminders(store: Store, result: Reminders) -> None:
             due = next_touch_due(row["rrule"], anchor)
         except BadRule as exc:
             result.problems.append(f"cadence {row['uid']} ({row['name']}): field 'rrule': {exc}")
+            result.unreadable.add(reminder_uid(ReminderKind.TOUCH, row["uid"]))
             continue
         if due is None:
             continue
