@@ -13,7 +13,7 @@ from afterword.context import AppContext
 from afterword.core.errors import AfterwordError
 from afterword.core.store import Store
 from afterword.paths import default_database
-from afterword.ui.resources import app_icon
+from afterword.ui.resources import app_icon  # logs and falls back when the icon is missing
 from afterword.ui.single_instance import claim_database
 
 # The desktop entry's and AppStream's id (packaging/linux/): Wayland docks match
@@ -27,16 +27,26 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(DESKTOP_ID)
-    app.setWindowIcon(app_icon())
     return app
 
 
+def database_to_open(db_path: Path | None) -> Path:
+    """The file asked for; else the last one used, if it still exists; else the default."""
+    from afterword.ui.settings import last_database, open_settings
+
+    if db_path is not None:
+        return db_path
+    last = last_database(open_settings())
+    return last if last is not None and last.exists() else default_database()
+
+
 def run_app(db_path: Path | None, *, smoke: bool = False) -> int:
-    """Open the window on `db_path` (default: the user's database) and run."""
+    """Open the window on `db_path` (default: the last used or the user's database) and run."""
     from afterword.ui.main_window import MainWindow
 
     app = create_application()
-    path = db_path or default_database()
+    app.setWindowIcon(app_icon())
+    path = database_to_open(db_path)
     instance = claim_database(path)  # one window per database file (ui/single_instance.py)
     if not instance.owned:
         return instance.exit_code
@@ -48,7 +58,8 @@ def run_app(db_path: Path | None, *, smoke: bool = False) -> int:
     window = MainWindow(AppContext(store=store, db_path=path))
     window.show()
     if smoke:
-        QTimer.singleShot(200, app.quit)
+        QTimer.singleShot(200, window.close)
+        QTimer.singleShot(250, app.quit)
     code = app.exec()
-    store.close()
+    window.context.store.close()
     return code

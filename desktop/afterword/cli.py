@@ -11,7 +11,7 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
-from datetime import date, datetime
+from datetime import date, datetime, time
 from pathlib import Path
 
 from afterword import __version__
@@ -133,6 +133,30 @@ def cmd_due(args: argparse.Namespace) -> int:
     return 0
 
 
+def _clock_time(text: str) -> time:
+    try:
+        return time.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a time of day like 09:00: {text!r}") from None
+
+
+def cmd_ics(args: argparse.Namespace) -> int:
+    from afterword.core.calendar import CalendarOptions
+    from afterword.core.calendar_export import export_calendar
+
+    options = CalendarOptions(tasks=args.tasks, rounds=args.rounds, full=args.full,
+                              private_notes=args.private_notes, alarm_time=args.alarm_time)
+    store = _open_existing(args)
+    try:
+        summary = export_calendar(store, Path(args.out), options, datetime.now().astimezone())
+    finally:
+        store.close()
+    for problem in summary.problems:
+        print(f"afterword: warning: {problem}", file=sys.stderr)
+    print(summary.describe())
+    return 0
+
+
 def cmd_backup(args: argparse.Namespace) -> int:
     store = _open_existing(args)
     out = Path(args.out)
@@ -144,6 +168,42 @@ def cmd_backup(args: argparse.Namespace) -> int:
     finally:
         store.close()
     print(f"backed up {store.path} to {out}")
+    return 0
+
+
+def cmd_checklist(args: argparse.Namespace) -> int:
+    """Write the handwritten-note checklist (and envelopes or labels) as PDF, headless."""
+    if sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    ):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication  # Qt only for the commands that render PDF
+
+    from afterword.core.checklist import build_checklist, envelopes_for
+    from afterword.ui.envelopes import LABEL_SHEETS, EnvelopeSize, envelopes_pdf, labels_pdf
+    from afterword.ui.printing import checklist_pdf, page_size_for, save_pdf
+
+    _app = QGuiApplication.instance() or QGuiApplication(["afterword"])  # noqa: F841 (kept alive)
+    on = args.on or today()
+    store = _open_existing(args)
+    try:
+        checklist = build_checklist(store, on, args.since)
+    finally:
+        store.close()
+    for problem in checklist.problems:
+        print(f"afterword: warning: {problem}", file=sys.stderr)
+    save_pdf(checklist_pdf(checklist, page_size_for(), printed_on=today()), args.pdf)
+    print(f"{checklist.summary()} — wrote {args.pdf}")
+    envelopes = envelopes_for(checklist)
+    if args.envelopes:
+        save_pdf(envelopes_pdf(envelopes, EnvelopeSize(args.envelope_size)), args.envelopes)
+        print(f"wrote {len(envelopes.envelopes)} envelopes to {args.envelopes}")
+    if args.labels:
+        save_pdf(labels_pdf(envelopes, LABEL_SHEETS[args.sheet]), args.labels)
+        print(f"wrote {len(envelopes.envelopes)} labels to {args.labels}")
+    if (args.envelopes or args.labels) and envelopes.missing:
+        for text in envelopes.missing:
+            print(f"afterword: not addressed: {text}", file=sys.stderr)
     return 0
 
 
@@ -196,6 +256,39 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true",
                    help="print a JSON array: uid, kind, due, overdue, title, contact_uid, "
                         "source_uid (and more)")
+
+    p = command("ics", cmd_ics, "write open reminders to a calendar file (.ics)",
+                "Write one calendar event per open reminder, dated on its due date, whose UID "
+                "is the reminder's uid: importing the file again updates the same entries "
+                "instead of duplicating them.")
+    p.add_argument("--out", required=True, metavar="F.ics", help="the calendar file to write")
+    p.add_argument("--tasks", action="store_true",
+                   help="write tasks (VTODO) instead of events, for Thunderbird or Apple Reminders")
+    p.add_argument("--rounds", action="store_true",
+                   help="add a timed event for every interview round, in its time zone")
+    p.add_argument("--full", action="store_true",
+                   help="full calendar: also write reminders that are done or gone, as "
+                        "cancelled, so a subscribed calendar drops them")
+    p.add_argument("--private-notes", action="store_true",
+                   help="include contact notes and points to mention (left out by default)")
+    p.add_argument("--alarm-time", type=_clock_time, default=time(9, 0), metavar="HH:MM",
+                   help="time of day of the alarm on all-day reminders (default: 09:00)")
+    p = command("checklist", cmd_checklist, "print the handwritten-note checklist to PDF",
+                "Write the thank-you notes still to write, due on or before DATE, as a printable "
+                "PDF checklist: recipient, mailing address, points to mention, and boxes for "
+                "written / addressed / stamped / delivered. The same file as the window's "
+                "Save PDF. Optionally also envelopes or an address-label sheet.")
+    p.add_argument("--pdf", required=True, metavar="F.pdf", help="the checklist file to write")
+    p.add_argument("--on", type=_iso_date, metavar="DATE", help="notes due by this date (default: today)")
+    p.add_argument("--since", type=_iso_date, metavar="DATE",
+                   help="a range from this date: notes due before it are marked overdue "
+                        "(default: the --on date)")
+    p.add_argument("--envelopes", metavar="F.pdf", help="also write one envelope per addressed note")
+    p.add_argument("--envelope-size", choices=["dl", "10"], default="dl",
+                   help="envelope size: dl (110 x 220 mm) or 10 (#10, 4 1/8 x 9 1/2 in); default dl")
+    p.add_argument("--labels", metavar="F.pdf", help="also write a sheet of address labels")
+    p.add_argument("--sheet", choices=["a4-3x7", "letter-3x10"], default="a4-3x7",
+                   help="label sheet: a4-3x7 (21 per A4) or letter-3x10 (30 per Letter)")
 
     p = command("backup", cmd_backup, "copy the database safely, even while the app is open",
                 "Write a consistent copy of the database to another file, readable by you alone.")

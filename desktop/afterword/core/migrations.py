@@ -36,8 +36,28 @@ def m001_initial_schema(db: Database) -> None:
     set_schema_version(db, 1)
 
 
+@migrations(name="m002_calendar_events")
+def m002_calendar_events(db: Database) -> None:
+    # What each calendar event looked like when last exported, so a re-export
+    # can keep SEQUENCE/DTSTAMP for unchanged events, raise them for changed ones
+    # and mark vanished ones cancelled. uid is the event's UID (a reminder uid or
+    # an interview uid); start is an ISO date or date-time, for a cancelled copy.
+    _run(db, """
+CREATE TABLE calendar_events (
+    uid TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    sequence INTEGER NOT NULL,
+    stamped_at TEXT NOT NULL,
+    summary TEXT NOT NULL,
+    start TEXT NOT NULL,
+    cancelled INTEGER NOT NULL DEFAULT 0
+)""")
+    set_schema_version(db, 2)
+
+
 # The version this code writes; each migration step sets it in `meta`.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _M001_TABLES = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);

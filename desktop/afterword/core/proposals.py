@@ -3,6 +3,7 @@ arithmetic: notes after a round, a feedback call after a rejection."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, timedelta
 
 from afterword.core.domain import (
@@ -46,8 +47,12 @@ def points_to_mention(interview: Interview) -> str | None:
     return "\n".join(lines) or None
 
 
-def propose_notes(store: Store, interview: Interview) -> list[ThankYouNote]:
-    """One note per person present who does not have one for this round yet."""
+def propose_notes(store: Store, interview: Interview,
+                  unsaved: Mapping[str, Contact] | None = None) -> list[ThankYouNote]:
+    """One note per person present who does not have one for this round yet.
+
+    `unsaved` holds people created with the debrief and not in the store yet.
+    """
     if not interview.participant_uids:
         raise InvalidRecord("interview", interview.uid, "participant_uids",
                             "nobody was recorded as present, so there is nobody to thank")
@@ -58,7 +63,7 @@ def propose_notes(store: Store, interview: Interview) -> list[ThankYouNote]:
     points = points_to_mention(interview)
     notes = []
     for uid in dict.fromkeys(interview.participant_uids):
-        contact = store.get(Contact, uid)
+        contact = (unsaved or {}).get(uid) or store.get(Contact, uid)
         if contact is None or uid in existing:
             continue
         notes.append(ThankYouNote(

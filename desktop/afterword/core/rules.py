@@ -80,6 +80,9 @@ class Reminders:
 
     items: list[Reminder] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    # Uids of reminders whose source exists but could not be read: they are not
+    # gone, so a calendar export must not cancel them.
+    unreadable: set[str] = field(default_factory=set)
 
     def due_on_or_before(self, on: date) -> list[Reminder]:
         return sorted_by_urgency([r for r in self.items if r.due <= on], on)
@@ -106,7 +109,7 @@ def open_reminders(store: Store) -> Reminders:
 def due_reminders(store: Store, on: date) -> Reminders:
     """Reminders due on or before `on`, most urgent first."""
     everything = open_reminders(store)
-    return Reminders(everything.due_on_or_before(on), everything.problems)
+    return Reminders(everything.due_on_or_before(on), everything.problems, everything.unreadable)
 
 
 def _who(name: str | None, company: str | None) -> str:
@@ -224,30 +227,42 @@ def _feedback_call_reminders(store: Store) -> list[Reminder]:
 
 def last_contact_dates(store: Store, contact_uids: Iterable[str] | None = None) -> dict[str, date]:
     """The latest date of any contact with each person: a touch, a round they
-    attended (in the round's time zone), a note sent to them, a call held."""
+    attended (in the round's time zone), a note sent to them, a call held.
+
+    With `contact_uids` (e.g. a list's visible rows) only those people are read,
+    through the contact indexes, so the cost follows the rows, not the database.
+    """
     latest: dict[str, date] = {}
 
     def seen(uid: str, when: date) -> None:
         if uid not in latest or when > latest[uid]:
             latest[uid] = when
 
-    wanted = set(contact_uids) if contact_uids is not None else None
     simple = [
-        "SELECT contact_uid, max(substr(at, 1, 10)) AS d FROM touches GROUP BY contact_uid",
+        "SELECT contact_uid, max(substr(at, 1, 10)) AS d FROM touches WHERE {only} "
+        "GROUP BY contact_uid",
         "SELECT contact_uid, max(sent_on) AS d FROM thank_you_notes "
-        "WHERE sent_on IS NOT NULL GROUP BY contact_uid",
+        "WHERE sent_on IS NOT NULL AND {only} GROUP BY contact_uid",
         "SELECT contact_uid, max(held_on) AS d FROM feedback_calls "
-        "WHERE held_on IS NOT NULL GROUP BY contact_uid",
+        "WHERE held_on IS NOT NULL AND {only} GROUP BY contact_uid",
     ]
-    for sql in simple:
-        for uid, day in store.db.execute(sql).fetchall():
-            if wanted is None or uid in wanted:
+    rounds = ("SELECT p.contact_uid, i.start, i.timezone FROM interview_participants p "
+              "JOIN interviews i ON i.uid = p.interview_uid WHERE {only}")
+    if contact_uids is None:
+        batches: list[list[str]] = [[]]
+    else:
+        wanted = list(dict.fromkeys(contact_uids))
+        batches = [wanted[i:i + 500] for i in range(0, len(wanted), 500)]
+    for batch in batches:
+        if contact_uids is None:
+            only, only_p, params = "1", "1", []
+        else:
+            marks = ",".join("?" * len(batch))
+            only, only_p, params = f"contact_uid IN ({marks})", f"p.contact_uid IN ({marks})", batch
+        for sql in simple:
+            for uid, day in store.db.execute(sql.format(only=only), params).fetchall():
                 seen(uid, date.fromisoformat(day))
-    for uid, start, tz in store.db.execute(
-        "SELECT p.contact_uid, i.start, i.timezone FROM interview_participants p "
-        "JOIN interviews i ON i.uid = p.interview_uid"
-    ).fetchall():
-        if wanted is None or uid in wanted:
+        for uid, start, tz in store.db.execute(rounds.format(only=only_p), params).fetchall():
             seen(uid, local_date(datetime.fromisoformat(start), tz))
     return latest
 
@@ -278,6 +293,7 @@ def _touch_reminders(store: Store, result: Reminders) -> None:
             due = next_touch_due(row["rrule"], anchor)
         except BadRule as exc:
             result.problems.append(f"cadence {row['uid']} ({row['name']}): field 'rrule': {exc}")
+            result.unreadable.add(reminder_uid(ReminderKind.TOUCH, row["uid"]))
             continue
         if due is None:
             continue
@@ -287,3 +303,63 @@ def _touch_reminders(store: Store, result: Reminders) -> None:
             overdue_after(due, anchor, row["max_days"]), row["name"], row["company"],
             detail=f"last contact {anchor.isoformat()}",
         ))
+
+
+# -- what the People list shows ------------------------------------------------
+
+class CadenceState(StrEnum):
+    NONE = "none"  # no cadence
+    PAUSED = "paused"
+    OK = "ok"
+    DUE = "due"
+    OVERDUE = "overdue"
+
+
+@dataclass(frozen=True)
+class CadenceStatus:
+    """Last contact and next touch for one person, for a list row."""
+
+    last_touch: date | None
+    next_due: date | None
+    overdue_after: date | None
+    state: CadenceState
+
+
+def cadence_status(store: Store, contact_uids: Iterable[str], on: date) -> dict[str, CadenceStatus]:
+    """Per person (of `contact_uids`, e.g. the visible rows): the latest contact of
+    any kind, the next touch due by their cadence, and whether that is due or
+    overdue on `on`. People without a cadence get their last contact only."""
+    uids = list(dict.fromkeys(contact_uids))
+    latest = last_contact_dates(store, uids)
+    cadences: dict[str, tuple] = {}
+    for chunk_start in range(0, len(uids), 500):
+        chunk = uids[chunk_start:chunk_start + 500]
+        marks = ",".join("?" * len(chunk))
+        for row in store.db.execute(
+            f"SELECT contact_uid, rrule, start, max_days, active FROM cadences "
+            f"WHERE contact_uid IN ({marks}) ORDER BY id", chunk,
+        ).fetchall():
+            cadences[row[0]] = row[1:]
+    result = {}
+    for uid in uids:
+        last = latest.get(uid)
+        if uid not in cadences:
+            result[uid] = CadenceStatus(last, None, None, CadenceState.NONE)
+            continue
+        rule, start, max_days, active = cadences[uid]
+        if not active:
+            result[uid] = CadenceStatus(last, None, None, CadenceState.PAUSED)
+            continue
+        anchor = last or date.fromisoformat(start)
+        try:
+            due = next_touch_due(rule, anchor)
+        except BadRule:
+            due = None
+        if due is None:
+            result[uid] = CadenceStatus(last, None, None, CadenceState.NONE)
+            continue
+        late = overdue_after(due, anchor, max_days)
+        state = (CadenceState.OVERDUE if late < on
+                 else CadenceState.DUE if due <= on else CadenceState.OK)
+        result[uid] = CadenceStatus(last, due, late, state)
+    return result

@@ -1,1 +1,1 @@
-"""Dialogs: each one a small window over the core, opened from the main window."""
+"""Dialogs opened from the main window."""

@@ -1,0 +1,187 @@
+"""Reminders → an icalendar.Calendar that imports cleanly and updates on re-import.
+
+Events (default) or tasks (VTODO, for Thunderbird and Apple Reminders), one per
+open reminder, whose UID is exactly the reminder's uid; optionally one timed event
+per interview round (UID = the round's uid) with its VTIMEZONE. SEQUENCE and
+DTSTAMP come from the remembered versions (calendar_state), so an unchanged entry
+is written identically and a changed one supersedes the copy a calendar holds.
+Nothing here writes files or the database: see calendar_export.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from icalendar import Alarm, Calendar, Event, Todo, vRecur
+
+from afterword import __version__
+from afterword.core.calendar_content import (
+    ROUND_KIND,
+    EventSpec,
+    Sources,
+    cancelled_spec,
+    reminder_spec,
+    round_specs,
+)
+from afterword.core.calendar_state import Stamped, Version, load_versions, stamp, utc_now
+from afterword.core.rules import ReminderKind, open_reminders
+from afterword.core.store import Store
+
+PRODID = f"-//Afterword//Afterword {__version__}//EN"
+CALENDAR_NAME = "Afterword reminders"
+# A calendar keeps showing a cancelled copy for this long; afterwards it is left out.
+KEEP_CANCELLED = timedelta(days=90)
+
+
+@dataclass(frozen=True)
+class CalendarOptions:
+    """What to export and how. The defaults are what `afterword ics` writes."""
+
+    tasks: bool = False  # VTODO instead of VEVENT
+    kinds: frozenset[str] = frozenset(k.value for k in ReminderKind)
+    first: date | None = None  # only entries dated on or after this day
+    last: date | None = None  # … and on or before this one
+    rounds: bool = False  # add one event per interview round
+    full: bool = False  # add entries that are gone, as STATUS:CANCELLED
+    private_notes: bool = False  # contact notes and points to mention
+    alarm_time: time = time(9, 0)  # local time of day for all-day entries
+    alarm_before: timedelta = timedelta(minutes=30)  # lead time for timed entries
+
+
+@dataclass
+class CalendarBuild:
+    """A calendar ready to write, and what the export would remember afterwards."""
+
+    calendar: Calendar
+    stamped: list[Stamped] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)  # entries written per kind
+
+    def count(self, status: str) -> int:
+        return sum(1 for s in self.stamped if s.status == status)
+
+    @property
+    def cancelled(self) -> int:
+        return sum(1 for s in self.stamped if s.version.cancelled)
+
+
+def _in_range(d: date, options: CalendarOptions) -> bool:
+    return not ((options.first and d < options.first) or (options.last and d > options.last))
+
+
+def collect_specs(store: Store, options: CalendarOptions) -> tuple[list[EventSpec], set[str],
+                                                                  list[str]]:
+    """The entries to write, the uids that still exist (exported or not), and problems."""
+    reminders = open_reminders(store)
+    sources = Sources(store)
+    problems = list(reminders.problems)
+    alive = {r.uid for r in reminders.items} | reminders.unreadable
+    specs = [
+        reminder_spec(r, sources, alarm_time=options.alarm_time,
+                      alarm_before=options.alarm_before, private_notes=options.private_notes)
+        for r in reminders.items
+        if r.kind.value in options.kinds and _in_range(r.due, options)
+    ]
+    alive |= {row[0] for row in store.db.execute("SELECT uid FROM interviews").fetchall()}
+    if options.rounds:
+        rounds, round_problems = round_specs(store, sources, alarm_before=options.alarm_before,
+                                             first=options.first, last=options.last)
+        specs.extend(rounds)
+        problems.extend(round_problems)
+    return specs, alive, problems
+
+
+def _gone(previous: dict[str, Version], alive: set[str], options: CalendarOptions,
+          now: datetime) -> list[EventSpec]:
+    """Cancelled copies of remembered entries whose source no longer gives one."""
+    kinds = set(options.kinds) | ({ROUND_KIND} if options.rounds else set())
+    specs = []
+    for v in previous.values():
+        if v.uid in alive or v.kind not in kinds:
+            continue
+        if v.cancelled and now - v.stamped_at > KEEP_CANCELLED:
+            continue
+        spec = cancelled_spec(v.uid, v.kind, v.summary, v.start)
+        start_day = spec.start.date() if isinstance(spec.start, datetime) else spec.start
+        if _in_range(start_day, options):
+            specs.append(spec)
+    return specs
+
+
+def build_calendar(store: Store, options: CalendarOptions, now: datetime) -> CalendarBuild:
+    """The calendar for `options` as of `now` (an aware datetime)."""
+    now = utc_now(now)
+    specs, alive, problems = collect_specs(store, options)
+    previous = load_versions(store)
+    if options.full:
+        specs.extend(_gone(previous, alive, options, now))
+    build = CalendarBuild(new_calendar(), problems=problems)
+    for spec in specs:
+        stamped = stamp(spec.uid, spec.kind, spec.fingerprint(), spec.summary, spec.start_text,
+                        spec.cancelled, previous.get(spec.uid), now)
+        build.stamped.append(stamped)
+        build.calendar.add_component(render(spec, stamped.version, tasks=options.tasks))
+        build.counts[spec.kind] = build.counts.get(spec.kind, 0) + 1
+    add_time_zones(build.calendar, specs)
+    return build
+
+
+def new_calendar() -> Calendar:
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", CALENDAR_NAME)
+    return cal
+
+
+def add_time_zones(cal: Calendar, specs: Iterable[EventSpec]) -> None:
+    """A VTIMEZONE for every TZID used (Outlook needs the block), covering the
+    years the entries fall in."""
+    years = [s.start.year for s in specs
+             if isinstance(s.start, datetime) and getattr(s.start.tzinfo, "key", None)]
+    if years:
+        cal.add_missing_timezones(first_date=date(min(years) - 1, 1, 1),
+                                  last_date=date(max(years) + 2, 1, 1))
+
+
+def render(spec: EventSpec, version: Version, *, tasks: bool) -> Event | Todo:
+    """One VEVENT or VTODO; its VALARM comes after the entry's own properties."""
+    comp: Event | Todo = Todo() if tasks else Event()
+    comp.add("uid", spec.uid)
+    comp.add("dtstamp", version.stamped_at)
+    comp.add("last-modified", version.stamped_at)
+    comp.add("sequence", version.sequence)
+    comp.add("summary", spec.summary)
+    comp.add("description", spec.description)
+    if tasks:
+        if spec.rrule:  # a recurring task needs a DTSTART to recur from
+            comp.add("dtstart", spec.start)
+        comp.add("due", spec.start)
+        comp.add("status", "CANCELLED" if spec.cancelled else "NEEDS-ACTION")
+    else:
+        comp.add("dtstart", spec.start)
+        comp.add("dtend", spec.end)
+        comp.add("status", "CANCELLED" if spec.cancelled else "CONFIRMED")
+        # A reminder should not make the day look busy; a round or a call should.
+        comp.add("transp", "TRANSPARENT" if spec.all_day else "OPAQUE")
+    if spec.location:
+        comp.add("location", spec.location)
+    if spec.rrule:
+        comp.add("rrule", vRecur.from_ical(spec.rrule))
+    comp.add("categories", ["Afterword"])
+    if spec.alarm is not None and not spec.cancelled:
+        comp.add_component(_alarm(spec, tasks=tasks))
+    return comp
+
+
+def _alarm(spec: EventSpec, *, tasks: bool) -> Alarm:
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    # A task has no DTSTART to be relative to (unless it recurs): use its DUE.
+    params = {"RELATED": "END"} if tasks and not spec.rrule else {}
+    alarm.add("trigger", spec.alarm, parameters=params)
+    alarm.add("description", spec.summary)
+    return alarm

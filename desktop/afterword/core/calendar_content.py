@@ -1,0 +1,244 @@
+"""What each calendar entry says: reminders and interview rounds → EventSpec.
+
+An EventSpec is the whole content of one entry, independent of the file format
+details (event or task, SEQUENCE, DTSTAMP). Its fingerprint tells a re-export
+whether the entry changed. Titles and descriptions carry the full meaning on
+their own, because some calendars drop alarms on import.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from afterword.core.domain import CallStatus, Format, Medium
+from afterword.core.rules import Reminder, ReminderKind
+from afterword.core.store import Store
+
+ROUND_KIND = "interview"  # the kind of an interview round's own event
+CALL_LENGTH = timedelta(minutes=30)
+ROUND_LENGTH = timedelta(hours=1)
+
+
+@dataclass(frozen=True)
+class EventSpec:
+    """One calendar entry's content. `start` is a date (all-day) or an aware datetime."""
+
+    uid: str
+    kind: str
+    summary: str
+    description: str
+    start: date | datetime
+    end: date | datetime
+    alarm: timedelta | None  # relative to the start (events) or the due moment (tasks)
+    location: str | None = None
+    rrule: str | None = None
+    cancelled: bool = False
+
+    @property
+    def all_day(self) -> bool:
+        return not isinstance(self.start, datetime)
+
+    @property
+    def start_text(self) -> str:
+        return self.start.isoformat()
+
+    def fingerprint(self) -> str:
+        zone = getattr(self.start.tzinfo, "key", "") if isinstance(self.start, datetime) else ""
+        parts = (self.kind, self.summary, self.description, self.start.isoformat(), zone,
+                 self.end.isoformat(), str(self.alarm), self.location or "", self.rrule or "",
+                 "cancelled" if self.cancelled else "")
+        return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Card:
+    """The business-card details a reminder's description shows."""
+
+    name: str
+    title: str | None
+    phone_direct: str | None
+    phone_cell: str | None
+    email: str | None
+    mailing_address: str | None
+    notes: str | None
+
+
+class Sources:
+    """The record details that reminders do not carry, read once per export."""
+
+    def __init__(self, store: Store):
+        self.cards = {
+            row[0]: Card(*row[1:]) for row in store.db.execute(
+                "SELECT uid, name, title, phone_direct, phone_cell, email, mailing_address, notes "
+                "FROM contacts").fetchall()
+        }
+        self.notes = {
+            row[0]: (row[1], row[2]) for row in store.db.execute(
+                "SELECT uid, medium, points FROM thank_you_notes "
+                "WHERE status NOT IN ('sent', 'delivered')").fetchall()
+        }
+        self.calls = dict(store.db.execute("SELECT uid, status FROM feedback_calls").fetchall())
+        self.rules = dict(store.db.execute("SELECT uid, rrule FROM cadences").fetchall())
+
+
+def _day(d: date) -> str:
+    return f"{d:%a} {d.isoformat()}"
+
+
+def _lead(r: Reminder, sources: Sources) -> str:
+    """The first line: what to do, and by when."""
+    who = r.contact_name or "them"
+    if r.kind == ReminderKind.THANK_YOU_NOTE:
+        medium = sources.notes.get(r.source_uid, (None, None))[0]
+        if medium == Medium.EMAIL:
+            return f"Send by {_day(r.due)}: a thank-you email to {who}."
+        return (f"Post by {_day(r.due)}: a handwritten thank-you note to {who}, so it arrives "
+                f"while the team is still deciding.")
+    if r.kind == ReminderKind.FOLLOW_UP:
+        return f"Follow up on {_day(r.due)}: the date they gave has passed."
+    if r.kind == ReminderKind.FEEDBACK_CALL:
+        status = sources.calls.get(r.source_uid)
+        if status == CallStatus.SCHEDULED:
+            return (f"Feedback call with {who}: ask how to improve, never about the other "
+                    "candidate; then ask about a similar role, other roles, staying in touch.")
+        if status == CallStatus.REQUESTED:
+            return f"Chase by {_day(r.due)}: the feedback call you requested from {who}."
+        return (f"Request by {_day(r.due)}: a feedback call with {who}, by phone, not email "
+                "and not via HR.")
+    return (f"Get in touch with {who} by {_day(r.due)}: a call, an email, coffee or a note "
+            "all count.")
+
+
+def _card_lines(card: Card | None, private_notes: bool) -> list[str]:
+    if card is None:
+        return []
+    lines = [f"{card.name}, {card.title}" if card.title else card.name]
+    for label, value in (("Direct", card.phone_direct), ("Cell", card.phone_cell),
+                         ("Email", card.email)):
+        if value:
+            lines.append(f"{label}: {value}")
+    if card.mailing_address:
+        lines.append("Mailing address:")
+        lines.extend(card.mailing_address.splitlines())
+    if private_notes and card.notes:
+        lines.append(f"Notes: {card.notes}")
+    return lines
+
+
+def reminder_spec(r: Reminder, sources: Sources, *, alarm_time: time, alarm_before: timedelta,
+                  private_notes: bool) -> EventSpec:
+    """The calendar entry for one reminder; its UID is exactly the reminder's uid."""
+    card = sources.cards.get(r.contact_uid) if r.contact_uid else None
+    lines = [_lead(r, sources)]
+    if r.detail:
+        lines.append(r.detail[0].upper() + r.detail[1:] + ".")
+    if private_notes and r.kind == ReminderKind.THANK_YOU_NOTE:
+        points = sources.notes.get(r.source_uid, (None, None))[1]
+        if points:
+            lines.append(f"Points to mention: {points}")
+    contact = _card_lines(card, private_notes)
+    if contact:
+        lines += ["", *contact]
+    location, rrule = None, None
+    if r.at is not None:
+        start: date | datetime = r.at.astimezone(UTC)  # only an offset is known: use UTC
+        end: date | datetime = start + CALL_LENGTH
+        alarm = -alarm_before
+        phone = card and (card.phone_direct or card.phone_cell)
+        location = f"Phone {phone}" if phone else None
+    else:
+        start, end = r.due, r.due + timedelta(days=1)
+        alarm = timedelta(hours=alarm_time.hour, minutes=alarm_time.minute)
+        if r.kind == ReminderKind.TOUCH:
+            rrule = calendar_rule(sources.rules.get(r.source_uid))
+    return EventSpec(r.uid, r.kind.value, r.title, "\n".join(lines), start, end, alarm,
+                     location, rrule)
+
+
+def calendar_rule(text: str | None) -> str | None:
+    """The cadence's RRULE for the event. A COUNT counts from the cadence's own
+    start, not from this event's, so such a rule is left out rather than wrong."""
+    if not text:
+        return None
+    body = text.strip()
+    if body.upper().startswith("RRULE:"):
+        body = body[len("RRULE:"):]
+    if "COUNT=" in body.upper():
+        return None
+    return body
+
+
+# -- interview rounds ------------------------------------------------------------
+
+_FORMAT_PLACES = {Format.PHONE: "Phone call", Format.VIDEO: "Video call"}
+
+
+def round_specs(store: Store, sources: Sources, *, alarm_before: timedelta,
+                first: date | None, last: date | None) -> tuple[list[EventSpec], list[str]]:
+    """One timed entry per interview round, in the round's own time zone.
+
+    A round whose time zone name is missing or unknown is still exported, at the
+    same moment in UTC, with a problem that names it.
+    """
+    specs: list[EventSpec] = []
+    problems: list[str] = []
+    rows = store.db.execute(
+        """SELECT i.uid, i.round, i.start, i.timezone, i.format, i.next_steps, o.title,
+                  co.name, co.address,
+                  (SELECT group_concat(name, ', ') FROM (
+                       SELECT c.name FROM interview_participants p
+                       JOIN contacts c ON c.uid = p.contact_uid
+                       WHERE p.interview_uid = i.uid ORDER BY p.position))
+           FROM interviews i
+           JOIN opportunities o ON o.uid = i.opportunity_uid
+           JOIN companies co ON co.uid = o.company_uid
+           ORDER BY i.start"""
+    ).fetchall()
+    for uid, number, start_text, zone_name, fmt, next_steps, role, company, address, people in rows:
+        start = datetime.fromisoformat(start_text)
+        zone = _zone(zone_name)
+        if zone is None:
+            what = f"unknown time zone {zone_name!r}" if zone_name else "no time zone"
+            problems.append(f"interview {uid} ({company}, {role}, round {number}): field "
+                            f"'timezone': {what}; its event was written in UTC")
+            start = start.astimezone(UTC)
+        else:
+            start = start.astimezone(zone)
+        if (first and start.date() < first) or (last and start.date() > last):
+            continue
+        lines = [f"Interview round {number} for {role} at {company}."]
+        if people:
+            lines.append(f"With: {people}")
+        if next_steps:
+            lines.append(f"Next steps: {next_steps}")
+        place = address if fmt == Format.ON_SITE else _FORMAT_PLACES.get(fmt)
+        specs.append(EventSpec(
+            uid, ROUND_KIND, f"Interview: {role} at {company} (round {number})", "\n".join(lines),
+            start, start + ROUND_LENGTH, -alarm_before, place,
+        ))
+    return specs, problems
+
+
+def _zone(name: str | None) -> ZoneInfo | None:
+    if not name or not name.strip():
+        return None
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+
+
+def cancelled_spec(uid: str, kind: str, summary: str, start_text: str) -> EventSpec:
+    """The entry that tells subscribed calendars to drop a reminder that is gone."""
+    start: date | datetime
+    if "T" in start_text:
+        start = datetime.fromisoformat(start_text).astimezone(UTC)
+        end: date | datetime = start + CALL_LENGTH
+    else:
+        start = date.fromisoformat(start_text)
+        end = start + timedelta(days=1)
+    return EventSpec(uid, kind, summary, "Done or removed in Afterword.", start, end, None,
+                     cancelled=True)

@@ -1,0 +1,105 @@
+"""Write the reminders calendar to a file, then remember what was written.
+
+The file is replaced whole (a temporary file, then a rename), so a calendar
+subscribed to it never reads half a file. The remembered versions are updated
+only after the file is in place: a failed export leaves the database unchanged.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from afterword.core.calendar import CalendarOptions, build_calendar
+from afterword.core.calendar_content import ROUND_KIND
+from afterword.core.calendar_state import record_versions
+from afterword.core.errors import AfterwordError
+from afterword.core.rules import ReminderKind
+from afterword.core.store import Store, create_private_file
+
+_NAMES = {
+    ReminderKind.THANK_YOU_NOTE.value: ("thank-you note", "thank-you notes"),
+    ReminderKind.FOLLOW_UP.value: ("follow-up", "follow-ups"),
+    ReminderKind.FEEDBACK_CALL.value: ("feedback call", "feedback calls"),
+    ReminderKind.TOUCH.value: ("stay-in-touch", "stay-in-touch"),
+    ROUND_KIND: ("interview round", "interview rounds"),
+}
+
+
+class CalendarExportError(AfterwordError):
+    """The calendar file could not be written; nothing was changed."""
+
+
+@dataclass
+class ExportSummary:
+    """What an export wrote, for the user to read."""
+
+    path: Path
+    tasks: bool
+    counts: dict[str, int] = field(default_factory=dict)
+    new: int = 0
+    changed: int = 0
+    cancelled: int = 0
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    def describe(self) -> str:
+        """One line: 'Wrote 11 events to F.ics: 4 thank-you notes, … (2 new, 1 updated).'"""
+        noun = "task" if self.tasks else "event"
+        parts = [f"{n} {_NAMES.get(k, (k, k))[n != 1]}" for k, n in self.counts.items() if n]
+        text = f"Wrote {self.total} {noun}{'s' if self.total != 1 else ''} to {self.path.name}"
+        if parts:
+            text += ": " + ", ".join(parts)
+        text += f" ({self.new} new, {self.changed} updated"
+        text += f", {self.cancelled} cancelled)." if self.cancelled else ")."
+        return text
+
+
+def write_whole(out: Path, data: bytes) -> None:
+    """Replace `out` with `data`, all or nothing, readable by the owner only."""
+    tmp = out.with_name(f".{out.name}.partial")
+    try:
+        tmp.unlink(missing_ok=True)
+        create_private_file(tmp)
+        with open(tmp, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, out)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+        raise CalendarExportError(
+            f"cannot write {out}: {exc.strerror or exc}; nothing was exported"
+        ) from None
+
+
+def export_calendar(store: Store, out: str | os.PathLike[str], options: CalendarOptions,
+                    now: datetime) -> ExportSummary:
+    """Write the calendar for `options` to `out` and remember each entry's version.
+
+    Records that cannot be exported are listed in `problems`; the rest is written.
+    Raises CalendarExportError (database unchanged) when the file cannot be written.
+    """
+    out = Path(out)
+    if out.is_dir():
+        raise CalendarExportError(f"{out} is a folder; choose a file name ending in .ics")
+    build = build_calendar(store, options, now)
+    write_whole(out, build.calendar.to_ical())
+    record_versions(store, build.stamped)
+    return ExportSummary(
+        out, options.tasks, dict(sorted(build.counts.items(), key=lambda kv: _order(kv[0]))),
+        new=build.count("new"), changed=build.count("changed"),
+        cancelled=sum(1 for s in build.stamped if s.version.cancelled),
+        problems=build.problems,
+    )
+
+
+def _order(kind: str) -> int:
+    return list(_NAMES).index(kind) if kind in _NAMES else len(_NAMES)

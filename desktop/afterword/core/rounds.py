@@ -1,0 +1,64 @@
+"""Interview rounds as the window lists them: with their role, company and people."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from afterword.core.domain import Interview
+from afterword.core.rules import local_date
+from afterword.core.store import Store
+
+
+@dataclass(frozen=True)
+class RoundRow:
+    uid: str
+    start: datetime
+    timezone: str
+    local_day: str
+    company: str
+    role_title: str
+    round: int
+    format: str | None
+    tone: str | None
+    hear_back_by: str | None
+    people: str
+    opportunity_uid: str
+
+
+def round_rows(store: Store, opportunity_uid: str | None = None) -> list[RoundRow]:
+    """Rounds, latest first (of one role, or all)."""
+    where, params = ("i.opportunity_uid = ?", [opportunity_uid]) if opportunity_uid else ("1", [])
+    rows = store.db.execute(
+        f"""SELECT i.uid, i.start, i.timezone, co.name, o.title, i.round, i.format, i.tone,
+                   i.hear_back_by, o.uid,
+                   (SELECT group_concat(c.name, ', ') FROM
+                      (SELECT c.name FROM interview_participants p JOIN contacts c
+                       ON c.uid = p.contact_uid WHERE p.interview_uid = i.uid
+                       ORDER BY p.position) c)
+            FROM interviews i JOIN opportunities o ON o.uid = i.opportunity_uid
+            JOIN companies co ON co.uid = o.company_uid
+            WHERE {where} ORDER BY i.start DESC""",
+        params,
+    ).fetchall()
+    result = []
+    for uid, start, tz, company, title, number, fmt, tone, hear, opp, names in rows:
+        moment = datetime.fromisoformat(start)
+        result.append(RoundRow(uid, moment, tz, local_date(moment, tz).isoformat(), company, title,
+                               number, fmt, tone, hear, names or "", opp))
+    return result
+
+
+def people_met(store: Store, opportunity_uid: str) -> list[str]:
+    """Contact uids present at any round of a role, in order of first meeting."""
+    rows = store.db.execute(
+        """SELECT p.contact_uid FROM interview_participants p
+           JOIN interviews i ON i.uid = p.interview_uid
+           WHERE i.opportunity_uid = ? GROUP BY p.contact_uid ORDER BY min(i.start)""",
+        [opportunity_uid],
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def interviews_of(store: Store, opportunity_uid: str) -> list[Interview]:
+    return store.select(Interview, "opportunity_uid = ?", [opportunity_uid], order_by="round")

@@ -1,0 +1,68 @@
+"""Re-write a chosen .ics file after every change, so a calendar that subscribes
+to it (through a synced folder) stays current.
+
+Changes come in bursts (a debrief saves several records), so the export waits
+until the changes stop for a moment, then runs once.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QSettings, QTimer, Signal
+
+from afterword.context import AppContext
+from afterword.core.calendar_export import ExportSummary, export_calendar
+from afterword.core.errors import AfterwordError
+from afterword.ui.calendar_settings import AUTO_FILE, load_options, path_setting
+from afterword.ui.hub import Hub
+from afterword.ui.settings import open_settings
+
+DELAY_MS = 2000
+
+
+class CalendarAutoExport(QObject):
+    """Listens to `Hub.changed`; the file and options live in the settings, so the
+    export dialog turns it on or off just by saving them."""
+
+    exported = Signal(str)  # a one-line summary, for the status bar
+    failed = Signal(str)  # a one-line reason
+
+    def __init__(self, context: AppContext, hub: Hub, parent: QObject | None = None, *,
+                 settings: QSettings | None = None, delay_ms: int = DELAY_MS):
+        super().__init__(parent)
+        self.context = context
+        self.settings = settings or open_settings()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(delay_ms)
+        self._timer.timeout.connect(self.export_now)
+        hub.changed.connect(self._schedule)
+
+    @property
+    def pending(self) -> bool:
+        return self._timer.isActive()
+
+    def _schedule(self, _kind: str = "*") -> None:
+        if path_setting(self.settings, AUTO_FILE) is not None:
+            self._timer.start()  # restarting it is the debounce
+
+    def flush(self) -> None:
+        """Run a waiting export now (on closing the window)."""
+        if self._timer.isActive():
+            self._timer.stop()
+            self.export_now()
+
+    def export_now(self) -> ExportSummary | None:
+        path = path_setting(self.settings, AUTO_FILE)
+        if path is None:
+            return None
+        try:
+            summary = export_calendar(self.context.store, path, load_options(self.settings),
+                                      self.context.clock())
+        except AfterwordError as exc:
+            self.failed.emit(f"Calendar file not updated: {exc}")
+            return None
+        text = summary.describe()
+        if summary.problems:
+            text += f" {len(summary.problems)} could not be exported: {summary.problems[0]}"
+        self.exported.emit(text)
+        return summary

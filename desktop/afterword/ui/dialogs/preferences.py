@@ -1,0 +1,48 @@
+"""Preferences: the phone region for numbers typed without +, and how far ahead
+Today looks."""
+
+from __future__ import annotations
+
+import phonenumbers
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QSpinBox,
+)
+
+from afterword.ui import settings as keys
+
+
+class PreferencesDialog(QDialog):
+    def __init__(self, settings: QSettings, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("Preferences")
+        self._settings = settings
+        layout = QFormLayout(self)
+        self.region = QComboBox()
+        self.region.setAccessibleName("Phone region")
+        for region in sorted(phonenumbers.SUPPORTED_REGIONS):
+            code = phonenumbers.country_code_for_region(region)
+            self.region.addItem(f"{region} (+{code})", region)
+        self.region.setCurrentIndex(max(self.region.findData(keys.phone_region(settings)), 0))
+        layout.addRow("Phone numbers without + are from &region:", self.region)
+        self.lookahead = QSpinBox()
+        self.lookahead.setRange(0, 30)
+        self.lookahead.setSuffix(" days")
+        self.lookahead.setAccessibleName("Today looks ahead")
+        self.lookahead.setValue(keys.today_lookahead(settings))
+        layout.addRow("&Today also shows what is due in the next:", self.lookahead)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addRow(buttons)
+
+    def accept(self) -> None:
+        self._settings.setValue(keys.PHONE_REGION, self.region.currentData())
+        self._settings.setValue(keys.TODAY_LOOKAHEAD, self.lookahead.value())
+        self._settings.sync()
+        super().accept()

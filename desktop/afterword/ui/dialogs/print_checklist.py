@@ -1,0 +1,270 @@
+"""File ▸ Print checklist…: choose the day (or range), then preview, print or save
+a PDF of the handwritten-note checklist, its envelopes or an address-label sheet."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from enum import StrEnum
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QKeySequence, QPagedPaintDevice, QPageLayout
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo, QPrintPreviewDialog
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from afterword.context import AppContext
+from afterword.core.checklist import Checklist, build_checklist, envelopes_for
+from afterword.core.errors import AfterwordError
+from afterword.ui.envelopes import (
+    LABEL_SHEETS,
+    EnvelopeSize,
+    envelope_layout,
+    envelopes_pdf,
+    label_layout,
+    labels_pdf,
+    paint_envelopes,
+    paint_labels,
+)
+from afterword.ui.hub import Hub
+from afterword.ui.printing import (
+    checklist_pdf,
+    page_layout,
+    page_size_for,
+    paint_checklist,
+    save_pdf,
+)
+
+NO_PRINTER = ("No printer is installed on this computer. Use Save PDF… to keep the "
+              "checklist as a file and print it elsewhere.")
+
+
+class Output(StrEnum):
+    CHECKLIST = "checklist"
+    ENVELOPES_DL = "envelopes-dl"
+    ENVELOPES_10 = "envelopes-10"
+    LABELS_A4 = "labels-a4-3x7"
+    LABELS_LETTER = "labels-letter-3x10"
+
+
+_OUTPUT_LABELS = {
+    Output.CHECKLIST: "Checklist of notes to write",
+    Output.ENVELOPES_DL: "Envelopes, DL (110 × 220 mm)",
+    Output.ENVELOPES_10: "Envelopes, #10 (4⅛ × 9½ in)",
+    Output.LABELS_A4: LABEL_SHEETS["a4-3x7"].label,
+    Output.LABELS_LETTER: LABEL_SHEETS["letter-3x10"].label,
+}
+
+
+def _qdate(day) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+class PrintChecklistDialog(QDialog):
+    """Print the notes to write for a day or a range, or their envelopes or labels."""
+
+    def __init__(self, context: AppContext, hub: Hub, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.setWindowTitle("Print checklist")
+        self.setAccessibleName("Print the handwritten-note checklist")
+
+        today = _qdate(context.today())
+        self.until_edit = self._date_edit(today, "Notes due by")
+        self.since_edit = self._date_edit(today, "Overdue if due before")
+        self.output_combo = QComboBox()
+        self.output_combo.setAccessibleName("What to print")
+        for output, label in _OUTPUT_LABELS.items():
+            self.output_combo.addItem(label, output.value)
+        self.summary_label = QLabel()
+        self.summary_label.setWordWrap(True)
+        self.summary_label.setAccessibleName("What will be printed")
+        self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        form = QFormLayout()
+        form.addRow("Notes due &by:", self.until_edit)
+        form.addRow("&Overdue if due before:", self.since_edit)
+        form.addRow("&Print:", self.output_combo)
+
+        buttons = QDialogButtonBox()
+        self.preview_button = self._button(buttons, "Pre&view…", "Show the pages before printing",
+                                           self.preview, QKeySequence("Ctrl+Shift+P"))
+        self.print_button = self._button(buttons, "&Print…", "Print on a printer", self.print_pages,
+                                         QKeySequence(QKeySequence.StandardKey.Print))
+        self.pdf_button = self._button(buttons, "Save P&DF…", "Save the pages as a PDF file",
+                                       self.save_pdf, QKeySequence(QKeySequence.StandardKey.Save))
+        close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        close.setAccessibleName("Close")
+        buttons.rejected.connect(self.reject)
+        self.preview_button.setDefault(True)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(buttons)
+
+        self.until_edit.dateChanged.connect(self._dates_changed)
+        self.since_edit.dateChanged.connect(self.refresh)
+        self.output_combo.currentIndexChanged.connect(self.refresh)
+        hub.changed.connect(self._records_changed)
+        self.refresh()
+
+    # -- building ----------------------------------------------------------------------
+
+    def _date_edit(self, day: QDate, name: str) -> QDateEdit:
+        edit = QDateEdit(day)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("ddd d MMM yyyy")
+        edit.setAccessibleName(name)
+        return edit
+
+    def _button(self, box: QDialogButtonBox, text: str, name: str, slot: Callable[[], object],
+                shortcut: QKeySequence) -> QPushButton:
+        button = QPushButton(text)
+        button.setAccessibleName(name)
+        button.setToolTip(f"{name} ({shortcut.toString(QKeySequence.SequenceFormat.NativeText)})")
+        button.setShortcut(shortcut)
+        button.setAutoDefault(False)
+        button.clicked.connect(slot)
+        box.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+        return button
+
+    # -- state --------------------------------------------------------------------------
+
+    def output(self) -> Output:
+        return Output(self.output_combo.currentData())
+
+    def checklist(self) -> Checklist:
+        until = self.until_edit.date().toPython()
+        since = self.since_edit.date().toPython()
+        return build_checklist(self.context.store, until, min(since, until))
+
+    def _dates_changed(self) -> None:
+        # A single day unless the user widened the range on purpose.
+        if self.since_edit.date() > self.until_edit.date():
+            self.since_edit.setDate(self.until_edit.date())
+        self.refresh()
+
+    def _records_changed(self, kind: str) -> None:
+        if kind in ("*", "thank_you_notes", "contacts", "companies", "interviews", "opportunities"):
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Say what will be printed, and who will be left without an envelope."""
+        try:
+            checklist = self.checklist()
+        except AfterwordError as exc:
+            self.summary_label.setText(str(exc))
+            return
+        lines = [checklist.summary()]
+        lines += checklist.problems
+        if self.output() != Output.CHECKLIST:
+            envelopes = envelopes_for(checklist)
+            lines.append(f"{len(envelopes.envelopes)} addressed; not printed (listed on the "
+                         f"last page): {'; '.join(envelopes.missing) or 'nobody'}")
+        self.summary_label.setText("\n".join(lines))
+
+    # -- painting -----------------------------------------------------------------------
+
+    def _layout(self) -> QPageLayout:
+        output = self.output()
+        if output == Output.CHECKLIST:
+            return page_layout(page_size_for())
+        if output in (Output.ENVELOPES_DL, Output.ENVELOPES_10):
+            return envelope_layout(self._envelope_size())
+        return label_layout(self._sheet())
+
+    def _envelope_size(self) -> EnvelopeSize:
+        return EnvelopeSize.DL if self.output() == Output.ENVELOPES_DL else EnvelopeSize.NO10
+
+    def _sheet(self):
+        return LABEL_SHEETS["a4-3x7" if self.output() == Output.LABELS_A4 else "letter-3x10"]
+
+    def paint(self, device: QPagedPaintDevice) -> int:
+        """Paint the chosen output on a printer (or the preview's printer)."""
+        checklist = self.checklist()
+        output = self.output()
+        if output == Output.CHECKLIST:
+            return paint_checklist(device, checklist, self.context.today())
+        if output in (Output.ENVELOPES_DL, Output.ENVELOPES_10):
+            return paint_envelopes(device, envelopes_for(checklist), self._envelope_size())
+        return paint_labels(device, envelopes_for(checklist), self._sheet())
+
+    def pdf_bytes(self) -> bytes:
+        """The chosen output as PDF: for the checklist, the command line's very file."""
+        checklist = self.checklist()
+        output = self.output()
+        if output == Output.CHECKLIST:
+            return checklist_pdf(checklist, page_size_for(), printed_on=self.context.today())
+        if output in (Output.ENVELOPES_DL, Output.ENVELOPES_10):
+            return envelopes_pdf(envelopes_for(checklist), self._envelope_size())
+        return labels_pdf(envelopes_for(checklist), self._sheet())
+
+    def _printer(self) -> QPrinter:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageLayout(self._layout())
+        # Envelopes and labels are measured from the paper's edge.
+        printer.setFullPage(self.output() != Output.CHECKLIST)
+        return printer
+
+    def _paint_or_warn(self, device: QPagedPaintDevice) -> bool:
+        try:
+            self.paint(device)
+        except AfterwordError as exc:
+            QMessageBox.warning(self, "Print checklist", str(exc))
+            return False
+        return True
+
+    # -- actions ------------------------------------------------------------------------
+
+    def preview(self) -> None:
+        printer = self._printer()
+        dialog = QPrintPreviewDialog(printer, self)
+        dialog.setWindowTitle("Print preview")
+        dialog.paintRequested.connect(self._paint_or_warn)
+        dialog.exec()
+
+    def print_pages(self) -> bool:
+        if not QPrinterInfo.availablePrinters():
+            QMessageBox.information(self, "Print checklist", NO_PRINTER)
+            return False
+        printer = self._printer()
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        return self._paint_or_warn(printer)
+
+    def _suggested_path(self) -> str:
+        until = self.until_edit.date().toPython().isoformat()
+        name = {Output.CHECKLIST: "thank-you-checklist"}.get(self.output(), self.output().value)
+        return str(Path.home() / f"{name}-{until}.pdf")
+
+    def save_pdf(self) -> Path | None:
+        path, _ = QFileDialog.getSaveFileName(self, "Save PDF", self._suggested_path(),
+                                              "PDF files (*.pdf)")
+        if not path:
+            return None
+        if not path.lower().endswith(".pdf"):
+            path += ".pdf"
+        return self.save_pdf_to(path)
+
+    def save_pdf_to(self, path: str) -> Path | None:
+        """Write the PDF; a clear message (and nothing half-written) if that fails."""
+        try:
+            written = save_pdf(self.pdf_bytes(), path)
+        except AfterwordError as exc:
+            QMessageBox.warning(self, "Save PDF", str(exc))
+            return None
+        self.summary_label.setText(f"{self.summary_label.text()}\nSaved {written}")
+        return written

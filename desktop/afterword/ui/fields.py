@@ -1,0 +1,172 @@
+"""Labelled editors that save when a field is committed (Enter, Tab, leaving it),
+with the reason beside the field when a value is refused. A refused value stays
+in the field, so nothing typed is lost."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QFocusEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+# check(text) -> (value to save, problem or None)
+Check = Callable[[str], tuple[Any, str | None]]
+
+
+def plain(text: str) -> tuple[Any, str | None]:
+    text = text.strip()
+    return (text or None), None
+
+
+@dataclass
+class Field:
+    name: str
+    label: str  # with & before the mnemonic letter
+    kind: str = "line"  # line | text | combo
+    check: Check = plain
+    choices: list[tuple[str, Any]] = field(default_factory=list)  # combo (label, value)
+    placeholder: str = ""
+
+
+class CommitTextEdit(QPlainTextEdit):
+    """A multi-line field that commits when it loses focus (Tab moves on, not a tab)."""
+
+    committed = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.committed.emit()
+
+
+class FieldSet(QWidget):
+    """The editors of one record. Emits committed(name, value) for a changed,
+    accepted value; the owner saves it and calls `accept()` or `refuse()`."""
+
+    committed = Signal(str, object)
+
+    def __init__(self, fields: list[Field], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.fields = {f.name: f for f in fields}
+        self.editors: dict[str, QWidget] = {}
+        self.labels: dict[str, QLabel] = {}
+        self.messages: dict[str, QLabel] = {}
+        self.cells: dict[str, QWidget] = {}
+        self._values: dict[str, Any] = {}
+        for spec in fields:
+            self._build(spec)
+
+    def _build(self, spec: Field) -> None:
+        plain_label = spec.label.replace("&", "")
+        if spec.kind == "combo":
+            editor: QWidget = QComboBox()
+            for text, value in spec.choices:
+                editor.addItem(text, value)
+            editor.activated.connect(lambda _i, n=spec.name: self._commit(n))
+        elif spec.kind == "text":
+            editor = CommitTextEdit()
+            editor.setPlaceholderText(spec.placeholder)
+            lines = editor.fontMetrics().lineSpacing()
+            editor.setMinimumHeight(lines * 2 + 12)
+            editor.setMaximumHeight(lines * 5 + 12)
+            editor.committed.connect(lambda n=spec.name: self._commit(n))
+        else:
+            editor = QLineEdit()
+            editor.setPlaceholderText(spec.placeholder)
+            editor.editingFinished.connect(lambda n=spec.name: self._commit(n))
+        editor.setAccessibleName(plain_label)
+        editor.setObjectName(f"field_{spec.name}")
+        label = QLabel(spec.label)
+        label.setBuddy(editor)
+        message = QLabel()
+        message.setWordWrap(True)
+        message.setObjectName(f"problem_{spec.name}")
+        message.setAccessibleName(f"{plain_label}: problem")
+        message.setStyleSheet("color: #d0342c;")
+        message.hide()
+        cell = QWidget()
+        box = QVBoxLayout(cell)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(2)
+        box.addWidget(editor)
+        box.addWidget(message)
+        self.editors[spec.name], self.labels[spec.name] = editor, label
+        self.messages[spec.name], self.cells[spec.name] = message, cell
+
+    def form(self, names: list[str]) -> QFormLayout:
+        """A form layout with the given fields, in order."""
+        layout = QFormLayout()
+        layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        for name in names:
+            layout.addRow(self.labels[name], self.cells[name])
+        return layout
+
+    # -- values ---------------------------------------------------------------
+
+    def load(self, values: dict[str, Any]) -> None:
+        """Show a record's values (not a commit); clears any problem shown."""
+        self._values = dict(values)
+        for name, editor in self.editors.items():
+            self._show(editor, values.get(name))
+            self.messages[name].hide()
+
+    def text_of(self, name: str) -> str:
+        editor = self.editors[name]
+        if isinstance(editor, QLineEdit):
+            return editor.text()
+        if isinstance(editor, QPlainTextEdit):
+            return editor.toPlainText()
+        return ""
+
+    def accept(self, name: str, value: Any) -> None:
+        self._values[name] = value
+        self.messages[name].hide()
+
+    def refuse(self, name: str, problem: str) -> None:
+        message = self.messages[name]
+        message.setText(problem)
+        message.show()
+
+    def set_editable(self, enabled: bool) -> None:
+        for editor in self.editors.values():
+            editor.setEnabled(enabled)
+
+    def _show(self, editor: QWidget, value: Any) -> None:
+        if isinstance(editor, QComboBox):
+            found = editor.findData(value)
+            editor.setCurrentIndex(max(found, 0))
+        elif isinstance(editor, QLineEdit):
+            editor.setText("" if value is None else str(value))
+            editor.setCursorPosition(0)
+        elif isinstance(editor, QPlainTextEdit):
+            editor.setPlainText("" if value is None else str(value))
+
+    def _commit(self, name: str) -> None:
+        editor = self.editors[name]
+        if not editor.isEnabled():
+            return
+        if isinstance(editor, QComboBox):
+            value, problem = editor.currentData(), None
+        else:
+            value, problem = self.fields[name].check(self.text_of(name))
+        if problem is not None:
+            self.refuse(name, problem)
+            return
+        self.messages[name].hide()
+        if value != self._values.get(name):
+            self.committed.emit(name, value)
+

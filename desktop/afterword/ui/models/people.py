@@ -1,0 +1,164 @@
+"""The people list: ids in display order, row columns read a page at a time.
+
+Sorting happens in SQL (indexes, no 100k-row Python sort); search narrows the ids
+through FTS5. An edit updates one row; only a new search or sort resets the list.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from afterword.core import people, search
+from afterword.core.people import PersonRow
+from afterword.core.store import Store
+from afterword.ui.labels import role_label
+
+HEADERS = ("Name", "Company", "Title", "Role", "Email", "Phone")
+UID_ROLE = Qt.ItemDataRole.UserRole + 1
+PAGE = 200
+MAX_CACHED = 5000
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class PeopleModel(QAbstractTableModel):
+    def __init__(self, store: Store, parent=None):
+        super().__init__(parent)
+        self._store = store
+        self._ids: list[int] = []
+        self._rows: dict[int, PersonRow] = {}
+        self._search = ""
+        self._sort = ("name", False)
+        self.reload()
+
+    # -- what is listed ------------------------------------------------------
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        if self._search.strip():
+            self._ids = search.people(self._store, self._search)
+        else:
+            column, descending = self._sort
+            self._ids = people.ordered_ids(self._store, column, descending)
+        self._rows.clear()
+        self.endResetModel()
+
+    def set_search(self, text: str) -> None:
+        if text != self._search:
+            self._search = text
+            self.reload()
+
+    def search_text(self) -> str:
+        return self._search
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        wanted = (people.COLUMNS[column], order == Qt.SortOrder.DescendingOrder) \
+            if 0 <= column < len(people.COLUMNS) else self._sort
+        if wanted != self._sort:
+            self._sort = wanted
+            if not self._search.strip():
+                self.reload()
+
+    def set_store(self, store: Store) -> None:
+        self._store = store
+        self.reload()
+
+    # -- one record changed ----------------------------------------------------
+
+    def contact_changed(self, uid: str) -> None:
+        """Update, insert or remove the one row for `uid`."""
+        contact_id = people.id_of(self._store, uid)
+        if contact_id is None:
+            self._remove_uid(uid)
+            return
+        self._rows.pop(contact_id, None)
+        try:
+            row = self._ids.index(contact_id)
+        except ValueError:
+            self._insert(contact_id)
+            return
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(HEADERS) - 1))
+
+    def related_changed(self) -> None:
+        """A company was renamed or similar: shown text may change, the list does not."""
+        self._rows.clear()
+        if self._ids:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(HEADERS) - 1))
+
+    def _insert(self, contact_id: int) -> None:
+        if self._search.strip() or self._sort != ("name", False):
+            self.reload()  # where it belongs depends on the search or a costly order
+            return
+        row = people.name_position(self._store, contact_id)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._ids.insert(row, contact_id)
+        self.endInsertRows()
+
+    def _remove_uid(self, uid: str) -> None:
+        gone = [cid for cid, r in self._rows.items() if r.uid == uid]
+        if not gone or gone[0] not in self._ids:
+            self.reload()
+            return
+        row = self._ids.index(gone[0])
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._ids[row]
+        self._rows.pop(gone[0], None)
+        self.endRemoveRows()
+
+    # -- lookups ----------------------------------------------------------------
+
+    def uid_at(self, row: int) -> str | None:
+        person = self._person(row)
+        return person.uid if person else None
+
+    def row_of(self, uid: str) -> int | None:
+        contact_id = people.id_of(self._store, uid)
+        try:
+            return self._ids.index(contact_id) if contact_id is not None else None
+        except ValueError:
+            return None
+
+    def _person(self, row: int) -> PersonRow | None:
+        if not 0 <= row < len(self._ids):
+            return None
+        contact_id = self._ids[row]
+        person = self._rows.get(contact_id)
+        if person is None:
+            if len(self._rows) > MAX_CACHED:
+                self._rows.clear()
+            start = row - row % PAGE
+            self._rows.update(people.rows_by_id(self._store, self._ids[start:start + PAGE]))
+            person = self._rows.get(contact_id)
+        return person
+
+    # -- Qt's side ----------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, UID_ROLE):
+            return None
+        person = self._person(index.row())
+        if person is None:
+            return None
+        if role == UID_ROLE:
+            return person.uid
+        value = (person.name, person.company, person.title, role_label(person.role),
+                 person.email, person.phone)[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole and value and len(value) > 120:
+            return value[:120] + "…"
+        return value

@@ -1,0 +1,110 @@
+"""Tell the user what is due: once at start, then whenever something becomes due
+while the app is open. A tray message where the desktop has a tray, otherwise a
+banner the main window places above its content."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStyle,
+    QSystemTrayIcon,
+    QWidget,
+)
+
+from afterword import APP_NAME
+from afterword.context import AppContext
+from afterword.core.rules import Reminder, due_reminders
+from afterword.ui.hub import Hub
+from afterword.ui.widgets import HINT_STYLE, named
+
+CHECK_EVERY_MS = 60_000
+
+
+class NotificationBanner(QWidget):
+    """A dismissible line of text; hidden until there is something to say."""
+
+    open_today = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        named(self, "Due reminders banner")
+        self.setStyleSheet(HINT_STYLE)
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        show = named(QPushButton("Show"), "Show what is due")
+        show.clicked.connect(self.open_today)
+        close = named(QPushButton("Dismiss"), "Dismiss reminder banner")
+        close.clicked.connect(self.hide)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(show)
+        layout.addWidget(close)
+        self.hide()
+
+    def show_text(self, title: str, body: str) -> None:
+        self.label.setText(f"<b>{title}</b> {body}")
+        self.show()
+
+
+def summary(items: list[Reminder], on) -> tuple[str, str]:
+    """A title and one line of body text for a list of due reminders."""
+    overdue = sum(r.is_overdue(on) for r in items)
+    title = f"{len(items)} item{'s' if len(items) != 1 else ''} due"
+    if overdue:
+        title += f" ({overdue} overdue)"
+    names = "; ".join(r.title for r in items[:3])
+    more = f"; and {len(items) - 3} more" if len(items) > 3 else ""
+    return title, names + more
+
+
+class Notifier(QObject):
+    """Announces due reminders once each. `tray` None means: decide from the desktop."""
+
+    announced = Signal(str, str)
+
+    def __init__(self, context: AppContext, hub: Hub, parent=None, *, tray: bool | None = None):
+        super().__init__(parent)
+        self.context, self.hub = context, hub
+        self.seen: set[str] = set()
+        self.banner = NotificationBanner(parent if isinstance(parent, QWidget) else None)
+        use_tray = QSystemTrayIcon.isSystemTrayAvailable() if tray is None else tray
+        self.tray: QSystemTrayIcon | None = None
+        if use_tray:
+            icon = QApplication.windowIcon()
+            if icon.isNull():
+                icon = QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation)
+            self.tray = QSystemTrayIcon(icon, self)
+            self.tray.setToolTip(APP_NAME)
+            self.tray.show()
+        self.timer = QTimer(self)
+        self.timer.setInterval(CHECK_EVERY_MS)
+        self.timer.timeout.connect(self.check)
+        hub.changed.connect(lambda _kind: self.check())
+
+    def start(self) -> list[Reminder]:
+        """Announce everything due now, then keep watching."""
+        self.timer.start()
+        return self.check(first=True)
+
+    def check(self, first: bool = False) -> list[Reminder]:
+        """Announce reminders due today or earlier that were not announced yet."""
+        today = self.context.today()
+        items = due_reminders(self.context.store, today).items
+        new = [r for r in items if r.uid not in self.seen]
+        self.seen.update(r.uid for r in items)
+        if not new:
+            return []
+        title, body = summary(new, today)
+        if not first:
+            title = f"Now due: {title}"
+        if self.tray is not None:
+            self.tray.showMessage(f"{APP_NAME}: {title}", body, QSystemTrayIcon.MessageIcon.Information)
+        else:
+            self.banner.show_text(title, body)
+        self.announced.emit(title, body)
+        return new

@@ -1,0 +1,260 @@
+"""Putting the checklist on paper: a printer, the print preview, or a PDF.
+
+Each section of the checklist (heading, interview, note) is laid out as its own
+rich-text document and placed on the page whole, so a note's row is never cut in
+two by a page break. The window and the command line both call `checklist_pdf`,
+so they write the same file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QLocale, QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+    QTextDocument,
+)
+
+from afterword import APP_NAME
+from afterword.core.checklist import Checklist
+from afterword.core.checklist_html import STYLE, SectionKind, group_html, sections
+from afterword.core.errors import AfterwordError
+from afterword.core.store import create_private_file
+
+MARGIN_MM = 15.0
+FOOTER_PT = 8.0
+BODY_PT = 9.5
+PDF_DPI = 300
+
+# Countries that use US Letter rather than A4 (those whose printers default to it).
+_LETTER_COUNTRIES = {
+    QLocale.Country.UnitedStates, QLocale.Country.Canada, QLocale.Country.Mexico,
+    QLocale.Country.Philippines, QLocale.Country.Chile, QLocale.Country.Colombia,
+    QLocale.Country.Venezuela, QLocale.Country.Guatemala, QLocale.Country.CostaRica,
+    QLocale.Country.Panama, QLocale.Country.ElSalvador, QLocale.Country.DominicanRepublic,
+    QLocale.Country.PuertoRico, QLocale.Country.Nicaragua, QLocale.Country.Belize,
+}
+
+
+class PrintError(AfterwordError):
+    """The page could not be printed or the file not written; the message says why."""
+
+
+class OfflineDocument(QTextDocument):
+    """Rich text that never loads anything: no file, no network address, no image.
+
+    User text is escaped before it gets here; this is the second lock on the door.
+    `refused` keeps what was asked for, so tests can see that nothing was fetched.
+    """
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.refused: list[str] = []
+
+    def loadResource(self, kind: int, url) -> None:  # noqa: N802 (Qt's name)
+        self.refused.append(url.toString())
+        return None
+
+
+def page_size_for(locale: QLocale | None = None) -> QPageSize:
+    """Letter where the locale's country uses it, A4 everywhere else."""
+    locale = locale or QLocale()
+    letter = (locale.territory() in _LETTER_COUNTRIES
+              or locale.measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem)
+    return QPageSize(QPageSize.PageSizeId.Letter if letter else QPageSize.PageSizeId.A4)
+
+
+def page_layout(page_size: QPageSize | None = None) -> QPageLayout:
+    margins = QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM)
+    return QPageLayout(page_size or page_size_for(), QPageLayout.Orientation.Portrait, margins,
+                       QPageLayout.Unit.Millimeter)
+
+
+def body_font() -> QFont:
+    font = QFont()
+    font.setFamilies(["DejaVu Sans", "Helvetica Neue", "Helvetica", "Arial", "Segoe UI"])
+    font.setPointSizeF(BODY_PT)
+    return font
+
+
+def rich_text(html_body: str, device: QPagedPaintDevice, width: float) -> OfflineDocument:
+    """A laid-out document for `device` (lengths in its own pixels), `width` wide."""
+    doc = OfflineDocument()
+    doc.documentLayout().setPaintDevice(device)
+    doc.setDefaultFont(body_font())
+    doc.setDefaultStyleSheet(STYLE)
+    doc.setDocumentMargin(0)
+    doc.setTextWidth(width)
+    doc.setHtml(html_body)
+    return doc
+
+
+# -- pagination ----------------------------------------------------------------------
+
+@dataclass
+class _Placed:
+    doc: OfflineDocument
+    y: float  # top on the page
+    top: float = 0.0  # the slice of the document shown: from `top`...
+    height: float | None = None  # ...this tall (None: all of it)
+
+
+def _paginate(checklist: Checklist, device: QPagedPaintDevice, width: float, body: float,
+              printed_on: date | None) -> list[list[_Placed]]:
+    """Place each section on a page so that none is split, except a note so long
+    it cannot fit one page at all, which continues on the next pages."""
+    parts = sections(checklist, printed_on)
+    docs = [rich_text(part.html, device, width) for part in parts]
+    pages: list[list[_Placed]] = [[]]
+    y = 0.0
+    gap = device.logicalDpiY() * 0.03  # a little air between rows
+    headings: dict[int, OfflineDocument] = {}
+
+    def continued(group: int) -> OfflineDocument:
+        if group not in headings:
+            headings[group] = rich_text(group_html(checklist.groups[group], continued=True),
+                                        device, width)
+        return headings[group]
+
+    def place(doc: OfflineDocument, top: float = 0.0, height: float | None = None) -> None:
+        nonlocal y
+        pages[-1].append(_Placed(doc, y, top, height))
+        y += (doc.size().height() if height is None else height) + gap
+
+    def new_page(group: int | None = None) -> None:
+        """Start a page; carrying a group over, repeat its heading on top."""
+        nonlocal y
+        if pages[-1]:
+            pages.append([])
+        y = 0.0
+        if group is not None:
+            place(continued(group))
+
+    for index, (part, doc) in enumerate(zip(parts, docs, strict=True)):
+        height = doc.size().height()
+        group = part.group if part.kind == SectionKind.ROW else None
+        if group is not None and height > body - continued(group).size().height() - gap:
+            # Taller than a whole page: let the document break between its lines.
+            if parts[index - 1].kind != SectionKind.GROUP:
+                new_page(group)
+            room = body - max(y, continued(group).size().height() + gap)
+            doc.setPageSize(QSizeF(width, room))
+            for slice_index in range(doc.pageCount()):
+                if slice_index:
+                    new_page(group)
+                y = body - room
+                place(doc, slice_index * room, room)
+            continue
+        need = height
+        if part.kind == SectionKind.GROUP and index + 1 < len(docs):
+            # Keep a heading with (the start of) its first note.
+            need += min(docs[index + 1].size().height(), body / 2)
+        if pages[-1] and y + need > body:
+            new_page(group)
+        place(doc)
+    return pages
+
+
+def paint_checklist(device: QPagedPaintDevice, checklist: Checklist,
+                    printed_on: date | None = None) -> int:
+    """Paint the checklist onto a printer or PDF writer; returns the page count."""
+    width, height = float(device.width()), float(device.height())
+    footer_font = body_font()
+    footer_font.setPointSizeF(FOOTER_PT)
+    footer_h = QFontMetricsF(footer_font, device).height() * 2.2
+    body = height - footer_h
+    pages = _paginate(checklist, device, width, body, printed_on)
+    painter = QPainter()
+    if not painter.begin(device):
+        raise PrintError("the printer could not be started (is it switched on and connected?)")
+    try:
+        for number, page in enumerate(pages, start=1):
+            if number > 1 and not device.newPage():
+                raise PrintError("the printer refused a new page")
+            for placed in page:
+                _draw(painter, placed, width)
+            _footer(painter, footer_font, width, height, footer_h,
+                    f"{APP_NAME} · thank-you notes due by {checklist.period()}",
+                    f"Page {number} of {len(pages)}")
+    finally:
+        painter.end()
+    return len(pages)
+
+
+def _draw(painter: QPainter, placed: _Placed, width: float) -> None:
+    painter.save()
+    painter.translate(0, placed.y - placed.top)
+    height = placed.height if placed.height is not None else placed.doc.size().height()
+    placed.doc.drawContents(painter, QRectF(0, placed.top, width, height))
+    painter.restore()
+
+
+def _footer(painter: QPainter, font: QFont, width: float, height: float, footer_h: float,
+            left: str, right: str) -> None:
+    painter.save()
+    painter.setFont(font)
+    pen = QPen(QColor("#777777"))
+    pen.setWidthF(max(1.0, painter.device().logicalDpiY() / 300))
+    painter.setPen(pen)
+    top = height - footer_h * 0.8
+    painter.drawLine(0, int(top), int(width), int(top))
+    box = QRectF(0, top, width, footer_h * 0.8)
+    painter.setPen(QColor("#333333"))
+    painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, left)
+    painter.drawText(box, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom, right)
+    painter.restore()
+
+
+# -- PDF files -------------------------------------------------------------------------
+
+def pdf_bytes(paint, layout: QPageLayout, title: str) -> bytes:
+    """Run `paint(writer)` on an in-memory PDF writer and return the file's bytes."""
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(PDF_DPI)
+    writer.setPageLayout(layout)
+    writer.setTitle(title)
+    writer.setCreator(APP_NAME)
+    paint(writer)
+    buffer.close()
+    return bytes(data.data())
+
+
+def checklist_pdf(checklist: Checklist, page_size: QPageSize | None = None,
+                  printed_on: date | None = None) -> bytes:
+    """The checklist as a PDF file's bytes (the same for the window and the command line)."""
+    return pdf_bytes(lambda writer: paint_checklist(writer, checklist, printed_on),
+                     page_layout(page_size), f"Thank-you notes due by {checklist.period()}")
+
+
+def save_pdf(data: bytes, path: str | os.PathLike[str]) -> Path:
+    """Write a PDF whole or not at all (owner-only: it holds people's addresses)."""
+    out = Path(path).expanduser()
+    tmp = out.with_name(f".{out.name}.partial")
+    try:
+        if out.is_dir():
+            raise IsADirectoryError(21, "it is a folder")
+        tmp.unlink(missing_ok=True)
+        create_private_file(tmp)
+        tmp.write_bytes(data)
+        os.replace(tmp, out)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+        raise PrintError(f"cannot write {out}: {exc.strerror or exc}") from None
+    return out

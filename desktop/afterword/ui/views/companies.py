@@ -1,0 +1,319 @@
+"""Companies & roles: companies with their opportunities; a role's stage, rounds
+and the people met show beside it."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QItemSelectionModel, QSettings, QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from afterword.context import AppContext
+from afterword.core import rounds, search, snapshots, validation
+from afterword.core.companies import company_names
+from afterword.core.domain import Company, Contact, Opportunity, Source, Stage
+from afterword.ui.commands import Changes
+from afterword.ui.fields import Field, FieldSet
+from afterword.ui.hub import Hub
+from afterword.ui.labels import choices, role_label, word_label
+from afterword.ui.models.records import RecordTableModel
+from afterword.ui.views.tables import compact_rows
+
+_COMPANY_COLUMNS = [("Company", lambda c: c.name)]
+_ROLE_COLUMNS = [("Role", lambda o: o.title), ("Stage", lambda o: word_label(o.stage)),
+                 ("Target", lambda o: o.target)]
+_ROUND_COLUMNS = [("Round", lambda r: r.round), ("Date", lambda r: r.local_day),
+                  ("Format", lambda r: word_label(r.format)), ("People", lambda r: r.people),
+                  ("Tone", lambda r: r.tone)]
+_PEOPLE_COLUMNS = [("Name", lambda c: c.name), ("Title", lambda c: c.title),
+                   ("Role", lambda c: role_label(c.role))]
+
+
+def _required(what: str):
+    def check(text: str):
+        text = text.strip()
+        if not text:
+            return None, f"a {what} is needed"
+        return text, validation.line_problem(text)
+    return check
+
+
+def _date(text: str):
+    return validation.parse_date(text)
+
+
+def _table(name: str, model, parent=None) -> QTableView:
+    view = QTableView(parent)
+    view.setObjectName(name)
+    view.setAccessibleName(name)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setStretchLastSection(True)
+    view.setAlternatingRowColors(True)
+    compact_rows(view)
+    return view
+
+
+class CompaniesView(QWidget):
+    title = "Companies & roles"
+
+    def __init__(self, context: AppContext, hub: Hub, changes: Changes, parent=None):
+        super().__init__(parent)
+        self.context, self.changes = context, changes
+        self._search = ""
+        self._company: Company | None = None
+        self._role: Opportunity | None = None
+
+        self.companies = RecordTableModel(_COMPANY_COLUMNS, self)
+        self.companies_proxy = QSortFilterProxyModel(self)
+        self.companies_proxy.setSourceModel(self.companies)
+        self.company_table = _table("Companies", self.companies_proxy)  # sorted by SQL
+        self.company_table.selectionModel().currentRowChanged.connect(self._company_selected)
+
+        self.company_fields = FieldSet([
+            Field("name", "Company &name", check=_required("company name")),
+            Field("website", "&Website", placeholder="https://"),
+            Field("address", "Add&ress", kind="text"),
+            Field("notes", "Company n&otes", kind="text"),
+        ], self)
+        self.company_fields.committed.connect(self._save_company)
+
+        self.roles = RecordTableModel(_ROLE_COLUMNS, self)
+        self.role_table = _table("Roles", self.roles)
+        self.role_table.selectionModel().currentRowChanged.connect(self._role_selected)
+        self.role_fields = FieldSet([
+            Field("title", "Role &title", check=_required("role title")),
+            Field("stage", "&Stage", kind="combo", choices=choices(Stage)),
+            Field("source", "So&urce", kind="combo", choices=[("—", None), *choices(Source)]),
+            Field("target", "Tar&get", placeholder="Which of your targets it serves"),
+            Field("applied_on", "Applied o&n", check=_date, placeholder="2026-11-24"),
+            Field("notes", "Role notes", kind="text"),
+        ], self)
+        self.role_fields.committed.connect(self._save_role)
+        self.rounds = RecordTableModel(_ROUND_COLUMNS, self)
+        self.round_table = _table("Rounds", self.rounds)
+        self.met = RecordTableModel(_PEOPLE_COLUMNS, self)
+        self.met_table = _table("People met and at the company", self.met)
+        self._build()
+        hub.changed.connect(self._changed)
+        self.reload()
+
+    def _build(self) -> None:
+        company_box = QGroupBox("Company")
+        company_box.setLayout(self.company_fields.form(["name", "website", "address", "notes"]))
+        roles_box = QGroupBox("Roles at this company")
+        roles_layout = QHBoxLayout(roles_box)
+        roles_layout.addWidget(self.role_table, 1)
+        role_form = QWidget()
+        role_form.setLayout(self.role_fields.form(
+            ["title", "stage", "source", "target", "applied_on", "notes"]))
+        roles_layout.addWidget(role_form, 1)
+        beside = QSplitter(Qt.Orientation.Horizontal)
+        for title, view in (("Rounds of this role", self.round_table),
+                            ("People met and at the company", self.met_table)):
+            box = QGroupBox(title)
+            QVBoxLayout(box).addWidget(view)
+            beside.addWidget(box)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.addWidget(company_box)
+        right_layout.addWidget(roles_box)
+        right_layout.addWidget(beside, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(right)
+        self.count_label = QLabel()
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.company_table)
+        left_layout.addWidget(self.count_label)
+        self.splitter = QSplitter()
+        self.splitter.setObjectName("companiesSplitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(scroll)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([240, 900])
+        self.role_table.setColumnWidth(0, 220)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+
+    # -- page protocol ---------------------------------------------------------------
+
+    def set_search(self, text: str) -> None:
+        if text != self._search:
+            self._search = text
+            self.reload()
+
+    def save_state(self, settings: QSettings) -> None:
+        settings.setValue("companies/splitter", self.splitter.saveState())
+
+    def restore_state(self, settings: QSettings) -> None:
+        state = settings.value("companies/splitter")
+        if state is not None:
+            self.splitter.restoreState(state)
+
+    # -- loading -------------------------------------------------------------------
+
+    def reload(self) -> None:
+        store = self.context.store
+        keep = self._company.uid if self._company else None
+        if self._search.strip():
+            records = company_names(store, search.companies(store, self._search))
+        else:
+            records = company_names(store)
+        self.companies.set_records(records)
+        n = len(records)
+        self.count_label.setText(f"{n:,} compan{'y' if n == 1 else 'ies'}")
+        if keep is None or not self.select_company(keep):
+            self.select_company(records[0].uid if records else None)
+
+    def select_company(self, uid: str | None) -> bool:
+        row = self.companies.row_of(uid) if uid else None
+        if row is None:
+            self._show_company(None)
+            return False
+        index = self.companies_proxy.mapFromSource(self.companies.index(row, 0))
+        self.company_table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        self._show_company(self.context.store.get(Company, uid))
+        return True
+
+    def select_role(self, uid: str | None) -> None:
+        row = self.roles.row_of(uid) if uid else None
+        if row is None:
+            self._show_role(None)
+            return
+        self.role_table.selectionModel().setCurrentIndex(
+            self.roles.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        self._show_role(self.roles.record_at(row))
+
+    def current_company(self) -> Company | None:
+        return self._company
+
+    def _company_selected(self, current, _previous) -> None:
+        row = self.companies_proxy.mapToSource(current).row() if current.isValid() else -1
+        listed = self.companies.record_at(row)
+        if listed is None or self._company is None or listed.uid != self._company.uid:
+            self._show_company(self.context.store.get(Company, listed.uid) if listed else None)
+
+    def _show_company(self, company: Company | None) -> None:
+        self._company = company
+        self.company_fields.set_editable(company is not None)
+        self.company_fields.load(vars(company) if company else {})
+        keep = self._role.uid if self._role else None
+        roles = (self.context.store.select(Opportunity, "company_uid = ?", [company.uid])
+                 if company else [])
+        self.roles.set_records(roles)
+        if keep and self.roles.row_of(keep) is not None:
+            self.select_role(keep)
+        else:
+            self.select_role(roles[0].uid if roles else None)
+
+    def _role_selected(self, current, _previous) -> None:
+        role = self.roles.record_at(current.row()) if current.isValid() else None
+        if role is None or self._role is None or role.uid != self._role.uid:
+            self._show_role(role)
+
+    def _show_role(self, role: Opportunity | None) -> None:
+        self._role = role
+        store = self.context.store
+        self.role_fields.set_editable(role is not None)
+        self.role_fields.load(vars(role) if role else {})
+        self.rounds.set_records(rounds.round_rows(store, role.uid) if role else [])
+        met = rounds.people_met(store, role.uid) if role else []
+        people = {c.uid: c for c in store.select(
+            Contact, f"uid IN ({','.join('?' * len(met))})", met)} if met else {}
+        at_company = (store.select(Contact, "company_uid = ?", [self._company.uid],
+                                   order_by="name COLLATE NOCASE") if self._company else [])
+        listed = [people[u] for u in met if u in people]
+        listed += [c for c in at_company if c.uid not in people]
+        self.met.set_records(listed)
+
+    def _changed(self, kind: str) -> None:
+        if kind in ("companies", "opportunities", "interviews", "contacts", "*"):
+            self.reload()
+
+    # -- saving -------------------------------------------------------------------------
+
+    def _save_company(self, name: str, value) -> None:
+        before = self._company
+        if before is None:
+            return
+        after = replace(before, **{name: value})
+        if self.changes.save(before, after, f"Edit {name} of {after.name[:40]}"):
+            self._company = after
+            self.company_fields.accept(name, value)
+
+    def _save_role(self, name: str, value) -> None:
+        before = self._role
+        if before is None:
+            return
+        after = replace(before, **{name: value})
+        if self.changes.save(before, after, f"Edit {name.replace('_', ' ')} of {after.title[:40]}"):
+            self._role = after
+            self.role_fields.accept(name, value)
+
+    # -- actions -----------------------------------------------------------------------
+
+    def new_company(self) -> None:
+        company = Company("New company")
+        if self.changes.save(None, company, "Add company"):
+            self.select_company(company.uid)
+            self._focus(self.company_fields, "name")
+
+    def new_role(self) -> bool:
+        if self._company is None:
+            return False
+        role = Opportunity(self._company.uid, "New role")
+        if self.changes.save(None, role, f"Add role at {self._company.name[:40]}"):
+            self.select_role(role.uid)
+            self._focus(self.role_fields, "title")
+        return True
+
+    def delete_current(self) -> None:
+        """Delete the selected role if the roles table has focus, else the company."""
+        store = self.context.store
+        if self._role is not None and self.role_table.hasFocus() or (
+                self._role is not None and self.role_fields.isAncestorOf(self.focusWidget())):
+            target, cls, what = self._role, Opportunity, f"the role {self._role.title[:60]}"
+            snapshot = snapshots.of_opportunity(store, target.uid)
+            detail = "with its rounds"
+        elif self._company is not None:
+            target, cls, what = self._company, Company, self._company.name[:60]
+            snapshot = snapshots.of_company(store, target.uid)
+            detail = "with its roles and rounds (its people stay, without a company)"
+        else:
+            return
+        answer = QMessageBox.question(
+            self, "Delete", f"Delete {what} {detail}?\nYou can undo this with Edit ▸ Undo.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        if answer == QMessageBox.StandardButton.Yes:
+            self.changes.delete(cls, target.uid, snapshot, f"Delete {what}")
+
+    @staticmethod
+    def _focus(fields: FieldSet, name: str) -> None:
+        editor = fields.editors[name]
+        editor.setFocus()
+        editor.selectAll()
+
+
+

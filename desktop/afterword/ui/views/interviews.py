@@ -1,0 +1,69 @@
+"""Interviews: every round, latest first, with its company, role and people."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QVBoxLayout, QWidget
+
+from afterword.context import AppContext
+from afterword.core.rounds import round_rows
+from afterword.ui.hub import Hub
+from afterword.ui.labels import word_label
+from afterword.ui.models.records import RecordTableModel
+from afterword.ui.views.tables import compact_rows
+
+_COLUMNS = [
+    ("Date", lambda r: r.local_day), ("Company", lambda r: r.company),
+    ("Role", lambda r: r.role_title), ("Round", lambda r: r.round),
+    ("Format", lambda r: word_label(r.format)), ("People", lambda r: r.people),
+    ("Hear back by", lambda r: r.hear_back_by), ("Tone", lambda r: r.tone),
+]
+
+
+class InterviewsView(QWidget):
+    title = "Interviews"
+
+    def __init__(self, context: AppContext, hub: Hub, parent=None):
+        super().__init__(parent)
+        self.context = context
+        self.model = RecordTableModel(_COLUMNS, self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setFilterKeyColumn(-1)
+        self.table = QTableView()
+        self.table.setObjectName("interviewsTable")
+        self.table.setAccessibleName("Interview rounds")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        compact_rows(self.table)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setAlternatingRowColors(True)
+        self.count_label = QLabel()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addWidget(self.count_label)
+        hub.changed.connect(lambda _kind: self.reload())
+        self.reload()
+
+    def reload(self) -> None:
+        self.model.set_records(round_rows(self.context.store))
+        self.table.resizeColumnsToContents()
+        n = self.proxy.rowCount()
+        self.count_label.setText(f"{n} round{'s' if n != 1 else ''}")
+
+    def set_search(self, text: str) -> None:
+        # Few rows: the proxy filters them in memory, across every column.
+        self.proxy.setFilterFixedString(text.strip())
+        self.count_label.setText(f"{self.proxy.rowCount()} rounds")
+
+    def save_state(self, settings: QSettings) -> None:
+        settings.setValue("interviews/header", self.table.horizontalHeader().saveState())
+
+    def restore_state(self, settings: QSettings) -> None:
+        state = settings.value("interviews/header")
+        if state is not None:
+            self.table.horizontalHeader().restoreState(state)

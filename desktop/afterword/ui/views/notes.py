@@ -1,0 +1,173 @@
+"""All thank-you notes by due date and status; move a note along from the keyboard."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtGui import QAction, QColor, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from afterword.context import AppContext
+from afterword.core.domain import NoteStatus
+from afterword.core.errors import AfterwordError
+from afterword.core.notes import NoteRow, move_note, next_status, note_rows
+from afterword.ui.hub import Hub
+from afterword.ui.models.rows import SORT_ROLE, Column, RowsModel
+from afterword.ui.widgets import message_line, named, show_message
+
+OVERDUE = QColor("#b00020")
+DUE = QColor("#9a5b00")
+DONE = QColor("#6b6b6b")
+
+COLUMNS = [
+    Column("Due", lambda r: r.due),
+    Column("Status", lambda r: r.status),
+    Column("To", lambda r: r.recipient),
+    Column("Role", lambda r: r.role and r.role.replace("_", " ")),
+    Column("Company", lambda r: r.company),
+    Column("For", lambda r: f"{r.opportunity}, round {r.round}" if r.opportunity else ""),
+    Column("Medium", lambda r: r.medium),
+    Column("Sent on", lambda r: r.sent_on),
+    Column("Points to mention", lambda r: (r.points or "").replace("\n", " · ")),
+]
+
+# What the filter box offers: a label and the statuses it shows.
+FILTERS = [
+    ("Open notes", {s for s in NoteStatus if not s.is_done}),
+    ("All notes", set(NoteStatus)),
+    *[(s.value.replace("_", " ").capitalize(), {s}) for s in NoteStatus],
+]
+
+
+class NoteFilter(QSortFilterProxyModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.statuses: set[NoteStatus] = FILTERS[0][1]
+        self.setSortRole(SORT_ROLE)
+
+    def set_statuses(self, statuses: set[NoteStatus]) -> None:
+        self.statuses = statuses
+        self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
+        return self.sourceModel().rows[source_row].status in self.statuses
+
+
+class NotesView(QWidget):
+    """The notes list. Ctrl+→ moves the selected notes one step on; the buttons
+    move them to a chosen status."""
+
+    def __init__(self, context: AppContext, hub: Hub, parent=None):
+        super().__init__(parent)
+        self.context, self.hub = context, hub
+        named(self, "Thank-you notes")
+        self.model = RowsModel(COLUMNS, self, colour=self._colour)
+        self.proxy = NoteFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = named(QTableView(), "Notes list")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+
+        self.filter = named(QComboBox(), "Show notes")
+        for label, _ in FILTERS:
+            self.filter.addItem(label)
+        self.filter.currentIndexChanged.connect(lambda i: self.proxy.set_statuses(FILTERS[i][1]))
+        self.summary = QLabel()
+        named(self.summary, "Notes summary")
+        self.error = message_line(name="notes problem")
+
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel("&Show:", buddy=self.filter))
+        bar.addWidget(self.filter)
+        bar.addWidget(self.summary, 1)
+        self.advance_action = QAction("Next step", self, shortcut=QKeySequence("Ctrl+Right"))
+        self.advance_action.triggered.connect(self.advance_selected)
+        self.addAction(self.advance_action)
+        step = named(QPushButton("Next step (Ctrl+→)"), "Move to the next step")
+        step.clicked.connect(self.advance_selected)
+        bar.addWidget(step)
+        self.move_buttons: dict[NoteStatus, QPushButton] = {}
+        for status in (NoteStatus.DRAFTED, NoteStatus.WRITTEN, NoteStatus.SENT, NoteStatus.DELIVERED):
+            words = status.value.capitalize()
+            button = named(QPushButton(words), f"Mark {status.value}")
+            button.clicked.connect(lambda _=False, s=status: self.move_selected(s))
+            self.move_buttons[status] = button
+            bar.addWidget(button)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.error)
+        layout.addWidget(self.table, 1)
+        hub.changed.connect(self._changed)
+        self.reload()
+
+    def _colour(self, row: NoteRow) -> QColor | None:
+        today = self.context.today()
+        if row.status.is_done:
+            return DONE
+        if row.is_overdue(today):
+            return OVERDUE
+        return DUE if row.is_due(today) else None
+
+    def _changed(self, kind: str) -> None:
+        if kind in ("*", "thank_you_notes", "contacts", "interviews"):
+            self.reload()
+
+    def reload(self) -> None:
+        keep = {r.uid for r in self.selected()}
+        self.model.set_rows(note_rows(self.context.store))
+        today = self.context.today()
+        open_rows = [r for r in self.model.rows if not r.status.is_done]
+        overdue = sum(r.is_overdue(today) for r in open_rows)
+        due = sum(r.is_due(today) for r in open_rows) - overdue
+        self.summary.setText(f"{len(open_rows)} open · {due} due today · {overdue} overdue")
+        selection = self.table.selectionModel()
+        for row, note in enumerate(self.model.rows):
+            if note.uid in keep:
+                index = self.proxy.mapFromSource(self.model.index(row, 0))
+                selection.select(index, selection.SelectionFlag.Select | selection.SelectionFlag.Rows)
+
+    def selected(self) -> list[NoteRow]:
+        rows = {self.proxy.mapToSource(i).row() for i in self.table.selectionModel().selectedRows()}
+        return [self.model.rows[r] for r in sorted(rows)]
+
+    def select_uid(self, uid: str) -> None:
+        for row, note in enumerate(self.model.rows):
+            if note.uid == uid:
+                self.table.selectRow(self.proxy.mapFromSource(self.model.index(row, 0)).row())
+
+    def move_selected(self, status: NoteStatus) -> None:
+        self._move([(r.uid, status) for r in self.selected()])
+
+    def advance_selected(self) -> None:
+        self._move([(r.uid, nxt) for r in self.selected() if (nxt := next_status(r.status))])
+
+    def _move(self, moves: list[tuple[str, NoteStatus]]) -> None:
+        if not moves:
+            return
+        store = self.context.store
+        try:
+            with store.atomic():  # one user action, however many notes were selected
+                for uid, status in moves:
+                    move_note(store, uid, status, self.context.today())
+        except AfterwordError as exc:
+            show_message(self.error, f"Not saved: {exc}")
+            return
+        show_message(self.error, None)
+        self.hub.notify("thank_you_notes")

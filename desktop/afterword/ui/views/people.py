@@ -1,0 +1,197 @@
+"""People: the list (model/view, lazy at 100k) beside the business card."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QItemSelectionModel, QSettings, QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QMessageBox,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from afterword.context import AppContext
+from afterword.core import search, snapshots
+from afterword.core.companies import company_names
+from afterword.core.domain import Contact
+from afterword.ui.commands import Changes
+from afterword.ui.hub import Hub
+from afterword.ui.models.people import PeopleModel
+from afterword.ui.views.contact_card import ContactCard
+from afterword.ui.views.tables import compact_rows
+
+
+class PeopleProxy(QSortFilterProxyModel):
+    """Sorting is passed to the source model, which sorts in SQL: a proxy sort
+    would read every one of 100k rows into Qt first."""
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.sourceModel().sort(column, order)
+
+
+class PeopleView(QWidget):
+    title = "People"
+
+    def __init__(self, context: AppContext, hub: Hub, changes: Changes,
+                 phone_region: Callable[[], str], parent=None):
+        super().__init__(parent)
+        self.context, self.hub, self.changes = context, hub, changes
+        self.model = PeopleModel(context.store, self)
+        self.proxy = PeopleProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setDynamicSortFilter(False)
+
+        self.table = QTableView()
+        self.table.setObjectName("peopleTable")
+        self.table.setAccessibleName("People")
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        compact_rows(self.table)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        for column, width in enumerate((170, 150, 150, 110, 190)):
+            header.resizeSection(column, width)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+
+        self.count_label = QLabel()
+        self.count_label.setAccessibleName("Number of people listed")
+        left = QWidget()
+        box = QVBoxLayout(left)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.table)
+        box.addWidget(self.count_label)
+
+        self.card = ContactCard(changes, phone_region)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.card)
+        scroll.setAccessibleName("Business card details")
+
+        self.splitter = QSplitter()
+        self.splitter.setObjectName("peopleSplitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(scroll)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([480, 620])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+
+        hub.record_changed.connect(self._record_changed)
+        hub.changed.connect(self._kind_changed)
+        self._load_companies()
+        self._update_count()
+
+    # -- page protocol (see main_window) ---------------------------------------------
+
+    def set_search(self, text: str) -> None:
+        self.model.set_search(text)
+        self._update_count()
+        if self.proxy.rowCount():
+            self.select_row(0)
+        else:
+            self.card.show_contact(None)
+
+    def save_state(self, settings: QSettings) -> None:
+        settings.setValue("people/splitter", self.splitter.saveState())
+
+    def restore_state(self, settings: QSettings) -> None:
+        state = settings.value("people/splitter")
+        if state is not None:
+            self.splitter.restoreState(state)
+
+    # -- actions --------------------------------------------------------------------
+
+    def new_person(self, company_uid: str | None = None) -> None:
+        contact = Contact("New person", company_uid=company_uid)
+        if self.changes.save(None, contact, "Add person"):
+            self.select_uid(contact.uid)
+            name = self.card.fields.editors["name"]
+            name.setFocus()
+            name.selectAll()
+
+    def delete_current(self) -> None:
+        contact = self.card.contact()
+        if contact is None:
+            return
+        answer = QMessageBox.question(
+            self, "Delete Person",
+            f"Delete {contact.name[:80]} with their notes, calls and touches?\n"
+            "You can undo this with Edit ▸ Undo.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        row = self.table.currentIndex().row()
+        snapshot = snapshots.of_contact(self.context.store, contact.uid)
+        if self.changes.delete(Contact, contact.uid, snapshot, f"Delete {contact.name[:40]}"):
+            self.select_row(min(row, self.proxy.rowCount() - 1))
+
+    def select_uid(self, uid: str) -> None:
+        row = self.model.row_of(uid)
+        if row is not None:
+            self.select_row(self.proxy.mapFromSource(self.model.index(row, 0)).row())
+
+    def select_row(self, row: int) -> None:
+        if row < 0:
+            self.card.show_contact(None)
+            return
+        index = self.proxy.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.scrollTo(index)
+
+    # -- keeping up with changes ------------------------------------------------------
+
+    def _current_changed(self, current, _previous) -> None:
+        uid = self.model.uid_at(self.proxy.mapToSource(current).row()) if current.isValid() else None
+        self.card.show_contact(self.context.store.get(Contact, uid) if uid else None)
+
+    def _record_changed(self, kind: str, uid: str) -> None:
+        if kind == "contacts":
+            self.model.contact_changed(uid)
+            self._update_count()
+            shown = self.card.contact()
+            if shown is not None and shown.uid == uid:
+                fresh = self.context.store.get(Contact, uid)
+                if fresh != shown:
+                    self.card.show_contact(fresh)
+        elif kind == "card_photos":
+            shown = self.card.contact()
+            if shown is not None and shown.uid == uid:
+                self.card.show_contact(shown)
+
+    def _kind_changed(self, kind: str) -> None:
+        if kind == "companies":
+            self._load_companies()
+            self.model.related_changed()
+        elif kind == "*":
+            self._load_companies()
+            self.model.set_store(self.context.store)
+            self._update_count()
+            self.card.show_contact(None)
+
+    def _load_companies(self) -> None:
+        self.card.set_companies(company_names(self.context.store))
+
+    def _update_count(self) -> None:
+        n = self.model.rowCount()
+        text = self.model.search_text().strip()
+        first = "the first " if text and n >= search.DEFAULT_LIMIT else ""
+        more = "; type more to narrow it" if first else ""
+        self.count_label.setText(f"{first}{n:,} {'person' if n == 1 else 'people'}"
+                                 + (f" matching “{text[:40]}”{more}" if text else ""))
