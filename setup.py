@@ -12,6 +12,8 @@ from setuptools import setup
 from setuptools.command.build_py import build_py
 
 RESOURCES = Path(__file__).resolve().parent / "resources"
+NOT_SHIPPED = ("screenshots",)  # for the README and AppStream, not used at run time
+NOT_SHIPPED_PART = set(NOT_SHIPPED)
 
 
 class BuildWithResources(build_py):
@@ -21,7 +23,7 @@ class BuildWithResources(build_py):
             return
         target = Path(self.build_lib) / "afterword" / "resources"
         shutil.copytree(RESOURCES, target, dirs_exist_ok=True,
-                        ignore=shutil.ignore_patterns("__pycache__", "*.pyc", ".*"))
+                        ignore=shutil.ignore_patterns("__pycache__", "*.pyc", ".*", *NOT_SHIPPED))
 
     def get_outputs(self, include_bytecode=True):
         outputs = super().get_outputs(include_bytecode)
@@ -29,7 +31,8 @@ class BuildWithResources(build_py):
             return outputs
         target = Path(self.build_lib) / "afterword" / "resources"
         return outputs + [str(target / p.relative_to(RESOURCES))
-                          for p in RESOURCES.rglob("*") if p.is_file()]
+                          for p in RESOURCES.rglob("*")
+                          if p.is_file() and not NOT_SHIPPED_PART.intersection(p.parts)]
 
 
 setup(cmdclass={"build_py": BuildWithResources})

@@ -17,7 +17,8 @@ import zipfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-MUST_CARRY = ("resources/icons/afterword.svg", "resources/icons/png/afterword-512.png")
+MUST_CARRY = ("resources/icons/afterword.svg", "resources/icons/png/afterword-512.png",
+              "resources/templates/follow_up/letter.txt")
 
 
 def run(*cmd: str | Path, cwd: Path, env: dict[str, str] | None = None) -> str:

@@ -81,3 +81,11 @@ def test_install_desktop_puts_everything_under_the_users_data_folder(tmp_path):
     for size in ICON_SIZES:
         assert (share / "icons" / "hicolor" / f"{size}x{size}" / "apps" / f"{APP_ID}.png").is_file()
     assert validate_desktop(entry).returncode == 0
+
+
+def test_the_metainfo_screenshots_are_files_in_the_repository():
+    text = (LINUX / f"{APP_ID}.metainfo.xml").read_text(encoding="utf-8")
+    images = [line.split("/main/", 1)[1].split("<", 1)[0] for line in text.splitlines() if "<image>" in line]
+    assert images
+    for rel in images:
+        assert (REPO / rel).is_file(), rel

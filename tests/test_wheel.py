@@ -36,6 +36,7 @@ def test_the_wheel_and_sdist_carry_the_resources(built):
     in_wheel = set(zipfile.ZipFile(wheel).namelist())
     assert "afterword/resources/icons/afterword.svg" in in_wheel
     assert "afterword/resources/icons/png/afterword-16.png" in in_wheel
+    assert "afterword/resources/templates/follow_up/letter.txt" in in_wheel
     with tarfile.open(sdist) as tar:
         in_sdist = {name.split("/", 1)[-1] for name in tar.getnames()}
     assert {"resources/icons/afterword.svg", "setup.py", "MANIFEST.in"} <= in_sdist
@@ -67,3 +68,8 @@ def test_the_installed_wheel_runs_without_the_checkout(built, tmp_path):
     assert "sample records" in afterword("demo", "--db", "x.db", "--today", "2026-11-23")
     due = json.loads(afterword("due", "--db", "x.db", "--on", "2026-11-23", "--json"))
     assert due and {"uid", "kind", "due", "overdue"} <= set(due[0])
+
+
+def test_the_screenshots_stay_out_of_the_wheel(built):
+    wheel, _ = built
+    assert not [n for n in zipfile.ZipFile(wheel).namelist() if "screenshots" in n]
