@@ -32,8 +32,16 @@ def store_table() -> None:
     print()
 
 
+# Each area measures in a process of its own, so Qt and memory start fresh.
+AREAS = ("bench_ui.py", "bench_followthrough.py", "bench_calendar.py", "bench_checklist.py")
+
+
 def main() -> None:
     store_table()
+    for script in AREAS:
+        sys.stdout.flush()
+        subprocess.run([sys.executable, str(HERE / script)], check=True)
+        print()
 
 
 if __name__ == "__main__":

@@ -152,3 +152,16 @@ def test_controls_have_accessible_names(dialog):
                 for w in dialog.findChildren(cls) if not w.objectName().startswith("qt_")]
     assert len(controls) >= 15
     assert [w for w in controls if not w.accessibleName()] == []
+
+
+def test_autoexport_after_a_change_runs_off_the_window_thread(qtbot, demo_store, settings, tmp_path):
+    out = tmp_path / "subscribed.ics"
+    settings.setValue(AUTO_FILE, str(out))
+    context = AppContext(store=demo_store, db_path=demo_store.path, clock=lambda: NOW)
+    hub = Hub()
+    auto = CalendarAutoExport(context, hub, settings=settings, delay_ms=10)
+    with qtbot.waitSignal(auto.exported, timeout=10_000) as signal:
+        hub.notify("thank_you_notes")
+    assert signal.args[0].startswith("Wrote")
+    assert out.exists() and b"BEGIN:VCALENDAR" in out.read_bytes()
+    auto.flush()

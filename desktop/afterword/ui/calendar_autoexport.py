@@ -7,16 +7,51 @@ until the changes stop for a moment, then runs once.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QSettings, QTimer, Signal
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, QSettings, QThreadPool, QTimer, Signal
 
 from afterword.context import AppContext
+from afterword.core.calendar import CalendarOptions
 from afterword.core.calendar_export import ExportSummary, export_calendar
 from afterword.core.errors import AfterwordError
+from afterword.core.store import Store
 from afterword.ui.calendar_settings import AUTO_FILE, load_options, path_setting
 from afterword.ui.hub import Hub
 from afterword.ui.settings import open_settings
 
 DELAY_MS = 2000
+
+
+class _Relay(QObject):
+    """Lives in the window's thread; signals emitted from the worker arrive queued."""
+
+    done = Signal(object)  # ExportSummary
+    failed = Signal(str)
+
+
+class _ExportJob(QRunnable):
+    """One export on a worker thread, with its own connection (one per thread)."""
+
+    def __init__(self, db_path: Path, out: Path, options: CalendarOptions, now: datetime,
+                 relay: _Relay):
+        super().__init__()
+        self.db_path, self.out, self.options, self.now, self.relay = db_path, out, options, now, relay
+
+    def run(self) -> None:
+        try:
+            store = Store.open(self.db_path)
+            try:
+                summary = export_calendar(store, self.out, self.options, self.now)
+            finally:
+                store.close()
+        except AfterwordError as exc:
+            self.relay.failed.emit(str(exc))
+        except Exception as exc:  # a worker must never take the app down
+            self.relay.failed.emit(f"{type(exc).__name__}: {exc}")
+        else:
+            self.relay.done.emit(summary)
 
 
 class CalendarAutoExport(QObject):
@@ -34,7 +69,14 @@ class CalendarAutoExport(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
-        self._timer.timeout.connect(self.export_now)
+        self._timer.timeout.connect(self._export_in_background)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._relay = _Relay(self)
+        self._relay.done.connect(self._report)
+        self._relay.failed.connect(self._fail)
+        self._running = False
+        self._again = False
         hub.changed.connect(self._schedule)
 
     @property
@@ -46,12 +88,15 @@ class CalendarAutoExport(QObject):
             self._timer.start()  # restarting it is the debounce
 
     def flush(self) -> None:
-        """Run a waiting export now (on closing the window)."""
-        if self._timer.isActive():
+        """Finish a running export and run a waiting one now (on closing the window)."""
+        self._pool.waitForDone()
+        if self._timer.isActive() or self._again:
             self._timer.stop()
+            self._again = False
             self.export_now()
 
     def export_now(self) -> ExportSummary | None:
+        """Export in this thread, and report it."""
         path = path_setting(self.settings, AUTO_FILE)
         if path is None:
             return None
@@ -59,10 +104,40 @@ class CalendarAutoExport(QObject):
             summary = export_calendar(self.context.store, path, load_options(self.settings),
                                       self.context.clock())
         except AfterwordError as exc:
-            self.failed.emit(f"Calendar file not updated: {exc}")
+            self._fail(str(exc))
             return None
+        self._report(summary)
+        return summary
+
+    def _export_in_background(self) -> None:
+        # A large database takes seconds to export: never in the window's thread.
+        path = path_setting(self.settings, AUTO_FILE)
+        db_path = self.context.store.path
+        if path is None:
+            return
+        if db_path is None:
+            self.export_now()
+            return
+        if self._running:
+            self._again = True
+            return
+        self._running = True
+        self._pool.start(_ExportJob(db_path, path, load_options(self.settings),
+                                    self.context.clock(), self._relay))
+
+    def _finished(self) -> None:
+        self._running = False
+        if self._again:
+            self._again = False
+            self._export_in_background()
+
+    def _report(self, summary: ExportSummary) -> None:
         text = summary.describe()
         if summary.problems:
             text += f" {len(summary.problems)} could not be exported: {summary.problems[0]}"
         self.exported.emit(text)
-        return summary
+        self._finished()
+
+    def _fail(self, reason: str) -> None:
+        self.failed.emit(f"Calendar file not updated: {reason}")
+        self._finished()

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -39,9 +40,13 @@ from afterword.ui.commands import Changes
 from afterword.ui.dialogs.export_reminders import ExportRemindersDialog
 from afterword.ui.dialogs.preferences import PreferencesDialog
 from afterword.ui.dialogs.print_checklist import PrintChecklistDialog
+from afterword.ui.follow_through import FollowThrough
 from afterword.ui.hub import Hub
+from afterword.ui.notifier import Notifier
 from afterword.ui.views.companies import CompaniesView
+from afterword.ui.views.funnel import FunnelView
 from afterword.ui.views.interviews import InterviewsView
+from afterword.ui.views.notes import NotesView
 from afterword.ui.views.people import PeopleView
 from afterword.ui.views.today import TodayView
 
@@ -67,6 +72,8 @@ def pages() -> list[Page]:
         Page("companies", "Companies & roles", "Ctrl+3",
              lambda w: CompaniesView(w.context, w.hub, w.changes)),
         Page("interviews", "Interviews", "Ctrl+4", lambda w: InterviewsView(w.context, w.hub)),
+        Page("notes", "Thank-you notes", "Ctrl+5", lambda w: NotesView(w.context, w.hub)),
+        Page("funnel", "Funnel", "Ctrl+6", lambda w: FunnelView(w.context, w.hub)),
     ]
 
 
@@ -108,7 +115,15 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([170, 1000])
-        self.setCentralWidget(self.splitter)
+        self.notifier = Notifier(context, self.hub, self)
+        self.notifier.banner.open_today.connect(lambda: self.show_page("today"))
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.notifier.banner)
+        column.addWidget(self.splitter)
+        self.setCentralWidget(central)
 
         self.search_field = QLineEdit()
         self.search_field.setObjectName("searchField")
@@ -124,6 +139,9 @@ class MainWindow(QMainWindow):
         self.search_field.returnPressed.connect(self.apply_search)
 
         self._build_actions()
+        self.follow_through = FollowThrough(self)
+        self.page_widgets["today"].tree.activated.connect(
+            lambda index: self.follow_through.open_reminder(self.page_widgets["today"].current_reminder()))
         self._build_menus()
         self._build_toolbar()
         self.db_label = QLabel()
@@ -138,10 +156,11 @@ class MainWindow(QMainWindow):
         self.calendar_autoexport.failed.connect(self.statusBar().showMessage)
         self._database_opened()
         self._restore_state()
+        QTimer.singleShot(0, self.notifier.start)
 
     # -- actions and menus ------------------------------------------------------
 
-    def _action(self, text: str, slot: Callable[[], object], shortcut=None,
+    def make_action(self, text: str, slot: Callable[[], object], shortcut=None,
                 tip: str = "") -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
@@ -152,41 +171,41 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         std = QKeySequence.StandardKey
-        self.new_person_action = self._action("New &Person", self.new_person, std.New,
+        self.new_person_action = self.make_action("New &Person", self.new_person, std.New,
                                               "Add a person and type their card")
-        self.new_company_action = self._action("New &Company", self.new_company, "Ctrl+Shift+N")
-        self.new_role_action = self._action("New &Role", self.new_role, "Ctrl+Shift+R",
+        self.new_company_action = self.make_action("New &Company", self.new_company, "Ctrl+Shift+N")
+        self.new_role_action = self.make_action("New &Role", self.new_role, "Ctrl+Shift+R",
                                             "Add a role (opportunity) at the selected company")
-        self.new_database_action = self._action("New &Database…", self.new_database)
-        self.open_database_action = self._action("&Open Database…", self.choose_database, std.Open)
-        self.save_copy_action = self._action("Save a Cop&y…", self.save_copy, "Ctrl+Shift+S",
+        self.new_database_action = self.make_action("New &Database…", self.new_database)
+        self.open_database_action = self.make_action("&Open Database…", self.choose_database, std.Open)
+        self.save_copy_action = self.make_action("Save a Cop&y…", self.save_copy, "Ctrl+Shift+S",
                                              "Write a consistent copy of the database elsewhere")
-        self.quit_action = self._action("&Quit", self.close, std.Quit)
+        self.quit_action = self.make_action("&Quit", self.close, std.Quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
         self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
         self.undo_action.setShortcuts(QKeySequence.keyBindings(std.Undo))
         self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
         self.redo_action.setShortcuts(QKeySequence.keyBindings(std.Redo))
-        self.delete_action = self._action("&Delete…", self.delete_current, std.Delete,
+        self.delete_action = self.make_action("&Delete…", self.delete_current, std.Delete,
                                           "Delete the selected person, company or role")
-        self.find_action = self._action("&Find", self.focus_search, std.Find)
+        self.find_action = self.make_action("&Find", self.focus_search, std.Find)
         preferences = QKeySequence.keyBindings(std.Preferences) or [QKeySequence("Ctrl+,")]
-        self.preferences_action = self._action("Pre&ferences…", self.edit_preferences, preferences)
+        self.preferences_action = self.make_action("Pre&ferences…", self.edit_preferences, preferences)
         self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
 
         self.page_actions: dict[str, QAction] = {}
         for page in self.pages:
-            action = self._action(f"&{page.title.replace('&', '&&')}",
+            action = self.make_action(f"&{page.title.replace('&', '&&')}",
                                   lambda k=page.key: self.show_page(k), page.shortcut)
             action.setCheckable(True)
             self.page_actions[page.key] = action
-        self.refresh_action = self._action("&Refresh", lambda: self.hub.notify("*"), std.Refresh)
-        self.about_qt_action = self._action("About &Qt", QApplication.aboutQt)
-        self.export_reminders_action = self._action(
+        self.refresh_action = self.make_action("&Refresh", lambda: self.hub.notify("*"), std.Refresh)
+        self.about_qt_action = self.make_action("About &Qt", QApplication.aboutQt)
+        self.export_reminders_action = self.make_action(
             "&Export Reminders…", self.export_reminders, "Ctrl+E",
             "Write reminders to a calendar file (.ics) that calendars import or subscribe to")
-        self.print_checklist_action = self._action(
+        self.print_checklist_action = self.make_action(
             "&Print Checklist…", self.print_checklist, std.Print,
             "Preview, print or save as PDF the thank-you notes to write, with envelopes or labels")
 
@@ -220,6 +239,9 @@ class MainWindow(QMainWindow):
         edit.addActions([self.delete_action, self.find_action])
         edit.addSeparator()
         edit.addAction(self.preferences_action)
+
+        follow = menu.addMenu("Follow-&through")
+        follow.addActions(self.follow_through.actions())
 
         view = menu.addMenu("&View")
         view.addActions(list(self.page_actions.values()))

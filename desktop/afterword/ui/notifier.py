@@ -4,6 +4,8 @@ banner the main window places above its content."""
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
@@ -22,6 +24,7 @@ from afterword.ui.hub import Hub
 from afterword.ui.widgets import HINT_STYLE, named
 
 CHECK_EVERY_MS = 60_000
+SETTLE_MS = 1_500
 
 
 class NotificationBanner(QWidget):
@@ -47,7 +50,8 @@ class NotificationBanner(QWidget):
         self.hide()
 
     def show_text(self, title: str, body: str) -> None:
-        self.label.setText(f"<b>{title}</b> {body}")
+        # Titles carry people's names: escape them, a name is not markup.
+        self.label.setText(f"<b>{html.escape(title)}</b> {html.escape(body)}")
         self.show()
 
 
@@ -84,7 +88,13 @@ class Notifier(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(CHECK_EVERY_MS)
         self.timer.timeout.connect(self.check)
-        hub.changed.connect(lambda _kind: self.check())
+        # Edits come in bursts and computing reminders reads the whole database:
+        # look once the burst has settled, not on every keystroke-sized change.
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(SETTLE_MS)
+        self._settle.timeout.connect(self.check)
+        hub.changed.connect(lambda _kind: self._settle.start())
 
     def start(self) -> list[Reminder]:
         """Announce everything due now, then keep watching."""

@@ -6,16 +6,27 @@ through FTS5. An edit updates one row; only a new search or sort resets the list
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
 
 from afterword.core import people, search
 from afterword.core.people import PersonRow
+from afterword.core.rules import CadenceState, CadenceStatus, cadence_status
 from afterword.core.store import Store
 from afterword.ui.labels import role_label
 
-HEADERS = ("Name", "Company", "Title", "Role", "Email", "Phone")
+HEADERS = ("Name", "Company", "Title", "Role", "Email", "Phone", "Last contact", "Next touch")
+LAST_CONTACT, NEXT_TOUCH = 6, 7
+# Kinds of change that move someone's last contact or next touch.
+CONTACT_KINDS = frozenset({"touches", "cadences", "thank_you_notes", "feedback_calls", "interviews"})
+_STATE_COLOURS = {CadenceState.OVERDUE: QColor("#b00020"), CadenceState.DUE: QColor("#9a5b00"),
+                  CadenceState.PAUSED: QColor("#767676")}
+_STATE_WORDS = {CadenceState.OVERDUE: "overdue", CadenceState.DUE: "due",
+                CadenceState.PAUSED: "paused"}
 UID_ROLE = Qt.ItemDataRole.UserRole + 1
 PAGE = 200
 MAX_CACHED = 5000
@@ -24,11 +35,13 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class PeopleModel(QAbstractTableModel):
-    def __init__(self, store: Store, parent=None):
+    def __init__(self, store: Store, parent=None, *, today: Callable[[], date] = date.today):
         super().__init__(parent)
         self._store = store
+        self._today = today
         self._ids: list[int] = []
         self._rows: dict[int, PersonRow] = {}
+        self._touch: dict[str, CadenceStatus] = {}
         self._search = ""
         self._sort = ("name", False)
         self.reload()
@@ -43,6 +56,7 @@ class PeopleModel(QAbstractTableModel):
             column, descending = self._sort
             self._ids = people.ordered_ids(self._store, column, descending)
         self._rows.clear()
+        self._touch.clear()
         self.endResetModel()
 
     def set_search(self, text: str) -> None:
@@ -84,6 +98,7 @@ class PeopleModel(QAbstractTableModel):
     def related_changed(self) -> None:
         """A company was renamed or similar: shown text may change, the list does not."""
         self._rows.clear()
+        self._touch.clear()
         if self._ids:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(HEADERS) - 1))
 
@@ -129,9 +144,29 @@ class PeopleModel(QAbstractTableModel):
             if len(self._rows) > MAX_CACHED:
                 self._rows.clear()
             start = row - row % PAGE
-            self._rows.update(people.rows_by_id(self._store, self._ids[start:start + PAGE]))
+            page = people.rows_by_id(self._store, self._ids[start:start + PAGE])
+            self._rows.update(page)
+            # Last contact and next touch for the same page, in a few queries.
+            self._touch.update(cadence_status(self._store, [p.uid for p in page.values()],
+                                              self._today()))
             person = self._rows.get(contact_id)
         return person
+
+    def _touch_cell(self, person: PersonRow, column: int, role: int) -> Any:
+        status = self._touch.get(person.uid)
+        if status is None:
+            return None
+        if column == LAST_CONTACT:
+            return status.last_touch.isoformat() if status.last_touch else None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return _STATE_COLOURS.get(status.state)
+        word = _STATE_WORDS.get(status.state)
+        if status.state == CadenceState.PAUSED:
+            return "paused"
+        if status.next_due is None:
+            return None
+        text = status.next_due.isoformat()
+        return f"{text} ({word})" if word else text
 
     # -- Qt's side ----------------------------------------------------------------
 
@@ -150,13 +185,19 @@ class PeopleModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, UID_ROLE):
+        wanted = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, UID_ROLE,
+                  Qt.ItemDataRole.ForegroundRole)
+        if role not in wanted:
             return None
         person = self._person(index.row())
         if person is None:
             return None
         if role == UID_ROLE:
             return person.uid
+        if index.column() in (LAST_CONTACT, NEXT_TOUCH):
+            return self._touch_cell(person, index.column(), role)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return None
         value = (person.name, person.company, person.title, role_label(person.role),
                  person.email, person.phone)[index.column()]
         if role == Qt.ItemDataRole.DisplayRole and value and len(value) > 120:

@@ -208,6 +208,9 @@ class CompaniesView(QWidget):
     def current_company(self) -> Company | None:
         return self._company
 
+    def current_role(self) -> Opportunity | None:
+        return self._role
+
     def _company_selected(self, current, _previous) -> None:
         row = self.companies_proxy.mapToSource(current).row() if current.isValid() else -1
         listed = self.companies.record_at(row)

@@ -6,7 +6,7 @@ from PySide6.QtCore import QSettings, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from afterword.context import AppContext
-from afterword.core.rounds import round_rows
+from afterword.core.rounds import RoundRow, round_rows
 from afterword.ui.hub import Hub
 from afterword.ui.labels import word_label
 from afterword.ui.models.records import RecordTableModel
@@ -54,6 +54,12 @@ class InterviewsView(QWidget):
         self.table.resizeColumnsToContents()
         n = self.proxy.rowCount()
         self.count_label.setText(f"{n} round{'s' if n != 1 else ''}")
+
+    def current_round(self) -> RoundRow | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.record_at(self.proxy.mapToSource(index).row())
 
     def set_search(self, text: str) -> None:
         # Few rows: the proxy filters them in memory, across every column.

@@ -96,22 +96,26 @@ class NotesView(QWidget):
         bar.addWidget(QLabel("&Show:", buddy=self.filter))
         bar.addWidget(self.filter)
         bar.addWidget(self.summary, 1)
+        # The move buttons get their own row, so the page fits a narrow window.
+        moves = QHBoxLayout()
         self.advance_action = QAction("Next step", self, shortcut=QKeySequence("Ctrl+Right"))
         self.advance_action.triggered.connect(self.advance_selected)
         self.addAction(self.advance_action)
         step = named(QPushButton("Next step (Ctrl+→)"), "Move to the next step")
         step.clicked.connect(self.advance_selected)
-        bar.addWidget(step)
+        moves.addWidget(step)
         self.move_buttons: dict[NoteStatus, QPushButton] = {}
         for status in (NoteStatus.DRAFTED, NoteStatus.WRITTEN, NoteStatus.SENT, NoteStatus.DELIVERED):
             words = status.value.capitalize()
             button = named(QPushButton(words), f"Mark {status.value}")
             button.clicked.connect(lambda _=False, s=status: self.move_selected(s))
             self.move_buttons[status] = button
-            bar.addWidget(button)
+            moves.addWidget(button)
+        moves.addStretch(1)
 
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addLayout(moves)
         layout.addWidget(self.error)
         layout.addWidget(self.table, 1)
         hub.changed.connect(self._changed)

@@ -22,7 +22,7 @@ from afterword.core.companies import company_names
 from afterword.core.domain import Contact
 from afterword.ui.commands import Changes
 from afterword.ui.hub import Hub
-from afterword.ui.models.people import PeopleModel
+from afterword.ui.models.people import CONTACT_KINDS, PeopleModel
 from afterword.ui.views.contact_card import ContactCard
 from afterword.ui.views.tables import compact_rows
 
@@ -42,7 +42,7 @@ class PeopleView(QWidget):
                  phone_region: Callable[[], str], parent=None):
         super().__init__(parent)
         self.context, self.hub, self.changes = context, hub, changes
-        self.model = PeopleModel(context.store, self)
+        self.model = PeopleModel(context.store, self, today=context.today)
         self.proxy = PeopleProxy(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setDynamicSortFilter(False)
@@ -140,6 +140,10 @@ class PeopleView(QWidget):
         if self.changes.delete(Contact, contact.uid, snapshot, f"Delete {contact.name[:40]}"):
             self.select_row(min(row, self.proxy.rowCount() - 1))
 
+    def current_uid(self) -> str | None:
+        contact = self.card.contact()
+        return contact.uid if contact else None
+
     def select_uid(self, uid: str) -> None:
         row = self.model.row_of(uid)
         if row is not None:
@@ -178,6 +182,8 @@ class PeopleView(QWidget):
     def _kind_changed(self, kind: str) -> None:
         if kind == "companies":
             self._load_companies()
+            self.model.related_changed()
+        elif kind in CONTACT_KINDS:
             self.model.related_changed()
         elif kind == "*":
             self._load_companies()

@@ -133,6 +133,9 @@ class TodayView(QWidget):
 
     # -- ticking -------------------------------------------------------------------
 
+    def current_reminder(self) -> Reminder | None:
+        return self.model.reminder(self.tree.currentIndex())
+
     def tick_current(self) -> None:
         reminder = self.model.reminder(self.tree.currentIndex())
         if reminder is not None:
