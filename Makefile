@@ -27,3 +27,48 @@ bench: $(STAMP)  ## timing and memory figures on realistic data sizes
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info desktop/*.egg-info
+
+# -- packaging: wheel, bundle, desktop integration -------------------------------
+.PHONY: dist dist-test icons validate-desktop install-desktop uninstall-desktop
+
+APP_ID   := io.github.afterword.Afterword
+LINUX    := packaging/linux
+ICON_SIZES := 16 24 32 48 64 128 256 512
+XDG_DATA_HOME ?= $(HOME)/.local/share
+# What the desktop entry launches: the venv's command, or e.g. $(CURDIR)/dist/afterword/afterword
+AFTERWORD_EXEC ?= $(abspath $(BIN))/afterword
+DIST_STAMP := $(VENV)/.installed-dist
+
+$(DIST_STAMP): pyproject.toml $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,dist]'
+	touch $(DIST_STAMP)
+
+dist: $(DIST_STAMP)  ## a one-folder bundle in dist/afterword (PyInstaller)
+	$(BIN)/pyinstaller --noconfirm --distpath dist --workpath build/pyinstaller packaging/afterword.spec
+
+dist-test: $(STAMP)  ## wheel + sdist into a clean venv, then the bundle in dist/ (make dist first)
+	$(BIN)/python packaging/check_wheel.py
+	$(BIN)/python packaging/check_bundle.py dist/afterword
+
+icons: $(STAMP)  ## re-render the PNG icons after changing resources/icons/afterword.svg
+	QT_QPA_PLATFORM=offscreen $(BIN)/python $(LINUX)/render_icons.py
+
+validate-desktop:  ## needs desktop-file-utils and appstream (Debian packages)
+	desktop-file-validate $(LINUX)/$(APP_ID).desktop
+	appstreamcli validate --no-net $(LINUX)/$(APP_ID).metainfo.xml
+
+install-desktop:  ## menu entry, AppStream metadata and icons for the current user
+	install -d $(XDG_DATA_HOME)/applications
+	sed -e 's|^Exec=afterword|Exec="$(AFTERWORD_EXEC)"|' -e 's|^TryExec=afterword|TryExec=$(AFTERWORD_EXEC)|' \
+	    $(LINUX)/$(APP_ID).desktop > $(XDG_DATA_HOME)/applications/$(APP_ID).desktop
+	install -Dm644 $(LINUX)/$(APP_ID).metainfo.xml $(XDG_DATA_HOME)/metainfo/$(APP_ID).metainfo.xml
+	install -Dm644 resources/icons/afterword.svg $(XDG_DATA_HOME)/icons/hicolor/scalable/apps/$(APP_ID).svg
+	for s in $(ICON_SIZES); do \
+	    install -Dm644 resources/icons/png/afterword-$$s.png $(XDG_DATA_HOME)/icons/hicolor/$${s}x$${s}/apps/$(APP_ID).png; \
+	done
+	touch $(XDG_DATA_HOME)/icons/hicolor  # icon themes rescan a folder newer than their cache
+
+uninstall-desktop:
+	rm -f $(XDG_DATA_HOME)/applications/$(APP_ID).desktop $(XDG_DATA_HOME)/metainfo/$(APP_ID).metainfo.xml
+	rm -f $(XDG_DATA_HOME)/icons/hicolor/scalable/apps/$(APP_ID).svg
+	for s in $(ICON_SIZES); do rm -f $(XDG_DATA_HOME)/icons/hicolor/$${s}x$${s}/apps/$(APP_ID).png; done

@@ -13,6 +13,12 @@ from afterword.context import AppContext
 from afterword.core.errors import AfterwordError
 from afterword.core.store import Store
 from afterword.paths import default_database
+from afterword.ui.resources import app_icon  # logs and falls back when the icon is missing
+from afterword.ui.single_instance import claim_database
+
+# The desktop entry's and AppStream's id (packaging/linux/): Wayland docks match
+# the window to its launcher and icon by this name.
+DESKTOP_ID = "io.github.afterword.Afterword"
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -20,7 +26,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName("afterword")
+    app.setDesktopFileName(DESKTOP_ID)
     return app
 
 
@@ -36,11 +42,14 @@ def database_to_open(db_path: Path | None) -> Path:
 
 def run_app(db_path: Path | None, *, smoke: bool = False) -> int:
     """Open the window on `db_path` (default: the last used or the user's database) and run."""
-    from afterword.ui.main_window import MainWindow, app_icon
+    from afterword.ui.main_window import MainWindow
 
     app = create_application()
     app.setWindowIcon(app_icon())
     path = database_to_open(db_path)
+    instance = claim_database(path)  # one window per database file (ui/single_instance.py)
+    if not instance.owned:
+        return instance.exit_code
     try:
         store = Store.open(path)
     except AfterwordError as exc:

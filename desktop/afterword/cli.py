@@ -9,6 +9,7 @@ import argparse
 import json
 import os
 import sys
+import tempfile
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, time
 from pathlib import Path
@@ -67,6 +68,10 @@ def write_private_text(out: Path, text: str) -> None:
 def cmd_gui(args: argparse.Namespace) -> int:
     from afterword.app import run_app  # Qt is loaded only when a window is wanted
 
+    if getattr(args, "smoke", False) and not args.db:
+        # A start-up check never touches the user's own database.
+        with tempfile.TemporaryDirectory(prefix="afterword-smoke-") as folder:
+            return run_app(Path(folder) / "smoke.db", smoke=True)
     return run_app(_db_path(args) if args.db else None, smoke=getattr(args, "smoke", False))
 
 
