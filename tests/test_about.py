@@ -51,3 +51,20 @@ def test_escape_closes_about(qtbot, store, tmp_path):
     qtbot.waitExposed(dialog)
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
+
+
+def test_help_menu_opens_about(qtbot, db_path, monkeypatch):
+    from afterword.ui.dialogs.about import AboutDialog
+    from window_helpers import close_window, open_window
+
+    shown: list = []
+    monkeypatch.setattr(AboutDialog, "exec", lambda self: shown.append(self) or 0)
+    window = open_window(qtbot, db_path)
+    try:
+        help_menu = window.menuBar().actions()[-1].menu()
+        texts = [a.text().replace("&", "") for a in help_menu.actions()]
+        assert texts[0] == "About Afterword"
+        help_menu.actions()[0].trigger()
+        assert len(shown) == 1
+    finally:
+        close_window(window)

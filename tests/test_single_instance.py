@@ -122,3 +122,50 @@ def test_two_names_for_one_file_share_one_lock(tmp_path):
     assert lock_path(link) == lock_path(real)
     assert single_instance.server_name(link) == single_instance.server_name(real)
     assert single_instance.server_name(real) != single_instance.server_name(tmp_path / "other.db")
+
+
+def test_the_window_will_not_switch_to_a_file_open_elsewhere(qtbot, tmp_path, db_path, monkeypatch):
+    from afterword.core.store import Store
+    from window_helpers import close_window, open_window
+
+    other = tmp_path / "held.db"
+    Store.open(other).close()
+    holder = start_child(f"""
+        import sys
+        from PySide6.QtCore import QCoreApplication, QLockFile
+        app = QCoreApplication([])
+        lock = QLockFile({str(lock_path(other))!r})
+        lock.setStaleLockTime(0)
+        assert lock.tryLock(0)
+        print("ready", flush=True)
+        sys.stdin.read()
+    """)
+    warnings: list[str] = []
+    monkeypatch.setattr(single_instance.QMessageBox, "warning",
+                        lambda parent, title, text: warnings.append(text))
+    monkeypatch.setattr(single_instance, "ANSWER_TIMEOUT_MS", 300)
+    window = open_window(qtbot, db_path)
+    try:
+        assert window.open_database(other) is False
+        assert window.context.db_path == db_path
+        assert "already open" in warnings[0]
+    finally:
+        close_window(window)
+        holder.stdin.close()
+        holder.wait(timeout=10)
+
+
+def test_switching_files_moves_the_claim(qtbot, tmp_path, db_path):
+    from window_helpers import close_window, open_window
+
+    window = open_window(qtbot, db_path)
+    second = tmp_path / "second.db"
+    try:
+        assert window.open_database(second)
+        assert lock_path(second).exists()
+        third = tmp_path / "third.db"
+        assert window.open_database(third)
+        assert lock_path(third).exists() and not lock_path(second).exists()
+    finally:
+        close_window(window)
+        window.database_claim.release()

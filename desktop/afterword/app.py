@@ -56,6 +56,7 @@ def run_app(db_path: Path | None, *, smoke: bool = False) -> int:
         QMessageBox.critical(None, APP_NAME, str(exc))
         return 1
     window = MainWindow(AppContext(store=store, db_path=path))
+    window.database_claim = instance
     window.show()
     if smoke:
         QTimer.singleShot(200, window.close)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QStringListModel, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -33,16 +33,18 @@ from afterword.context import AppContext
 from afterword.core.errors import AfterwordError
 from afterword.core.health import write_problem
 from afterword.core.store import Store, backup_to
-from afterword.paths import resource
 from afterword.ui import settings as keys
 from afterword.ui.calendar_autoexport import CalendarAutoExport
 from afterword.ui.commands import Changes
+from afterword.ui.dialogs.about import AboutDialog
 from afterword.ui.dialogs.export_reminders import ExportRemindersDialog
 from afterword.ui.dialogs.preferences import PreferencesDialog
 from afterword.ui.dialogs.print_checklist import PrintChecklistDialog
 from afterword.ui.follow_through import FollowThrough
 from afterword.ui.hub import Hub
 from afterword.ui.notifier import Notifier
+from afterword.ui.resources import app_icon
+from afterword.ui.single_instance import DatabaseInstance, claim_database
 from afterword.ui.views.companies import CompaniesView
 from afterword.ui.views.funnel import FunnelView
 from afterword.ui.views.interviews import InterviewsView
@@ -77,15 +79,13 @@ def pages() -> list[Page]:
     ]
 
 
-def app_icon() -> QIcon:
-    return QIcon(str(resource("icons", "afterword.svg")))
-
-
 class MainWindow(QMainWindow):
     def __init__(self, context: AppContext):
         super().__init__()
         self.setObjectName("mainWindow")
         self.context = context
+        # The claim on the open file (one window per database); app.run_app sets it.
+        self.database_claim: DatabaseInstance | None = None
         self.settings = keys.open_settings()
         self.hub = Hub(self)
         self.undo_stack = QUndoStack(self)
@@ -202,6 +202,9 @@ class MainWindow(QMainWindow):
             self.page_actions[page.key] = action
         self.refresh_action = self.make_action("&Refresh", lambda: self.hub.notify("*"), std.Refresh)
         self.about_qt_action = self.make_action("About &Qt", QApplication.aboutQt)
+        self.about_action = self.make_action("&About Afterword", self.show_about,
+                                             tip="Version, data file, licence")
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.export_reminders_action = self.make_action(
             "&Export Reminders…", self.export_reminders, "Ctrl+E",
             "Write reminders to a calendar file (.ics) that calendars import or subscribe to")
@@ -216,7 +219,7 @@ class MainWindow(QMainWindow):
 
     def help_actions(self) -> list[QAction]:
         """Help-menu commands; an About box is added here."""
-        return [self.about_qt_action]
+        return [self.about_action, self.about_qt_action]
 
     def _build_menus(self) -> None:
         menu = self.menuBar()
@@ -342,6 +345,9 @@ class MainWindow(QMainWindow):
     def export_reminders(self) -> None:
         ExportRemindersDialog(self.context, self.hub, self, settings=self.settings).exec()
 
+    def show_about(self) -> None:
+        AboutDialog(self.context, self.hub, self).exec()
+
     def print_checklist(self) -> None:
         PrintChecklistDialog(self.context, self.hub, self).exec()
 
@@ -364,11 +370,20 @@ class MainWindow(QMainWindow):
 
     def open_database(self, path: Path) -> bool:
         """Switch the window to another database file; the current one stays open on failure."""
+        if Path(path).resolve() == Path(self.context.db_path).resolve():
+            return True
+        claim = claim_database(Path(path))  # says so itself when another window has it
+        if not claim.owned:
+            return False
         try:
             store = Store.open(path)
         except AfterwordError as exc:
+            claim.release()
             QMessageBox.warning(self, "Open Database", str(exc))
             return False
+        if self.database_claim is not None:
+            self.database_claim.release()
+        self.database_claim = claim
         old = self.context.store
         self.context.store, self.context.db_path = store, path
         old.close()
