@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
 from dateutil.rrule import DAILY, MONTHLY, WEEKLY, YEARLY, rrule, rrulestr
@@ -49,6 +50,17 @@ class ParsedRule:
 
 def parse_rule(text: str, anchor: date | None = None) -> ParsedRule:
     """Parse RRULE text, raising BadRule with a readable reason."""
+    parsed = _parse_cached(text)
+    if anchor is None:
+        return parsed
+    start = datetime.combine(anchor, datetime.min.time())
+    # replace() re-derives the parts a rule takes from its start (weekday, day).
+    return ParsedRule(parsed.rule.replace(dtstart=start), parsed.plain_months)
+
+
+@lru_cache(maxsize=256)
+def _parse_cached(text: str) -> ParsedRule:
+    """Most cadences share a handful of rules: parse each text once."""
     if not isinstance(text, str) or not text.strip():
         raise BadRule("the rule is empty")
     body = _strip_prefix(text)
@@ -58,7 +70,7 @@ def parse_rule(text: str, anchor: date | None = None) -> ParsedRule:
         raise BadRule(f"INTERVAL must be a whole number of at least 1 in {text!r}")
     if parts.get("FREQ") not in _FREQ_NAMES.values():
         raise BadRule(f"FREQ must be DAILY, WEEKLY, MONTHLY or YEARLY in {text!r}")
-    start = datetime.combine(anchor or date(2000, 1, 1), datetime.min.time())
+    start = datetime(2000, 1, 1)
     try:
         parsed = rrulestr(body, dtstart=start)
     except (ValueError, TypeError) as exc:
@@ -82,11 +94,11 @@ def next_touch_due(rule: str, anchor: date) -> date | None:
     follow RFC 5545 exactly ("BYMONTHDAY=31" skips months without a 31st).
     None when the rule has run out (COUNT/UNTIL).
     """
-    parsed = parse_rule(rule, anchor)
+    parsed = _parse_cached(rule)
     if parsed.plain_months is not None:
         return anchor + relativedelta(months=parsed.plain_months)
     start = datetime.combine(anchor, datetime.min.time())
-    nxt = parsed.rule.after(start, inc=False)
+    nxt = parsed.rule.replace(dtstart=start).after(start, inc=False)
     return nxt.date() if nxt else None
 
 

@@ -20,6 +20,7 @@ from afterword.core.store import Store
 # Namespace for reminder uids; never change it, calendars key events on the result.
 REMINDER_NAMESPACE = uuid.UUID("5b0f0a3e-7d0c-4f57-9a3e-a5d0c0a7e2b1")
 CHASE_REQUEST_AFTER = timedelta(days=5)
+WHOLE_SCAN_ABOVE = 2_000
 
 
 class ReminderKind(StrEnum):
@@ -125,22 +126,22 @@ def _date(text: str | None) -> date | None:
 
 def _note_reminders(store: Store) -> list[Reminder]:
     done = tuple(s.value for s in NoteStatus if s.is_done)
-    rows = store.db.query(
-        """SELECT n.uid, n.contact_uid, n.due, n.medium, n.status, c.name, co.name AS company
+    # Plain tuples, not dicts: this runs over every open note on each refresh.
+    rows = store.db.execute(
+        """SELECT n.uid, n.contact_uid, n.due, n.medium, n.status, c.name, co.name
            FROM thank_you_notes n
            JOIN contacts c ON c.uid = n.contact_uid
            LEFT JOIN companies co ON co.uid = c.company_uid
            WHERE n.status NOT IN (?, ?)""",
         list(done),
-    )
+    ).fetchall()
     reminders = []
-    for row in rows:
-        verb = "Send thank-you email to" if row["medium"] == Medium.EMAIL else "Post thank-you note to"
-        due = date.fromisoformat(row["due"])
+    for uid, contact_uid, due_text, medium, status, name, company in rows:
+        verb = "Send thank-you email to" if medium == Medium.EMAIL else "Post thank-you note to"
+        due = date.fromisoformat(due_text)
         reminders.append(Reminder(
-            ReminderKind.THANK_YOU_NOTE, row["uid"], due,
-            f"{verb} {_who(row['name'], row['company'])}", row["contact_uid"], due,
-            row["name"], row["company"], detail=f"status: {row['status'].replace('_', ' ')}",
+            ReminderKind.THANK_YOU_NOTE, uid, due, f"{verb} {_who(name, company)}", contact_uid,
+            due, name, company, detail=f"status: {status.replace('_', ' ')}",
         ))
     return reminders
 
@@ -150,16 +151,21 @@ def _note_reminders(store: Store) -> list[Reminder]:
 def _follow_up_reminders(store: Store) -> list[Reminder]:
     stages = sorted(s.value for s in OPEN_STAGES)
     marks = ",".join("?" * len(stages))
+    # The latest round of each process, ranked in one pass (a per-row subquery
+    # in the join made this quadratic in the number of rounds).
     rows = store.db.query(
-        f"""SELECT o.title, co.name AS company, i.uid, i.round, i.hear_back_by,
+        f"""WITH latest AS (
+                SELECT uid, opportunity_uid, round, hear_back_by, followed_up_on,
+                       row_number() OVER (PARTITION BY opportunity_uid
+                                          ORDER BY round DESC, start DESC) AS rank
+                FROM interviews)
+            SELECT o.title, co.name AS company, i.uid, i.round, i.hear_back_by,
                    (SELECT p.contact_uid FROM interview_participants p
                     WHERE p.interview_uid = i.uid ORDER BY p.position LIMIT 1) AS contact_uid
-            FROM opportunities o
+            FROM latest i
+            JOIN opportunities o ON o.uid = i.opportunity_uid
             JOIN companies co ON co.uid = o.company_uid
-            JOIN interviews i ON i.id = (
-                SELECT id FROM interviews WHERE opportunity_uid = o.uid
-                ORDER BY round DESC, start DESC LIMIT 1)
-            WHERE o.stage IN ({marks}) AND i.hear_back_by IS NOT NULL
+            WHERE i.rank = 1 AND o.stage IN ({marks}) AND i.hear_back_by IS NOT NULL
               AND i.followed_up_on IS NULL""",
         stages,
     )
@@ -248,10 +254,14 @@ def last_contact_dates(store: Store, contact_uids: Iterable[str] | None = None) 
     ]
     rounds = ("SELECT p.contact_uid, i.start, i.timezone FROM interview_participants p "
               "JOIN interviews i ON i.uid = p.interview_uid WHERE {only}")
-    if contact_uids is None:
+    wanted = None if contact_uids is None else list(dict.fromkeys(contact_uids))
+    if wanted is not None and len(wanted) > WHOLE_SCAN_ABOVE:
+        # Many people (every cadence): one scan beats hundreds of IN (…) batches.
+        everyone = last_contact_dates(store)
+        return {uid: everyone[uid] for uid in wanted if uid in everyone}
+    if wanted is None:
         batches: list[list[str]] = [[]]
     else:
-        wanted = list(dict.fromkeys(contact_uids))
         batches = [wanted[i:i + 500] for i in range(0, len(wanted), 500)]
     for batch in batches:
         if contact_uids is None:

@@ -7,51 +7,17 @@ until the changes stop for a moment, then runs once.
 
 from __future__ import annotations
 
-from datetime import datetime
-from pathlib import Path
-
-from PySide6.QtCore import QObject, QRunnable, QSettings, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 
 from afterword.context import AppContext
-from afterword.core.calendar import CalendarOptions
 from afterword.core.calendar_export import ExportSummary, export_calendar
 from afterword.core.errors import AfterwordError
-from afterword.core.store import Store
+from afterword.ui.background import BackgroundJobs
 from afterword.ui.calendar_settings import AUTO_FILE, load_options, path_setting
 from afterword.ui.hub import Hub
 from afterword.ui.settings import open_settings
 
 DELAY_MS = 2000
-
-
-class _Relay(QObject):
-    """Lives in the window's thread; signals emitted from the worker arrive queued."""
-
-    done = Signal(object)  # ExportSummary
-    failed = Signal(str)
-
-
-class _ExportJob(QRunnable):
-    """One export on a worker thread, with its own connection (one per thread)."""
-
-    def __init__(self, db_path: Path, out: Path, options: CalendarOptions, now: datetime,
-                 relay: _Relay):
-        super().__init__()
-        self.db_path, self.out, self.options, self.now, self.relay = db_path, out, options, now, relay
-
-    def run(self) -> None:
-        try:
-            store = Store.open(self.db_path)
-            try:
-                summary = export_calendar(store, self.out, self.options, self.now)
-            finally:
-                store.close()
-        except AfterwordError as exc:
-            self.relay.failed.emit(str(exc))
-        except Exception as exc:  # a worker must never take the app down
-            self.relay.failed.emit(f"{type(exc).__name__}: {exc}")
-        else:
-            self.relay.done.emit(summary)
 
 
 class CalendarAutoExport(QObject):
@@ -70,13 +36,9 @@ class CalendarAutoExport(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
         self._timer.timeout.connect(self._export_in_background)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._relay = _Relay(self)
-        self._relay.done.connect(self._report)
-        self._relay.failed.connect(self._fail)
-        self._running = False
-        self._again = False
+        self._jobs = BackgroundJobs(self)
+        self._jobs.done.connect(self._report)
+        self._jobs.failed.connect(self._fail)
         hub.changed.connect(self._schedule)
 
     @property
@@ -89,10 +51,9 @@ class CalendarAutoExport(QObject):
 
     def flush(self) -> None:
         """Finish a running export and run a waiting one now (on closing the window)."""
-        self._pool.waitForDone()
-        if self._timer.isActive() or self._again:
+        self._jobs.wait()
+        if self._timer.isActive():
             self._timer.stop()
-            self._again = False
             self.export_now()
 
     def export_now(self) -> ExportSummary | None:
@@ -118,26 +79,14 @@ class CalendarAutoExport(QObject):
         if db_path is None:
             self.export_now()
             return
-        if self._running:
-            self._again = True
-            return
-        self._running = True
-        self._pool.start(_ExportJob(db_path, path, load_options(self.settings),
-                                    self.context.clock(), self._relay))
-
-    def _finished(self) -> None:
-        self._running = False
-        if self._again:
-            self._again = False
-            self._export_in_background()
+        options, now = load_options(self.settings), self.context.clock()
+        self._jobs.submit(db_path, lambda store: export_calendar(store, path, options, now))
 
     def _report(self, summary: ExportSummary) -> None:
         text = summary.describe()
         if summary.problems:
             text += f" {len(summary.problems)} could not be exported: {summary.problems[0]}"
         self.exported.emit(text)
-        self._finished()
 
     def _fail(self, reason: str) -> None:
         self.failed.emit(f"Calendar file not updated: {reason}")
-        self._finished()

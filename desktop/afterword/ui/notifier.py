@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from afterword import APP_NAME
 from afterword.context import AppContext
 from afterword.core.rules import Reminder, due_reminders
+from afterword.ui.background import BackgroundJobs
 from afterword.ui.hub import Hub
 from afterword.ui.widgets import HINT_STYLE, named
 
@@ -87,24 +88,37 @@ class Notifier(QObject):
             self.tray.show()
         self.timer = QTimer(self)
         self.timer.setInterval(CHECK_EVERY_MS)
-        self.timer.timeout.connect(self.check)
+        self.timer.timeout.connect(self.check_soon)
         # Edits come in bursts and computing reminders reads the whole database:
         # look once the burst has settled, not on every keystroke-sized change.
         self._settle = QTimer(self)
         self._settle.setSingleShot(True)
         self._settle.setInterval(SETTLE_MS)
-        self._settle.timeout.connect(self.check)
+        self._settle.timeout.connect(self.check_soon)
         hub.changed.connect(lambda _kind: self._settle.start())
+        self._jobs = BackgroundJobs(self)
+        self._jobs.done.connect(lambda items: self._announce(items, first=False))
 
     def start(self) -> list[Reminder]:
         """Announce everything due now, then keep watching."""
         self.timer.start()
         return self.check(first=True)
 
+    def check_soon(self) -> None:
+        """Check on a worker thread: reading every reminder can take seconds."""
+        path, today = self.context.store.path, self.context.today()
+        if path is None:
+            self.check()
+            return
+        self._jobs.submit(path, lambda store: due_reminders(store, today).items)
+
     def check(self, first: bool = False) -> list[Reminder]:
         """Announce reminders due today or earlier that were not announced yet."""
+        return self._announce(due_reminders(self.context.store, self.context.today()).items,
+                              first)
+
+    def _announce(self, items: list[Reminder], first: bool) -> list[Reminder]:
         today = self.context.today()
-        items = due_reminders(self.context.store, today).items
         new = [r for r in items if r.uid not in self.seen]
         self.seen.update(r.uid for r in items)
         if not new:
