@@ -9,7 +9,9 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
+from functools import cache
+from itertools import groupby
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -31,6 +33,7 @@ from afterword.core.domain import (
 )
 from afterword.core.errors import NewerDatabase, NotAfterwordDatabase, StoreError
 from afterword.core.migrations import APP_ID, SCHEMA_VERSION, migrations
+from afterword.core.search_index import deferred_search
 
 R = TypeVar("R")
 
@@ -50,7 +53,11 @@ _INTERVIEW_CHILDREN = ("participant_uids", "questions", "concerns")
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
+# Above this many records in one put_many, search rows are rebuilt once at the end.
+BULK_ABOVE = 200
 
+
+@cache
 def _columns(cls: type) -> list[str]:
     names = [spec.name for spec in codec.fields_of(cls)]
     return [n for n in names if cls is not Interview or n not in _INTERVIEW_CHILDREN]
@@ -195,15 +202,25 @@ class Store:
         self.put_many([record])
 
     def put_many(self, records: Iterable[Any]) -> None:
-        """Insert or update records (of any kinds) by uid, in one transaction."""
+        """Insert or update records (of any kinds) by uid, in one transaction.
+
+        Many records (an import, a generated database) are written with the search
+        rows rebuilt once at the end rather than per record; the result is the same.
+        """
+        records = records if isinstance(records, list) else list(records)
         with self.atomic():
-            for record in records:
-                cls = type(record)
-                row = _row(record)
-                cols = list(row)
-                self.db.execute(_upsert_sql(TABLES[cls], tuple(cols)), [row[c] for c in cols])
-                if cls is Interview:
-                    self._put_interview_children(record)
+            bulk = deferred_search(self.db) if len(records) > BULK_ABOVE else nullcontext()
+            with bulk:
+                for cls, run in _runs(records):
+                    self._upsert(cls, run)
+
+    def _upsert(self, cls: type, records: list[Any]) -> None:
+        """Records of one kind, in order; consecutive ones share one statement."""
+        cols = tuple(_columns(cls))
+        self.db.conn.executemany(_upsert_sql(TABLES[cls], cols), (_row_values(r, cols) for r in records))
+        if cls is Interview:
+            for interview in records:
+                self._put_interview_children(interview)
 
     def get(self, cls: type[R], uid: str) -> R | None:
         rows = self.select(cls, "uid = ?", [uid])
@@ -315,14 +332,16 @@ def _plain_values(record: Any, names: tuple[str, ...]) -> list[Any]:
     return [plain[n] for n in names]
 
 
-def _row(record: Any) -> dict[str, Any]:
+def _runs(records: list[Any]) -> Iterator[tuple[type, list[Any]]]:
+    """Consecutive records of the same kind, keeping their order (references
+    point backwards, so order matters)."""
+    for cls, run in groupby(records, key=type):
+        yield cls, list(run)
+
+
+def _row_values(record: Any, cols: tuple[str, ...]) -> list[Any]:
     plain = codec.to_plain(record)
-    cls = type(record)
-    row = {name: plain[name] for name in _columns(cls)}
-    for name, value in row.items():
-        if isinstance(value, bool):
-            row[name] = int(value)
-    return row
+    return [int(v) if isinstance(v, bool) else v for v in (plain[c] for c in cols)]
 
 
 def _record(cls: type[R], row: dict[str, Any]) -> R:
