@@ -22,12 +22,14 @@ _CONTACTS = "temp.afterword_search_contacts"
 _COMPANIES = "temp.afterword_search_companies"
 
 
+# The lists may repeat ids: no constraint, since a trigger's conflict clause gives
+# way to the outer statement's (an upsert's), and repeats cost nothing later.
 def _mark_contacts(select: str) -> str:
-    return f"INSERT OR IGNORE INTO afterword_search_contacts(id) {select};"
+    return f"INSERT INTO afterword_search_contacts(id) {select};"
 
 
 def _mark_companies(select: str) -> str:
-    return f"INSERT OR IGNORE INTO afterword_search_companies(id) {select};"
+    return f"INSERT INTO afterword_search_companies(id) {select};"
 
 
 def _by_contact_uid(row: str) -> str:
@@ -87,8 +89,8 @@ def deferred_search(db: Database) -> Iterator[None]:
     triggers = _search_triggers(db)
     for name, _sql in triggers:
         db.execute(f"DROP TRIGGER main.{name}")
-    db.execute(f"CREATE TEMP TABLE {_CONTACTS}(id INTEGER PRIMARY KEY)")
-    db.execute(f"CREATE TEMP TABLE {_COMPANIES}(id INTEGER PRIMARY KEY)")
+    db.execute(f"CREATE TEMP TABLE {_CONTACTS}(id INTEGER)")
+    db.execute(f"CREATE TEMP TABLE {_COMPANIES}(id INTEGER)")
     for table, events in _MARKS.items():
         for event, body in events.items():
             db.execute(f"CREATE TEMP TRIGGER afterword_search_{table}_{event.lower()} "

@@ -55,6 +55,7 @@ _SQLITE_MAGIC = b"SQLite format 3\x00"
 
 # Above this many records in one put_many, search rows are rebuilt once at the end.
 BULK_ABOVE = 200
+BULK_CACHE_KIB = -256 * 1024  # negative: KiB, not pages
 
 
 @cache
@@ -208,11 +209,12 @@ class Store:
         rows rebuilt once at the end rather than per record; the result is the same.
         """
         records = records if isinstance(records, list) else list(records)
-        with self.atomic():
-            bulk = deferred_search(self.db) if len(records) > BULK_ABOVE else nullcontext()
-            with bulk:
-                for cls, run in _runs(records):
-                    self._upsert(cls, run)
+        bulk = len(records) > BULK_ABOVE
+        roomy = _roomy_cache(self.db) if bulk else nullcontext()
+        deferred = deferred_search(self.db) if bulk else nullcontext()
+        with self.atomic(), roomy, deferred:
+            for cls, run in _runs(records):
+                self._upsert(cls, run)
 
     def _upsert(self, cls: type, records: list[Any]) -> None:
         """Records of one kind, in order; consecutive ones share one statement."""
@@ -268,6 +270,16 @@ class Store:
                     "INSERT INTO card_photos(contact_uid, mime_type, data) VALUES (?, ?, ?)",
                     [contact_uid, photo.mime_type, photo.data],
                 )
+
+    def set_card_photos(self, photos: dict[str, CardPhoto | None]) -> None:
+        """Set (or, with None, remove) many contacts' card photos in one go."""
+        with self.atomic():
+            self.db.conn.executemany("DELETE FROM card_photos WHERE contact_uid = ?",
+                                     [(uid,) for uid in photos])
+            self.db.conn.executemany(
+                "INSERT INTO card_photos(contact_uid, mime_type, data) VALUES (?, ?, ?)",
+                [(uid, p.mime_type, p.data) for uid, p in photos.items() if p is not None],
+            )
 
     def card_photo(self, contact_uid: str) -> CardPhoto | None:
         rows = self._query(
@@ -330,6 +342,18 @@ def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
 def _plain_values(record: Any, names: tuple[str, ...]) -> list[Any]:
     plain = codec.to_plain(record)
     return [plain[n] for n in names]
+
+
+@contextmanager
+def _roomy_cache(db: Database) -> Iterator[None]:
+    """A larger page cache while writing many rows: index pages of a large file
+    stay in memory instead of being read again for every row."""
+    before = db.execute("PRAGMA cache_size").fetchone()[0]
+    db.execute(f"PRAGMA cache_size = {BULK_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        db.execute(f"PRAGMA cache_size = {int(before)}")
 
 
 def _runs(records: list[Any]) -> Iterator[tuple[type, list[Any]]]:
