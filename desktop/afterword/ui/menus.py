@@ -33,7 +33,8 @@ def menu_text(title: str, taken: Iterable[str] = ()) -> str:
     mnemonic on the first word initial not `taken`, else the first free letter."""
     text = title_case(title)
     used = {t.lower() for t in taken}
-    starts = [i for i, ch in enumerate(text) if ch.isalnum() and (i == 0 or text[i - 1] == " ")]
+    starts = [i for i, ch in enumerate(text) if ch.isalnum() and (i == 0 or text[i - 1] == " ")
+              and text[i:].split(" ", 1)[0].lower() not in SMALL_WORDS]
     others = [i for i, ch in enumerate(text) if ch.isalnum() and i not in starts]
     at = next((i for i in (*starts, *others) if text[i].lower() not in used), None)
     escaped = text.replace("&", "&&")

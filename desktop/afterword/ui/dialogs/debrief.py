@@ -82,7 +82,10 @@ def _table(model, name: str, rows: int = 3) -> QTableView:
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
     view.setTabKeyNavigation(False)  # Tab leaves the table, so the form stays fast
-    view.setMinimumHeight(view.verticalHeader().defaultSectionSize() * (rows + 1) + 6)
+    row = view.verticalHeader().defaultSectionSize()
+    view.setMinimumHeight(row * (rows + 1) + 6)
+    # Room for one more before the table scrolls; the form, not one table, takes the height.
+    view.setMaximumHeight(row * (rows + 2) + 6)
     named(view, name)
     return view
 
