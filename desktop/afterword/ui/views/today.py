@@ -98,7 +98,7 @@ class TodayView(QWidget):
         current = self.model.reminder(self.tree.currentIndex())
         self.model.set_reminders(result.items, today)
         self.tree.expandAll()
-        for column, width in ((0, 420), (1, 190)):
+        for column, width in ((0, 520), (1, 190)):
             self.tree.setColumnWidth(column, width)
         n, late = self.model.reminder_count(), self.model.overdue_count()
         day = today.strftime("%A %d %B %Y")
