@@ -90,6 +90,9 @@ class NoteStatus(StrEnum):
         return self in (NoteStatus.SENT, NoteStatus.DELIVERED)
 
 
+DONE_NOTE_STATUSES = (NoteStatus.SENT.value, NoteStatus.DELIVERED.value)
+
+
 class CallStatus(StrEnum):
     TO_REQUEST = "to_request"
     REQUESTED = "requested"
