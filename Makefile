@@ -72,3 +72,10 @@ uninstall-desktop:
 	rm -f $(XDG_DATA_HOME)/applications/$(APP_ID).desktop $(XDG_DATA_HOME)/metainfo/$(APP_ID).metainfo.xml
 	rm -f $(XDG_DATA_HOME)/icons/hicolor/scalable/apps/$(APP_ID).svg
 	for s in $(ICON_SIZES); do rm -f $(XDG_DATA_HOME)/icons/hicolor/$${s}x$${s}/apps/$(APP_ID).png; done
+
+# -- screenshots for the README and the AppStream metainfo -----------------------
+.PHONY: screenshots
+
+# Needs xvfb-run (Debian package xvfb); the pictures land in resources/screenshots/.
+screenshots: $(STAMP)  ## re-render every README/AppStream screenshot at 1280x800 on the sample data
+	xvfb-run -a -s "-screen 0 1280x800x24" env QT_QPA_PLATFORM=xcb $(BIN)/python packaging/screenshots.py

@@ -32,6 +32,7 @@ from afterword.core.domain import (
     Touch,
 )
 from afterword.core.errors import NewerDatabase, NotAfterwordDatabase, StoreError
+from afterword.core.files import create_private_file
 from afterword.core.migrations import APP_ID, SCHEMA_VERSION, migrations
 from afterword.core.search_index import deferred_search
 
@@ -62,13 +63,6 @@ BULK_CACHE_KIB = -256 * 1024  # negative: KiB, not pages
 def _columns(cls: type) -> list[str]:
     names = [spec.name for spec in codec.fields_of(cls)]
     return [n for n in names if cls is not Interview or n not in _INTERVIEW_CHILDREN]
-
-
-def create_private_file(path: Path) -> None:
-    """Create `path` empty with owner-only permissions, if it does not exist."""
-    fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
-    os.close(fd)
-    os.chmod(path, 0o600)
 
 
 def inspect_file(path: Path) -> int | None:

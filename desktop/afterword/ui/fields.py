@@ -110,10 +110,24 @@ class FieldSet(QWidget):
     def form(self, names: list[str]) -> QFormLayout:
         """A form layout with the given fields, in order."""
         layout = QFormLayout()
-        layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        # Combos as wide as the line edits beside them: one straight right edge.
+        layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for name in names:
             layout.addRow(self.labels[name], self.cells[name])
         return layout
+
+    def align_labels(self, names: list[str] | None = None) -> int:
+        """Give the labels of `names` (default: all) one width, so fields set in
+        separate forms start on one line; returns that width."""
+        labels = [self.labels[n] for n in (names or self.labels)]
+        width = max((label.sizeHint().width() for label in labels), default=0)
+        for label in labels:
+            label.setMinimumWidth(width)
+        return width
+
+    def editor_order(self, names: list[str]) -> list[QWidget]:
+        """The editors of `names`, in that order (for a tab chain)."""
+        return [self.editors[n] for n in names]
 
     # -- values ---------------------------------------------------------------
 

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QFileSystemWatcher, QStringListModel, Qt, QTimer
+from PySide6.QtCore import QFileSystemWatcher, QSize, QStringListModel, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -42,6 +42,7 @@ from afterword.ui.dialogs.preferences import PreferencesDialog
 from afterword.ui.dialogs.print_checklist import PrintChecklistDialog
 from afterword.ui.follow_through import FollowThrough
 from afterword.ui.hub import Hub
+from afterword.ui.menus import menu_text, mnemonic
 from afterword.ui.notifier import Notifier
 from afterword.ui.resources import app_icon
 from afterword.ui.single_instance import DatabaseInstance, claim_database
@@ -51,6 +52,17 @@ from afterword.ui.views.interviews import InterviewsView
 from afterword.ui.views.notes import NotesView
 from afterword.ui.views.people import PeopleView
 from afterword.ui.views.today import TodayView
+
+# Room for the sidebar, the people list and a whole business card; the window never
+# opens taller or wider than the screen's free area (a 1366×768 laptop keeps its panel).
+PREFERRED_SIZE = QSize(1240, 780)
+
+
+def default_size(available: QSize) -> QSize:
+    """The window's first size on a screen with `available` free area (frame allowed for)."""
+    return QSize(min(PREFERRED_SIZE.width(), available.width() - 16),
+                 min(PREFERRED_SIZE.height(), available.height() - 40))
+
 
 DB_FILTER = "Afterword databases (*.db *.afterword);;All files (*)"
 SEARCH_DELAY_MS = 120
@@ -91,7 +103,7 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.changes = Changes(context, self.hub, self.undo_stack, self.report_problem)
         self.setWindowIcon(app_icon())
-        self.resize(1180, 760)
+        self.resize(default_size(self.screen().availableGeometry().size()))
 
         self.pages = pages()
         self.page_widgets: dict[str, QWidget] = {}
@@ -107,6 +119,7 @@ class MainWindow(QMainWindow):
         self.sidebar.setModel(QStringListModel([p.title for p in self.pages], self))
         self.sidebar.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.sidebar.setMaximumWidth(220)
+        self.sidebar.setSpacing(2)  # easier to hit, easier to read than a packed list
         self.sidebar.selectionModel().currentRowChanged.connect(
             lambda current, _prev: self.show_page(self.pages[current.row()].key))
         self.splitter = QSplitter()
@@ -171,7 +184,7 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         std = QKeySequence.StandardKey
-        self.new_person_action = self.make_action("New &Person", self.new_person, std.New,
+        self.new_person_action = self.make_action("&New Person", self.new_person, std.New,
                                               "Add a person and type their card")
         self.new_company_action = self.make_action("New &Company", self.new_company, "Ctrl+Shift+N")
         self.new_role_action = self.make_action("New &Role", self.new_role, "Ctrl+Shift+R",
@@ -191,13 +204,15 @@ class MainWindow(QMainWindow):
                                           "Delete the selected person, company or role")
         self.find_action = self.make_action("&Find", self.focus_search, std.Find)
         preferences = QKeySequence.keyBindings(std.Preferences) or [QKeySequence("Ctrl+,")]
-        self.preferences_action = self.make_action("Pre&ferences…", self.edit_preferences, preferences)
+        self.preferences_action = self.make_action("Pr&eferences…", self.edit_preferences, preferences)
         self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
 
         self.page_actions: dict[str, QAction] = {}
+        taken = ["r"]  # View ▸ &Refresh
         for page in self.pages:
-            action = self.make_action(f"&{page.title.replace('&', '&&')}",
+            action = self.make_action(menu_text(page.title, taken),
                                   lambda k=page.key: self.show_page(k), page.shortcut)
+            taken.append(mnemonic(action) or "")
             action.setCheckable(True)
             self.page_actions[page.key] = action
         self.refresh_action = self.make_action("&Refresh", lambda: self.hub.notify("*"), std.Refresh)

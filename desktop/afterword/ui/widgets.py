@@ -5,10 +5,21 @@ from __future__ import annotations
 
 from enum import Enum
 
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QComboBox, QLabel, QStyledItemDelegate, QWidget
+from PySide6.QtCore import QModelIndex, QSize, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QComboBox,
+    QLabel,
+    QStyledItemDelegate,
+    QTableView,
+    QWidget,
+)
+
+from afterword.ui.labels import role_label
 
 ERROR_STYLE = "color: #a11; background: #fde8e8; border: 1px solid #e4b4b4; padding: 6px;"
+# Problem text on the window's own background: readable on a light and a dark palette.
+PROBLEM_COLOUR = "#d0342c"
 HINT_STYLE = "color: #7a4b00; background: #fff4d6; border: 1px solid #e9d39a; padding: 6px;"
 
 
@@ -39,8 +50,9 @@ def show_message(label: QLabel, text: str | None) -> None:
 
 
 def enum_words(enum: type[Enum]) -> list[tuple[str, str]]:
-    """(shown text, value) pairs for a combo: 'to overcome' ↔ 'to_overcome'."""
-    return [(m.value.replace("_", " "), m.value) for m in enum]
+    """(shown text, value) pairs for a combo: 'To overcome' ↔ 'to_overcome', written
+    as the window's tables write them."""
+    return [(role_label(m.value), m.value) for m in enum]
 
 
 def fill_combo(combo: QComboBox, enum: type[Enum], blank: str | None = None) -> QComboBox:
@@ -89,3 +101,31 @@ def no_auto_default(dialog: QWidget) -> None:
     for button in dialog.findChildren(QPushButton):
         button.setAutoDefault(False)
         button.setDefault(False)
+
+
+class FormTable(QTableView):
+    """A small editable table inside a form. Tab moves from cell to cell while
+    editing, and from the last cell on to the next control (Shift+Tab from the
+    first cell, back): a plain table would wrap to its first cell and hold the
+    keyboard there."""
+
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        model, current = self.model(), self.currentIndex()
+        hints = QAbstractItemDelegate.EndEditHint
+        leave_forward = (hint == hints.EditNextItem and current.row() == model.rowCount() - 1
+                         and current.column() == model.columnCount() - 1)
+        leave_back = hint == hints.EditPreviousItem and current.row() == 0 and current.column() == 0
+        if not (leave_forward or leave_back):
+            super().closeEditor(editor, hint)
+            return
+        super().closeEditor(editor, hints.NoHint)  # the delegate has committed the text already
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.focusNextPrevChild(leave_forward)
+
+
+def fitting_size(widget: QWidget, preferred: QSize) -> QSize:
+    """`preferred`, shrunk to fit the free area of the screen the widget opens on
+    (a 1366×768 laptop loses some 80 px to panels and the title bar)."""
+    screen = (widget.parentWidget() or widget).screen()
+    free = screen.availableGeometry().size() if screen is not None else preferred
+    return QSize(min(preferred.width(), free.width() - 40), min(preferred.height(), free.height() - 60))

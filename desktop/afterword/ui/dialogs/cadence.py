@@ -45,7 +45,7 @@ class CadenceDialog(QDialog):
         contact = context.store.get(Contact, contact_uid)
         self.existing = cadence_for(context.store, contact_uid)
         cadence = self.existing or proposed
-        self.setWindowTitle(f"Stay in touch — {contact.name if contact else ''}")
+        self.setWindowTitle(f"Stay in Touch — {contact.name if contact else ''}")
         named(self, "Stay in touch")
         self.error = message_line(name="cadence problem")
 
@@ -92,7 +92,7 @@ class CadenceDialog(QDialog):
         self.touch_notes = named(QLineEdit(), "Touch notes")
         self.touch_notes.setPlaceholderText("What was said (optional)")
         self.touch_notes.returnPressed.connect(self.log_touch)
-        log = named(QPushButton("&Log touch"), "Log touch", "Ctrl+L")
+        log = named(QPushButton("&Log Touch"), "Log touch", "Ctrl+L")
         log.setAutoDefault(False)
         log.clicked.connect(self.log_touch)
         QShortcut(QKeySequence("Ctrl+L"), self, activated=self.log_touch)
@@ -103,7 +103,7 @@ class CadenceDialog(QDialog):
         touch_form.addRow("&Notes:", self.touch_notes)
         touch_form.addRow("", log)
 
-        save = named(QPushButton("&Save cadence"), "Save cadence", "Ctrl+S")
+        save = named(QPushButton("&Save Cadence"), "Save cadence", "Ctrl+S")
         save.setAutoDefault(False)
         save.clicked.connect(self.save)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)

@@ -8,9 +8,10 @@ on the spot and the kept notes are saved in one transaction.
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
+from itertools import pairwise
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtCore import QDate, QSize, Qt, QTime
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,11 +21,13 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QStackedWidget,
     QTableView,
@@ -54,7 +57,9 @@ from afterword.ui.models.rows import Column, EditableModel, RowsModel, shown
 from afterword.ui.widgets import (
     HINT_STYLE,
     ChoiceDelegate,
+    FormTable,
     fill_combo,
+    fitting_size,
     labelled,
     message_line,
     named,
@@ -70,14 +75,17 @@ def local_zone_name(moment: datetime) -> str:
 
 
 def _table(model, name: str, rows: int = 3) -> QTableView:
-    view = QTableView()
+    view = FormTable()
     view.setModel(model)
     view.verticalHeader().hide()
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
     view.setTabKeyNavigation(False)  # Tab leaves the table, so the form stays fast
-    view.setMinimumHeight(view.verticalHeader().defaultSectionSize() * (rows + 1) + 6)
+    row = view.verticalHeader().defaultSectionSize()
+    view.setMinimumHeight(row * (rows + 1) + 6)
+    # Room for one more before the table scrolls; the form, not one table, takes the height.
+    view.setMaximumHeight(row * (rows + 2) + 6)
     named(view, name)
     return view
 
@@ -94,7 +102,7 @@ class DebriefDialog(QDialog):
         self.existing = self.store.get(Interview, interview_uid) if interview_uid else None
         self.new_contacts: dict[str, Contact] = {}
         self.debrief: Debrief | None = None
-        self.setWindowTitle("Debrief a round")
+        self.setWindowTitle("Debrief a Round")
         named(self, "Debrief a round")
 
         self.pages = QStackedWidget()
@@ -107,9 +115,11 @@ class DebriefDialog(QDialog):
         QShortcut(QKeySequence("Ctrl+Return"), self, activated=self._primary)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self._primary)
 
+        for first, second in pairwise(self._people_tabs):
+            QWidget.setTabOrder(first, second)
         self._load(opportunity_uid)
         no_auto_default(self)
-        self.resize(920, 860)
+        self.resize(fitting_size(self, QSize(920, 860)))
 
     # -- form ------------------------------------------------------------------
 
@@ -162,9 +172,9 @@ class DebriefDialog(QDialog):
         self.person.setPlaceholderText("Name of someone present — Enter adds (new names are created)")
         self.person.returnPressed.connect(self._add_person)
         self.person_role = fill_combo(named(QComboBox(), "Role of a new person"), Role)
-        add = named(QPushButton("Add &person"), "Add person")
+        add = named(QPushButton("Add &Person"), "Add person")
         add.clicked.connect(self._add_person)
-        remove = named(QPushButton("Remove"), "Remove person", "Remove the selected person (Delete)")
+        remove = named(QPushButton("Re&move"), "Remove person", "Remove the selected person (Delete)")
         remove.clicked.connect(self._remove_person)
         adder = QHBoxLayout()
         adder.addWidget(self.person, 1)
@@ -175,6 +185,11 @@ class DebriefDialog(QDialog):
         present.addWidget(self.people)
         present.addLayout(adder)
         form.addRow(labelled("Pr&esent:", self.person), present)
+        # Name, role, Add, then the list and Remove: typing first, as the label's Alt+E does.
+        self._people_tabs = (self.format, self.person, self.person_role, add, self.people, remove)
+        people_header = self.people.horizontalHeader()
+        people_header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        people_header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
 
         self.tone = named(QLineEdit(), "Tone of the round", "How the round felt, e.g. warm, curious")
         self.tone.setPlaceholderText("e.g. warm, collaborative")
@@ -190,7 +205,7 @@ class DebriefDialog(QDialog):
             ["Question", "What I said", "What I wish I had said"])
         self.questions = _table(self.questions_model, "Questions worth revisiting")
         form.addRow(labelled("&Questions:", self.questions),
-                    self._with_add(self.questions, "Add q&uestion", self.questions_model))
+                    self._with_add(self.questions, "Add Q&uestion", self.questions_model))
 
         self.concerns_model = EditableModel(
             ["text", "kind", "response", "size"], ["Concern", "Kind", "My response", "Size"],
@@ -199,7 +214,7 @@ class DebriefDialog(QDialog):
         self.concerns.setItemDelegateForColumn(1, ChoiceDelegate(ConcernKind, self.concerns))
         self.concerns.setItemDelegateForColumn(3, ChoiceDelegate(ConcernSize, self.concerns))
         form.addRow(labelled("Co&ncerns:", self.concerns),
-                    self._with_add(self.concerns, "Add con&cern", self.concerns_model))
+                    self._with_add(self.concerns, "Add Con&cern", self.concerns_model))
 
         self.closing_question = named(QLineEdit(), "Closing question asked")
         self.closing_question.setPlaceholderText("e.g. Is there anything I could address?")
@@ -220,7 +235,7 @@ class DebriefDialog(QDialog):
         hear.addStretch(1)
         form.addRow(labelled("&Hear back:", self.has_hear_back), hear)
 
-        self.save_button = named(QPushButton("&Save and propose notes"), "Save and propose notes",
+        self.save_button = named(QPushButton("&Save and Propose Notes"), "Save and propose notes",
                                  "Ctrl+Enter")
         self.save_button.setDefault(False)
         self.save_button.setAutoDefault(False)
@@ -233,9 +248,21 @@ class DebriefDialog(QDialog):
         buttons.addWidget(cancel)
         buttons.addWidget(self.save_button)
 
+        # The form scrolls on a small screen; the buttons stay in view below it.
+        fields = QWidget()
+        column = QVBoxLayout(fields)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.error)
+        column.addLayout(form)
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(fields)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         outer = QVBoxLayout(page)
-        outer.addWidget(self.error)
-        outer.addLayout(form)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll, 1)
         outer.addLayout(buttons)
         return page
 
@@ -244,14 +271,15 @@ class DebriefDialog(QDialog):
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(view)
-        add = named(QPushButton(label), label.replace("&", ""))
+        add = named(QPushButton(label), label.replace("&", "").capitalize())
         add.setAutoDefault(False)
 
         def append() -> None:
             row = model.append()
             index = model.index(row, 0)
-            view.setCurrentIndex(index)
-            view.edit(index)
+            view.setCurrentIndex(index)  # starts editing: the table edits on any trigger
+            if view.state() != QAbstractItemView.State.EditingState:
+                view.edit(index)
 
         add.clicked.connect(append)
         row = QHBoxLayout()
@@ -267,7 +295,7 @@ class DebriefDialog(QDialog):
         self.notes_intro = QLabel()
         self.notes_intro.setWordWrap(True)
         self.notes_model = RowsModel([
-            Column("Thank", lambda n: self._contact(n.contact_uid).name),
+            Column("To", lambda n: self._contact(n.contact_uid).name),
             Column("Role", lambda n: self._contact(n.contact_uid).role),
             Column("Medium", lambda n: n.medium),
             Column("Due", lambda n: n.due),
@@ -474,7 +502,7 @@ class DebriefDialog(QDialog):
             "(the day after the round, in its time zone). Untick any you will not send "
             "(Space toggles the selected row)."
             if total else "<b>Everyone present already has a note for this round.</b>")
-        self.confirm_button.setText(f"&Save debrief and {count} note{'s' if count != 1 else ''}")
+        self.confirm_button.setText(f"&Save Debrief and {count} Note{'s' if count != 1 else ''}")
 
     def chosen_notes(self) -> list[ThankYouNote]:
         return self.notes_model.checked_rows()

@@ -32,14 +32,15 @@ from afterword.core.calendar_export import ExportSummary, export_calendar
 from afterword.core.errors import AfterwordError
 from afterword.core.rules import ReminderKind
 from afterword.ui.calendar_settings import (
-    AUTO_FILE,
     LAST_FILE,
+    auto_file_key,
     load_options,
     path_setting,
     save_options,
 )
 from afterword.ui.hub import Hub
 from afterword.ui.settings import open_settings
+from afterword.ui.widgets import PROBLEM_COLOUR, labelled
 
 KIND_LABELS = {
     ReminderKind.THANK_YOU_NOTE: "&Thank-you notes",
@@ -65,7 +66,7 @@ class ExportRemindersDialog(QDialog):
         self.hub = hub
         self.settings = settings or open_settings()
         self.last_summary: ExportSummary | None = None
-        self.setWindowTitle("Export reminders")
+        self.setWindowTitle("Export Reminders")
         self.setAccessibleName("Export reminders")
         options = load_options(self.settings)
 
@@ -85,7 +86,10 @@ class ExportRemindersDialog(QDialog):
         self.alarm_time = QTimeEdit(QTime(options.alarm_time.hour, options.alarm_time.minute))
         self.alarm_time.setDisplayFormat("HH:mm")
         self.alarm_time.setAccessibleName("Alarm time for all-day reminders")
-        form.addRow("A&larm on the day at:", self.alarm_time)
+        alarm_row = QHBoxLayout()  # a time is five characters: no need for the full width
+        alarm_row.addWidget(self.alarm_time)
+        alarm_row.addStretch(1)
+        form.addRow(labelled("A&larm on the day at:", self.alarm_time), alarm_row)
         self.private_notes = QCheckBox("Include &private notes (contact notes, points to mention)")
         self.private_notes.setChecked(options.private_notes)
         self.private_notes.setAccessibleName("Include private notes")
@@ -105,10 +109,10 @@ class ExportRemindersDialog(QDialog):
         path_row = QHBoxLayout()
         path_row.addWidget(self.path, 1)
         path_row.addWidget(browse)
-        form.addRow("&Destination:", path_row)
+        form.addRow(labelled("&Destination:", self.path), path_row)
         self.keep_current = QCheckBox("&Keep this file up to date after every change")
         self.keep_current.setAccessibleName("Keep the file up to date")
-        auto = path_setting(self.settings, AUTO_FILE)
+        auto = path_setting(self.settings, auto_file_key(self.context.db_path))
         self.keep_current.setChecked(auto is not None and str(auto) == self.path.text())
         form.addRow(self.keep_current)
         layout.addLayout(form)
@@ -160,6 +164,7 @@ class ExportRemindersDialog(QDialog):
         row.addWidget(self.first)
         row.addWidget(QLabel("to"))
         row.addWidget(self.last)
+        row.addStretch(1)  # "from … to …" reads as one phrase, not two far-apart boxes
         return box
 
     # -- actions ---------------------------------------------------------------
@@ -193,7 +198,8 @@ class ExportRemindersDialog(QDialog):
 
     def _say(self, text: str, *, problem: bool) -> None:
         self.summary.setText(text)
-        self.summary.setStyleSheet("color: palette(highlight);" if not problem else "color: #b00020;")
+        # The window's own text colour for a result and a red that reads on light and dark alike.
+        self.summary.setStyleSheet("" if not problem else f"color: {PROBLEM_COLOUR};")
 
     def export(self) -> ExportSummary | None:
         """Write the file; the summary (or the reason it failed) appears in the dialog."""
@@ -229,7 +235,7 @@ class ExportRemindersDialog(QDialog):
         save_options(self.settings, options)
         self.settings.setValue(LAST_FILE, str(path))
         if self.keep_current.isChecked():
-            self.settings.setValue(AUTO_FILE, str(path))
-        elif path_setting(self.settings, AUTO_FILE) == path:
-            self.settings.remove(AUTO_FILE)
+            self.settings.setValue(auto_file_key(self.context.db_path), str(path))
+        elif path_setting(self.settings, auto_file_key(self.context.db_path)) == path:
+            self.settings.remove(auto_file_key(self.context.db_path))
         self.settings.sync()

@@ -73,7 +73,7 @@ class FeedbackCallDialog(QDialog):
         opp = store.get(Opportunity, call.opportunity_uid) if call.opportunity_uid else None
         company = store.get(Company, opp.company_uid) if opp else None
         self.contact = contact
-        self.setWindowTitle(f"Feedback call — {contact.name if contact else ''}")
+        self.setWindowTitle(f"Feedback Call — {contact.name if contact else ''}")
         named(self, "Feedback call")
 
         heading = QLabel(

@@ -33,7 +33,7 @@ class FollowUpLetterDialog(QDialog):
         super().__init__(parent)
         self.context, self.hub = context, hub
         self.interview = context.store.get(Interview, interview_uid)
-        self.setWindowTitle("Follow-up letter")
+        self.setWindowTitle("Follow-up Letter")
         named(self, "Follow-up letter")
         self.note = message_line(HINT_STYLE, "letter message")
 
@@ -72,10 +72,10 @@ class FollowUpLetterDialog(QDialog):
 
         self.text = named(QPlainTextEdit(), "Letter text")
         self.text.setMinimumSize(620, 320)
-        copy = named(QPushButton("&Copy to clipboard"), "Copy to clipboard", "Ctrl+Shift+C")
+        copy = named(QPushButton("&Copy to Clipboard"), "Copy to clipboard", "Ctrl+Shift+C")
         copy.clicked.connect(self.copy)
         QShortcut(QKeySequence("Ctrl+Shift+C"), self, activated=self.copy)
-        save = named(QPushButton("Save as &text file…"), "Save as text file", "Ctrl+S")
+        save = named(QPushButton("Save as &Text File…"), "Save as text file", "Ctrl+S")
         save.clicked.connect(self.save_as)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save_as)
         close = named(QPushButton("Close"), "Close")

@@ -77,7 +77,7 @@ class PrintChecklistDialog(QDialog):
     def __init__(self, context: AppContext, hub: Hub, parent: QWidget | None = None):
         super().__init__(parent)
         self.context = context
-        self.setWindowTitle("Print checklist")
+        self.setWindowTitle("Print Checklist")
         self.setAccessibleName("Print the handwritten-note checklist")
 
         today = _qdate(context.today())
@@ -110,6 +110,7 @@ class PrintChecklistDialog(QDialog):
         self.preview_button.setDefault(True)
 
         layout = QVBoxLayout(self)
+        self.setMinimumWidth(480)  # the summary names people; room for it on one or two lines
         layout.addLayout(form)
         layout.addWidget(self.summary_label)
         layout.addWidget(buttons)
@@ -125,7 +126,7 @@ class PrintChecklistDialog(QDialog):
     def _date_edit(self, day: QDate, name: str) -> QDateEdit:
         edit = QDateEdit(day)
         edit.setCalendarPopup(True)
-        edit.setDisplayFormat("ddd d MMM yyyy")
+        edit.setDisplayFormat("yyyy-MM-dd")  # as every other date in the window
         edit.setAccessibleName(name)
         return edit
 
@@ -231,7 +232,7 @@ class PrintChecklistDialog(QDialog):
     def preview(self) -> None:
         printer = self._printer()
         dialog = QPrintPreviewDialog(printer, self)
-        dialog.setWindowTitle("Print preview")
+        dialog.setWindowTitle("Print Preview")
         dialog.paintRequested.connect(self._paint_or_warn)
         dialog.exec()
 

@@ -23,8 +23,9 @@ HEADERS = ("Name", "Company", "Title", "Role", "Email", "Phone", "Last contact",
 LAST_CONTACT, NEXT_TOUCH = 6, 7
 # Kinds of change that move someone's last contact or next touch.
 CONTACT_KINDS = frozenset({"touches", "cadences", "thank_you_notes", "feedback_calls", "interviews"})
-_STATE_COLOURS = {CadenceState.OVERDUE: QColor("#b00020"), CadenceState.DUE: QColor("#9a5b00"),
-                  CadenceState.PAUSED: QColor("#767676")}
+# Mid tones that read on a light and a dark palette (the state is also said in words).
+_STATE_COLOURS = {CadenceState.OVERDUE: QColor("#d0342c"), CadenceState.DUE: QColor("#b86e00"),
+                  CadenceState.PAUSED: QColor("#808080")}
 _STATE_WORDS = {CadenceState.OVERDUE: "overdue", CadenceState.DUE: "due",
                 CadenceState.PAUSED: "paused"}
 UID_ROLE = Qt.ItemDataRole.UserRole + 1

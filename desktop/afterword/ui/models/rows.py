@@ -11,16 +11,19 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from afterword.ui.labels import role_label
+
 Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def shown(value: Any) -> str:
-    """A value as a cell shows it: enum words with spaces, ISO dates, '' for None."""
+    """A value as a cell shows it: enum words as the combos show them ("Hiring manager"),
+    ISO dates, '' for None."""
     if value is None:
         return ""
     if isinstance(value, Enum):
-        return str(value.value).replace("_", " ")
+        return role_label(str(value.value))
     if isinstance(value, datetime):
         return f"{value:%Y-%m-%d %H:%M}"
     if isinstance(value, date):

@@ -132,6 +132,8 @@ class CompaniesView(QWidget):
         right_layout = QVBoxLayout(right)
         right_layout.addWidget(company_box)
         right_layout.addWidget(roles_box)
+        # Rounds and people keep five rows in view; the text boxes above give way first.
+        beside.setMinimumHeight(self.round_table.verticalHeader().defaultSectionSize() * 7 + 40)
         right_layout.addWidget(beside, 1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from itertools import pairwise
 from pathlib import Path
 
 from PySide6.QtGui import QFont
@@ -116,10 +117,27 @@ class ContactCard(QWidget):
         outer = QVBoxLayout(self)
         self.heading = QLabel()
         self.heading.setAccessibleName("Card heading")
+        self.heading.setWordWrap(True)
         outer.addWidget(self.heading)
         outer.addWidget(card)
-        outer.addLayout(self.fields.form(["helped", "notes"]))
+        below = self.fields.form(["helped", "notes"])
+        # Line the fields below the card up with those on it (the card's frame and margins).
+        m, frame = inner.contentsMargins(), card.frameWidth()
+        below.setContentsMargins(m.left() + frame, 0, m.right() + frame, 0)
+        outer.addLayout(below)
         outer.addStretch()
+        self.fields.align_labels()
+        self._chain_tabs()
+
+    # Tab walks the card as it reads, top to bottom, then the photo buttons:
+    # the layout would otherwise put the photo buttons between LinkedIn and the address.
+    TAB_ORDER = ("name", "title", "company_uid", "role", "phone_direct", "phone_cell", "email",
+                 "linkedin", "mailing_address", "helped", "notes")
+
+    def _chain_tabs(self) -> None:
+        chain = [*self.fields.editor_order(list(self.TAB_ORDER)), self.attach_button, self.remove_button]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     # -- showing -----------------------------------------------------------------
 

@@ -21,24 +21,30 @@ from afterword.core.domain import NoteStatus
 from afterword.core.errors import AfterwordError
 from afterword.core.notes import NoteRow, move_note, next_status, note_rows
 from afterword.ui.hub import Hub
-from afterword.ui.models.rows import SORT_ROLE, Column, RowsModel
+from afterword.ui.labels import role_label
+from afterword.ui.models.rows import SORT_ROLE, Column, RowsModel, shown
 from afterword.ui.widgets import message_line, named, show_message
 
-OVERDUE = QColor("#b00020")
-DUE = QColor("#9a5b00")
-DONE = QColor("#6b6b6b")
+# Mid tones that read on a light and a dark palette; overdue is also said in words.
+OVERDUE = QColor("#d0342c")
+DUE = QColor("#b86e00")
+DONE = QColor("#808080")
 
 COLUMNS = [
     Column("Due", lambda r: r.due),
     Column("Status", lambda r: r.status),
     Column("To", lambda r: r.recipient),
-    Column("Role", lambda r: r.role and r.role.replace("_", " ")),
+    Column("Role", lambda r: role_label(r.role)),
     Column("Company", lambda r: r.company),
     Column("For", lambda r: f"{r.opportunity}, round {r.round}" if r.opportunity else ""),
     Column("Medium", lambda r: r.medium),
     Column("Sent on", lambda r: r.sent_on),
     Column("Points to mention", lambda r: (r.points or "").replace("\n", " · ")),
 ]
+
+# Alt+letters clear of the menu bar's (F, E, T, V, H) and of Show and Next Step.
+MOVE_LABELS = {NoteStatus.DRAFTED: "&Drafted", NoteStatus.WRITTEN: "&Written", NoteStatus.SENT: "Se&nt",
+               NoteStatus.DELIVERED: "De&livered"}
 
 # What the filter box offers: a label and the statuses it shows.
 FILTERS = [
@@ -77,7 +83,8 @@ class NotesView(QWidget):
         super().__init__(parent)
         self.context, self.hub = context, hub
         named(self, "Thank-you notes")
-        self.model = RowsModel(COLUMNS, self, colour=self._colour)
+        self.model = RowsModel([COLUMNS[0], Column("Status", self._status), *COLUMNS[2:]], self,
+                               colour=self._colour)
         self.proxy = NoteFilter(self)
         self.proxy.setSourceModel(self.model)
         self.table = named(QTableView(), "Notes list")
@@ -108,12 +115,12 @@ class NotesView(QWidget):
         self.advance_action = QAction("Next step", self, shortcut=QKeySequence("Ctrl+Right"))
         self.advance_action.triggered.connect(self.advance_selected)
         self.addAction(self.advance_action)
-        step = named(QPushButton("Next step (Ctrl+→)"), "Move to the next step")
+        step = named(QPushButton("Ne&xt Step (Ctrl+→)"), "Move to the next step")
         step.clicked.connect(self.advance_selected)
         moves.addWidget(step)
         self.move_buttons: dict[NoteStatus, QPushButton] = {}
         for status in (NoteStatus.DRAFTED, NoteStatus.WRITTEN, NoteStatus.SENT, NoteStatus.DELIVERED):
-            words = status.value.capitalize()
+            words = MOVE_LABELS[status]
             button = named(QPushButton(words), f"Mark {status.value}")
             button.clicked.connect(lambda _=False, s=status: self.move_selected(s))
             self.move_buttons[status] = button
@@ -127,6 +134,9 @@ class NotesView(QWidget):
         layout.addWidget(self.table, 1)
         hub.changed.connect(self._changed)
         self.reload()
+
+    def _status(self, row: NoteRow) -> str:
+        return f"{shown(row.status)} · overdue" if row.is_overdue(self.context.today()) else shown(row.status)
 
     def _colour(self, row: NoteRow) -> QColor | None:
         today = self.context.today()

@@ -168,7 +168,7 @@ class TodayView(QWidget):
         current = self.model.reminder(self.tree.currentIndex())
         self.model.set_reminders(result.items, today)
         self.tree.expandAll()
-        for column, width in ((0, 420), (1, 190)):
+        for column, width in ((0, 520), (1, 190)):
             self.tree.setColumnWidth(column, width)
         self.heading.setText(self._heading_text())
         self.problems.setText("\n".join(f"Could not read: {p}" for p in result.problems))

@@ -1,0 +1,216 @@
+"""Render every screenshot the README and the AppStream metainfo show, on the sample
+data, into resources/screenshots/ (`make screenshots`).
+
+Run it on a real (virtual) display so fonts and styles are those a user sees:
+
+    xvfb-run -a -s "-screen 0 1280x800x24" env QT_QPA_PLATFORM=xcb \\
+        python packaging/screenshots.py [--out DIR] [--size 1280x800] [--dark] [--only NAME ...]
+
+The sample is filled fresh for a fixed day (2026-11-23, 17:30 in Los Angeles), so
+the pictures only change when the window does. The user's own settings are not
+read or written: the window starts at its defaults. `--dark` renders with a dark
+Fusion palette, to check that nothing is drawn in a colour that only works on white.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+REPO = Path(__file__).resolve().parent.parent
+OUT = REPO / "resources" / "screenshots"
+NOW = datetime(2026, 11, 23, 17, 30, tzinfo=ZoneInfo("America/Los_Angeles"))
+# A steady file name for the title bar, status bar and About box.
+SAMPLE_DB = Path(tempfile.gettempdir()) / "afterword-sample" / "afterword.db"
+
+# file name → (what it shows, for the log)
+PAGES = {
+    "main-window": "people",
+    "today": "today",
+    "companies": "companies",
+    "interviews": "interviews",
+    "notes": "notes",
+    "funnel": "funnel",
+}
+DIALOGS = ("debrief", "debrief-notes", "export-reminders", "print-checklist", "about")
+ALL = (*PAGES, *DIALOGS)
+
+
+def settle(app) -> None:
+    """Let layouts, lazy models and the first notification run."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    QTimer.singleShot(250, loop.quit)
+    loop.exec()
+    for _ in range(5):
+        app.processEvents()
+
+
+def dark_palette():
+    from PySide6.QtGui import QColor, QPalette
+
+    p = QPalette()
+    role, group = QPalette.ColorRole, QPalette.ColorGroup
+    for r, colour in ((role.Window, "#2b2b2b"), (role.WindowText, "#e6e6e6"), (role.Base, "#1e1e1e"),
+                      (role.AlternateBase, "#262626"), (role.ToolTipBase, "#3a3a3a"),
+                      (role.ToolTipText, "#e6e6e6"), (role.Text, "#e6e6e6"), (role.Button, "#353535"),
+                      (role.ButtonText, "#e6e6e6"), (role.BrightText, "#ff6b6b"), (role.Link, "#6fa8ff"),
+                      (role.Highlight, "#2f65ca"), (role.HighlightedText, "#ffffff"),
+                      (role.PlaceholderText, "#8c8c8c"), (role.Mid, "#4a4a4a"), (role.Dark, "#202020")):
+        p.setColor(r, QColor(colour))
+    for r in (role.WindowText, role.Text, role.ButtonText):
+        p.setColor(group.Disabled, r, QColor("#7a7a7a"))
+    return p
+
+
+def fill_debrief(dialog) -> None:
+    """The round the sample's Regional Sales Manager role just had, as a user types it."""
+    from PySide6.QtCore import QDate, QTime
+
+    from afterword.core.domain import ConcernKind, ConcernSize, Role
+
+    dialog.day.setDate(QDate(2026, 11, 23))
+    dialog.at.setTime(QTime(14, 0))
+    dialog.format.setCurrentIndex(dialog.format.findData("on_site"))
+    for name, role in (("Dana Reyes", Role.HIRING_MANAGER), ("Marcus Chen", Role.INTERVIEWER),
+                       ("Jen Alvarez", Role.INTERVIEWER), ("Tom Becker", Role.RECEPTIONIST)):
+        dialog.person_role.setCurrentIndex(dialog.person_role.findData(role.value))
+        dialog.person.setText(name)
+        dialog._add_person()
+    dialog.tone.setText("confident, pushed for a start date")
+    q = dialog.questions_model
+    q.setData(q.index(q.append(), 0), "Why did you leave Pacifica after two years?")
+    q.setData(q.index(0, 1), "Said I wanted a bigger territory")
+    q.setData(q.index(0, 2), "Pacifica froze hiring; I had doubled the region and wanted to build a team")
+    c = dialog.concerns_model
+    row = c.append()
+    for col, value in enumerate(("Has not sold to 3PL carriers", ConcernKind.TO_OVERCOME.value,
+                                 "Explained the two carrier accounts I opened in 2024",
+                                 ConcernSize.MINOR.value)):
+        c.setData(c.index(row, col), value)
+    dialog.closing_question.setText("Is there anything that would hold you back from moving me forward?")
+    dialog.closing_answer.setText("Dana: only the CEO's view on deal size")
+    dialog.next_steps.setText("CEO conversation next week")
+    dialog.has_hear_back.setChecked(True)
+    dialog.hear_back.setDate(QDate(2026, 11, 30))
+
+
+def render(out: Path, size: tuple[int, int], wanted: set[str], dark: bool) -> list[Path]:
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from afterword.app import create_application
+    from afterword.context import AppContext
+    from afterword.core.demo import fill_demo
+    from afterword.core.domain import Contact, Opportunity
+    from afterword.core.store import Store
+    from afterword.ui.dialogs.about import AboutDialog
+    from afterword.ui.dialogs.debrief import DebriefDialog
+    from afterword.ui.dialogs.export_reminders import ExportRemindersDialog
+    from afterword.ui.dialogs.print_checklist import PrintChecklistDialog
+    from afterword.ui.main_window import MainWindow
+    from afterword.ui.resources import app_icon
+
+    app = create_application()
+    app.setWindowIcon(app_icon())
+    if dark:
+        app.setStyle("Fusion")
+        app.setPalette(dark_palette())
+    shutil.rmtree(SAMPLE_DB.parent, ignore_errors=True)
+    SAMPLE_DB.parent.mkdir(parents=True)
+    store = Store.open(SAMPLE_DB)
+    fill_demo(store, NOW.date())
+    context = AppContext(store=store, db_path=SAMPLE_DB, clock=lambda: NOW)
+    window = MainWindow(context)
+    window.resize(*size)
+    window.show()
+    written: list[Path] = []
+
+    def save(name: str, widget: QWidget) -> None:
+        settle(app)
+        path = out / f"{name}.png"
+        widget.grab().save(str(path))
+        written.append(path)
+
+    for name, page in PAGES.items():
+        if name not in wanted:
+            continue
+        window.show_page(page)
+        if page == "people":  # the sample's most complete card
+            dana = next(c for c in store.all(Contact) if c.name == "Dana Reyes")
+            window.page("people").select_uid(dana.uid)
+        save(name, window)
+
+    def dialog_shot(name: str, build: Callable[[], QWidget], then: Callable | None = None) -> None:
+        dialog = build()
+        dialog.show()
+        save(name, dialog)
+        if then is not None:
+            then(dialog)
+        dialog.close()
+        dialog.deleteLater()
+
+    role = next(o for o in store.all(Opportunity) if o.title == "Regional Sales Manager")
+    if wanted & {"debrief", "debrief-notes"}:
+        def notes_page(dialog) -> None:
+            if "debrief-notes" in wanted:
+                dialog.propose()
+                save("debrief-notes", dialog)
+
+        def debrief() -> QWidget:
+            dialog = DebriefDialog(context, window.hub, window, opportunity_uid=role.uid)
+            fill_debrief(dialog)
+            return dialog
+
+        dialog = debrief()
+        dialog.show()
+        if "debrief" in wanted:
+            save("debrief", dialog)
+        notes_page(dialog)
+        dialog.close()
+    if "export-reminders" in wanted:
+        dialog_shot("export-reminders", lambda: ExportRemindersDialog(
+            context, window.hub, window, settings=window.settings))
+    if "print-checklist" in wanted:
+        dialog_shot("print-checklist", lambda: PrintChecklistDialog(context, window.hub, window))
+    if "about" in wanted:
+        dialog_shot("about", lambda: AboutDialog(context, window.hub, window))
+
+    window.close()
+    QApplication.processEvents()
+    store.close()
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--out", type=Path, default=OUT, help=f"folder for the PNGs (default {OUT})")
+    parser.add_argument("--size", default="1280x800", help="main window size, WIDTHxHEIGHT")
+    parser.add_argument("--dark", action="store_true", help="dark Fusion palette (for checking)")
+    parser.add_argument("--only", nargs="+", choices=ALL, metavar="NAME",
+                        help=f"only these: {', '.join(ALL)}")
+    args = parser.parse_args(argv)
+    width, height = (int(v) for v in args.size.lower().split("x"))
+    # Start from the window's defaults and leave the user's settings alone.
+    config = tempfile.mkdtemp(prefix="afterword-screenshots-")
+    os.environ["XDG_CONFIG_HOME"] = config
+    sys.path.insert(0, str(REPO / "desktop"))
+    args.out.mkdir(parents=True, exist_ok=True)
+    try:
+        written = render(args.out, (width, height), set(args.only or ALL), args.dark)
+    finally:
+        shutil.rmtree(config, ignore_errors=True)
+    for path in written:
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
