@@ -252,3 +252,14 @@ def test_demo_has_due_items_of_every_kind(demo_store):
     assert "Tom Becker" in titles  # the receptionist gets a note too
     assert "Helen Park" not in titles  # HR is never the feedback call
     assert (DEMO_TODAY - timedelta(days=1)) < max(r.due for r in items) <= DEMO_TODAY
+
+
+def test_reminder_uid_is_exactly_uuid5_of_kind_and_source():
+    import uuid
+
+    from afterword.core.rules import REMINDER_NAMESPACE
+
+    for kind in ReminderKind:
+        for source in ("x", "5f0c2b8e-1d2a-4c3b-9e8f-0a1b2c3d4e5f", "ünïcode 📇"):
+            expected = str(uuid.uuid5(REMINDER_NAMESPACE, f"{kind.value}/{source}"))
+            assert reminder_uid(kind, source) == expected

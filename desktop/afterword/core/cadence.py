@@ -108,3 +108,21 @@ def overdue_after(due: date, anchor: date, max_days: int | None) -> date:
     if max_days is None:
         return due
     return max(due, anchor + timedelta(days=max_days))
+
+
+@dataclass(frozen=True)
+class NextTouch:
+    anchor: date  # the latest contact, or the cadence's start without one
+    due: date
+    overdue_after: date
+
+
+def next_touch(rule: str, start: date, max_days: int | None, last_contact: date | None,
+               ) -> NextTouch | None:
+    """When the next touch with someone is due and when it turns overdue.
+    None when the rule has run out; raises BadRule for a rule that cannot be read."""
+    anchor = last_contact or start
+    due = next_touch_due(rule, anchor)
+    if due is None:
+        return None
+    return NextTouch(anchor, due, overdue_after(due, anchor, max_days))

@@ -6,19 +6,22 @@ so the same reminder is the same calendar event on every export.
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
+from functools import cached_property
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from afterword.core.cadence import BadRule, next_touch_due, overdue_after
+from afterword.core.cadence import BadRule, next_touch
 from afterword.core.domain import DONE_NOTE_STATUSES, OPEN_STAGES, CallStatus, Medium
 from afterword.core.store import Store
 
 # Namespace for reminder uids; never change it, calendars key events on the result.
 REMINDER_NAMESPACE = uuid.UUID("5b0f0a3e-7d0c-4f57-9a3e-a5d0c0a7e2b1")
+_NAMESPACE_BYTES = REMINDER_NAMESPACE.bytes
 CHASE_REQUEST_AFTER = timedelta(days=5)
 WHOLE_SCAN_ABOVE = 2_000
 
@@ -34,8 +37,14 @@ KIND_ORDER = list(ReminderKind)
 
 
 def reminder_uid(kind: ReminderKind, source_uid: str) -> str:
-    """The stable identity of the reminder that `source_uid` gives rise to."""
-    return str(uuid.uuid5(REMINDER_NAMESPACE, f"{kind.value}/{source_uid}"))
+    """The stable identity of the reminder that `source_uid` gives rise to:
+    uuid5(REMINDER_NAMESPACE, "kind/source_uid"), built without a UUID object
+    (a hundred thousand reminders made that a second)."""
+    digest = bytearray(hashlib.sha1(_NAMESPACE_BYTES + f"{kind.value}/{source_uid}".encode()).digest())
+    digest[6] = (digest[6] & 0x0F) | 0x50  # version 5
+    digest[8] = (digest[8] & 0x3F) | 0x80  # RFC 4122 variant
+    h = digest[:16].hex()
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
 @dataclass(frozen=True)
@@ -51,8 +60,9 @@ class Reminder:
     detail: str | None = None
     at: datetime | None = None  # a scheduled moment, when there is one
 
-    @property
+    @cached_property
     def uid(self) -> str:
+        # Hashed once per reminder: lists and exports ask for it many times.
         return reminder_uid(self.kind, self.source_uid)
 
     def is_overdue(self, on: date) -> bool:
@@ -287,31 +297,29 @@ def local_date(moment: datetime, timezone: str) -> date:
 
 
 def _touch_reminders(store: Store, result: Reminders) -> None:
-    rows = list(store.db.query(
-        """SELECT k.uid, k.contact_uid, k.rrule, k.start, k.max_days, c.name, co.name AS company
+    rows = store.db.execute(
+        """SELECT k.uid, k.contact_uid, k.rrule, k.start, k.max_days, c.name, co.name
            FROM cadences k
            JOIN contacts c ON c.uid = k.contact_uid
            LEFT JOIN companies co ON co.uid = c.company_uid
            WHERE k.active = 1"""
-    ))
+    ).fetchall()
     if not rows:
         return
-    latest = last_contact_dates(store, (r["contact_uid"] for r in rows))
-    for row in rows:
-        anchor = latest.get(row["contact_uid"]) or date.fromisoformat(row["start"])
+    latest = last_contact_dates(store, (r[1] for r in rows))
+    for uid, contact_uid, rule, start, max_days, name, company in rows:
         try:
-            due = next_touch_due(row["rrule"], anchor)
+            touch = next_touch(rule, date.fromisoformat(start), max_days, latest.get(contact_uid))
         except BadRule as exc:
-            result.problems.append(f"cadence {row['uid']} ({row['name']}): field 'rrule': {exc}")
-            result.unreadable.add(reminder_uid(ReminderKind.TOUCH, row["uid"]))
+            result.problems.append(f"cadence {uid} ({name}): field 'rrule': {exc}")
+            result.unreadable.add(reminder_uid(ReminderKind.TOUCH, uid))
             continue
-        if due is None:
+        if touch is None:
             continue
         result.items.append(Reminder(
-            ReminderKind.TOUCH, row["uid"], due,
-            f"Stay in touch: {_who(row['name'], row['company'])}", row["contact_uid"],
-            overdue_after(due, anchor, row["max_days"]), row["name"], row["company"],
-            detail=f"last contact {anchor.isoformat()}",
+            ReminderKind.TOUCH, uid, touch.due, f"Stay in touch: {_who(name, company)}",
+            contact_uid, touch.overdue_after, name, company,
+            detail=f"last contact {touch.anchor.isoformat()}",
         ))
 
 
@@ -360,16 +368,14 @@ def cadence_status(store: Store, contact_uids: Iterable[str], on: date) -> dict[
         if not active:
             result[uid] = CadenceStatus(last, None, None, CadenceState.PAUSED)
             continue
-        anchor = last or date.fromisoformat(start)
         try:
-            due = next_touch_due(rule, anchor)
+            touch = next_touch(rule, date.fromisoformat(start), max_days, last)
         except BadRule:
-            due = None
-        if due is None:
+            touch = None  # Today names the unreadable rule; the list just shows no date
+        if touch is None:
             result[uid] = CadenceStatus(last, None, None, CadenceState.NONE)
             continue
-        late = overdue_after(due, anchor, max_days)
-        state = (CadenceState.OVERDUE if late < on
-                 else CadenceState.DUE if due <= on else CadenceState.OK)
-        result[uid] = CadenceStatus(last, due, late, state)
+        state = (CadenceState.OVERDUE if touch.overdue_after < on
+                 else CadenceState.DUE if touch.due <= on else CadenceState.OK)
+        result[uid] = CadenceStatus(last, touch.due, touch.overdue_after, state)
     return result

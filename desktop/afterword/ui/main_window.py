@@ -169,7 +169,7 @@ class MainWindow(QMainWindow):
         self.calendar_autoexport.failed.connect(self.statusBar().showMessage)
         self._database_opened()
         self._restore_state()
-        QTimer.singleShot(0, self.notifier.start)
+        QTimer.singleShot(0, self.notifier.start_in_background)
 
     # -- actions and menus ------------------------------------------------------
 
@@ -473,6 +473,7 @@ class MainWindow(QMainWindow):
             focused.clearFocus()
         self.save_window_state()
         self.calendar_autoexport.flush()
+        self.notifier.stop()
         for widget in self.page_widgets.values():  # no worker outlives its page
             if hasattr(widget, "finish_loading"):
                 widget.finish_loading()

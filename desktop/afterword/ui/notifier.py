@@ -97,12 +97,30 @@ class Notifier(QObject):
         self._settle.timeout.connect(self.check_soon)
         hub.changed.connect(lambda _kind: self._settle.start())
         self._jobs = BackgroundJobs(self)
-        self._jobs.done.connect(lambda items: self._announce(items, first=False))
+        self._jobs.done.connect(self._checked)
+        self._first = False
 
     def start(self) -> list[Reminder]:
         """Announce everything due now, then keep watching."""
         self.timer.start()
         return self.check(first=True)
+
+    def start_in_background(self) -> None:
+        """Start watching; the first announcement comes when the worker has read
+        what is due, so opening a large database does not wait for it."""
+        self.timer.start()
+        self._first = True
+        self.check_soon()
+
+    def stop(self) -> None:
+        """Stop watching and let a running check finish (on closing the window)."""
+        self.timer.stop()
+        self._settle.stop()
+        self._jobs.wait()
+
+    def _checked(self, items: list[Reminder]) -> None:
+        first, self._first = self._first, False
+        self._announce(items, first)
 
     def check_soon(self) -> None:
         """Check on a worker thread: reading every reminder can take seconds."""
