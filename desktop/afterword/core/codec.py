@@ -161,6 +161,8 @@ def from_plain(cls: type[R], data: Any, *, uid: str | None = None) -> R:
     for spec in fields_of(cls):
         if spec.name not in data or data[spec.name] is None:
             if spec.optional or _has_default(cls, spec.name):
+                if not _has_default(cls, spec.name):
+                    values[spec.name] = None  # e.g. a note whose round was deleted
                 continue
             raise InvalidRecord(kind, uid, spec.name, "is required")
         try:
