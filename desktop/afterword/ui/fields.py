@@ -150,6 +150,11 @@ class FieldSet(QWidget):
         self._values[name] = value
         self.messages[name].hide()
 
+    def revert(self, name: str) -> None:
+        """Show the last accepted value again (the change was not made)."""
+        self._show(self.editors[name], self._values.get(name))
+        self.messages[name].hide()
+
     def refuse(self, name: str, problem: str) -> None:
         message = self.messages[name]
         message.setText(problem)

@@ -20,6 +20,7 @@ from afterword.context import AppContext
 from afterword.core import search, snapshots
 from afterword.core.companies import company_names
 from afterword.core.domain import Contact
+from afterword.ui import messages
 from afterword.ui.commands import Changes
 from afterword.ui.hub import Hub
 from afterword.ui.models.people import CONTACT_KINDS, PeopleModel
@@ -126,7 +127,7 @@ class PeopleView(QWidget):
         contact = self.card.contact()
         if contact is None:
             return
-        answer = QMessageBox.question(
+        answer = messages.ask(
             self, "Delete Person",
             f"Delete {contact.name[:80]} with their notes, calls and touches?\n"
             "You can undo this with Edit ▸ Undo.",
