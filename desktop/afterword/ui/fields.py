@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -93,6 +93,7 @@ class FieldSet(QWidget):
         label = QLabel(spec.label)
         label.setBuddy(editor)
         message = QLabel()
+        message.setTextFormat(Qt.TextFormat.PlainText)
         message.setWordWrap(True)
         message.setObjectName(f"problem_{spec.name}")
         message.setAccessibleName(f"{plain_label}: problem")

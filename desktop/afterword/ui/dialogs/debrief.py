@@ -296,6 +296,7 @@ class DebriefDialog(QDialog):
     def _build_notes_page(self) -> QWidget:
         page = QWidget()
         self.notes_intro = QLabel()
+        self.notes_intro.setAccessibleName("About the proposed notes")
         self.notes_intro.setWordWrap(True)
         self.notes_model = RowsModel([
             Column("To", lambda n: self._contact(n.contact_uid).name),

@@ -8,6 +8,7 @@ from dataclasses import replace
 from itertools import pairwise
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -96,6 +97,7 @@ class ContactCard(QWidget):
         photo_box.addWidget(self.photo, 1)
         photo_box.addLayout(buttons)
         self.photo_problem = QLabel()
+        self.photo_problem.setTextFormat(Qt.TextFormat.PlainText)  # names the file
         self.photo_problem.setObjectName("problem_photo")
         self.photo_problem.setWordWrap(True)
         self.photo_problem.setStyleSheet("color: #d0342c;")

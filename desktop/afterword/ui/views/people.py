@@ -66,6 +66,7 @@ class PeopleView(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
 
         self.count_label = QLabel()
+        self.count_label.setTextFormat(Qt.TextFormat.PlainText)  # quotes the search text
         self.count_label.setAccessibleName("Number of people listed")
         left = QWidget()
         box = QVBoxLayout(left)
