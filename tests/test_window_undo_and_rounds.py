@@ -256,3 +256,29 @@ def test_note_moves_are_undoable(qtbot, demo_window):
     assert store.get(ThankYouNote, row.uid).status != row.status
     window.undo_action.trigger()
     assert store.get(ThankYouNote, row.uid).status == row.status
+
+
+def test_follow_up_letter_keeps_the_users_edits_when_choices_change(qtbot, demo_window,
+                                                                    message_boxes):
+    from afterword.ui.dialogs.follow_up_letter import FollowUpLetterDialog
+
+    window, store = demo_window, demo_window.context.store
+    interview = next(i for i in store.all(Interview) if len(i.participant_uids) > 1)
+    dialog = FollowUpLetterDialog(window.context, window.hub, window, interview_uid=interview.uid)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.sender, "Alex")  # unedited: the letter follows the choices
+    assert dialog.text.toPlainText().rstrip().endswith("Alex")
+    dialog.text.moveCursor(dialog.text.textCursor().MoveOperation.End)
+    qtbot.keyClick(dialog.text, Qt.Key.Key_Return)
+    qtbot.keyClicks(dialog.text, "P.S. My own words.")
+    dialog.recipient.setCurrentIndex(0 if dialog.recipient.currentIndex() else 1)
+    qtbot.keyClicks(dialog.sender, " Morgan")
+    assert "P.S. My own words." in dialog.text.toPlainText()  # not overwritten
+    assert "Regenerate" in dialog.note.text()
+    message_boxes.replies.append(QMessageBox.StandardButton.No)
+    dialog.regenerate()
+    assert "P.S. My own words." in dialog.text.toPlainText()
+    message_boxes.replies.append(QMessageBox.StandardButton.Yes)
+    dialog.regenerate()
+    text = dialog.text.toPlainText()
+    assert "P.S." not in text and text.rstrip().endswith("Alex Morgan")
