@@ -282,3 +282,32 @@ def test_follow_up_letter_keeps_the_users_edits_when_choices_change(qtbot, demo_
     dialog.regenerate()
     text = dialog.text.toPlainText()
     assert "P.S." not in text and text.rstrip().endswith("Alex Morgan")
+
+
+def test_a_refused_value_is_not_dropped_when_moving_to_another_person_or_page(
+        qtbot, demo_window, message_boxes):
+    window = demo_window
+    window.show_page("people")
+    people = window.page("people")
+    people.select_row(0)
+    first = people.card.contact()
+    email = people.card.fields.editors["email"]
+    type_into(qtbot, email, "dana at example")
+    assert people.card.fields.refused() == ["email"]
+
+    message_boxes.replies.append("Keep Editing")
+    people.select_row(1)
+    assert "dana at example" in message_boxes.texts[-1]
+    assert message_boxes[-1].textFormat() == Qt.TextFormat.PlainText
+    assert people.card.contact().uid == first.uid and email.text() == "dana at example"
+    assert people.current_uid() == first.uid
+
+    message_boxes.replies.append("Keep Editing")
+    window.show_page("companies")
+    assert window.current_page() == "people" and email.text() == "dana at example"
+
+    message_boxes.replies.append("Discard")
+    people.select_row(1)
+    assert people.card.contact().uid != first.uid
+    assert window.context.store.get(Contact, first.uid).email == first.email
+    assert len(message_boxes) == 3

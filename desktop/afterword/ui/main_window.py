@@ -292,11 +292,16 @@ class MainWindow(QMainWindow):
 
     def show_page(self, key: str) -> None:
         widget = self.page_widgets[key]
+        leaving = self.stack.currentWidget()
+        if leaving is not widget and hasattr(leaving, "confirm_leave") and not leaving.confirm_leave():
+            key, widget = self.current_page(), leaving  # stay; put the sidebar back
         if self.stack.currentWidget() is not widget:
             self.stack.setCurrentWidget(widget)
         row = [p.key for p in self.pages].index(key)
         if self.sidebar.currentIndex().row() != row:
+            self.sidebar.selectionModel().blockSignals(True)
             self.sidebar.setCurrentIndex(self.sidebar.model().index(row, 0))
+            self.sidebar.selectionModel().blockSignals(False)
         for k, action in self.page_actions.items():
             action.setChecked(k == key)
         if self.search_field.text().strip():
@@ -475,6 +480,10 @@ class MainWindow(QMainWindow):
         focused = QApplication.focusWidget()
         if focused is not None and self.isAncestorOf(focused):
             focused.clearFocus()
+        page = self.stack.currentWidget()
+        if hasattr(page, "confirm_leave") and not page.confirm_leave():
+            event.ignore()  # keep editing what could not be saved
+            return
         self.save_window_state()
         self.calendar_autoexport.flush()
         super().closeEvent(event)

@@ -163,8 +163,22 @@ class PeopleView(QWidget):
 
     # -- keeping up with changes ------------------------------------------------------
 
-    def _current_changed(self, current, _previous) -> None:
+    def confirm_leave(self) -> bool:
+        """False when the user chose to keep editing a refused value."""
+        return self.card.confirm_leave()
+
+    def _current_changed(self, current, previous) -> None:
         uid = self.model.uid_at(self.proxy.mapToSource(current).row()) if current.isValid() else None
+        shown = self.card.contact()
+        if shown is not None and uid != shown.uid and not self.card.confirm_leave():
+            # Stay on the person being edited: put the selection back, quietly.
+            selection = self.table.selectionModel()
+            selection.blockSignals(True)
+            selection.setCurrentIndex(previous, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                                      | QItemSelectionModel.SelectionFlag.Rows)
+            selection.blockSignals(False)
+            self.table.viewport().update()
+            return
         self.card.show_contact(self.context.store.get(Contact, uid) if uid else None)
 
     def _record_changed(self, kind: str, uid: str) -> None:
