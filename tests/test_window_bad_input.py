@@ -18,7 +18,8 @@ def _first_person(qtbot, window):
     return people, people.card, people.card.contact()
 
 
-def test_a_10000_character_name_is_refused_and_kept_in_the_field(qtbot, demo_store, db_path):
+def test_a_10000_character_name_is_refused_and_kept_in_the_field(qtbot, demo_store, db_path,
+                                                                 message_boxes):
     demo_store.close()
     window = open_window(qtbot, db_path)
     _, card, before = _first_person(qtbot, window)
@@ -33,6 +34,9 @@ def test_a_10000_character_name_is_refused_and_kept_in_the_field(qtbot, demo_sto
     assert window.context.store.get(Contact, before.uid).name == before.name
     type_into(qtbot, name, "")
     assert "needed" in problem.text()
+    assert not window.close()  # the refused value is not dropped silently: Keep Editing
+    assert "cannot be saved as typed" in message_boxes.texts[-1]
+    message_boxes.replies.append("Discard")
     close_window(window)
 
 
@@ -119,4 +123,5 @@ def test_a_deleted_database_file_is_reported_and_a_copy_can_be_saved(
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(copy), ""))
     window.save_copy_action.trigger()
     assert copy.exists() and copy.stat().st_size > 0
+    message_boxes.replies.append("Discard")  # the title that could not be saved
     close_window(window)

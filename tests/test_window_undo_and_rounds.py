@@ -60,6 +60,7 @@ def _debrief(qtbot, window, role: Opportunity, name: str) -> DebriefDialog:
                            changes=window.changes)
     qtbot.addWidget(dialog)
     type_into(qtbot, dialog.person, name)  # Enter adds the person present
+    dialog.person.completer().popup().hide()
     assert dialog.propose()
     assert dialog.confirm()
     return dialog

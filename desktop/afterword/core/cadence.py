@@ -31,7 +31,8 @@ def rule_text(every: int, unit: str) -> str:
     return f"FREQ={_FREQ_NAMES[UNITS[unit]]};INTERVAL={every}"
 
 
-def _strip_prefix(text: str) -> str:
+def rule_body(text: str) -> str:
+    """The rule without an optional 'RRULE:' prefix."""
     text = text.strip()
     return text[len("RRULE:"):] if text.upper().startswith("RRULE:") else text
 
@@ -63,7 +64,7 @@ def _parse_cached(text: str) -> ParsedRule:
     """Most cadences share a handful of rules: parse each text once."""
     if not isinstance(text, str) or not text.strip():
         raise BadRule("the rule is empty")
-    body = _strip_prefix(text)
+    body = rule_body(text)
     parts = dict(p.split("=", 1) for p in body.upper().split(";") if "=" in p)
     interval = parts.get("INTERVAL", "1")
     if not interval.lstrip("-").isdigit() or int(interval) < 1:

@@ -486,4 +486,7 @@ class MainWindow(QMainWindow):
             return
         self.save_window_state()
         self.calendar_autoexport.flush()
+        for widget in self.page_widgets.values():  # no worker outlives its page
+            if hasattr(widget, "finish_loading"):
+                widget.finish_loading()
         super().closeEvent(event)
