@@ -100,3 +100,44 @@ def unanswered_message_boxes(monkeypatch):
     monkeypatch.setattr(QMessageBox, "question", record(button.No))
     monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.text()) or button.Cancel)
     yield shown
+
+
+@pytest.fixture(autouse=True)
+def message_boxes(monkeypatch, unanswered_message_boxes):
+    """Message boxes never block a test: each one shown is recorded (`.texts`) and
+    answered with the next of `.replies` (a standard button or a button's text),
+    else with its default button. (Applied after `unanswered_message_boxes`, so
+    boxes built by `afterword.ui.messages` are answered here.)"""
+    try:
+        from PySide6.QtWidgets import QMessageBox
+    except ImportError:  # the core tests run without Qt too
+        return []
+
+    class Boxes(list):
+        def __init__(self):
+            super().__init__()
+            self.replies: list = []
+
+        @property
+        def texts(self) -> list[str]:
+            return [b.text() for b in self]
+
+    boxes = Boxes()
+
+    def answer(box: QMessageBox) -> int:
+        boxes.append(box)
+        reply = boxes.replies.pop(0) if boxes.replies else None
+        if isinstance(reply, str):
+            button = next((b for b in box.buttons() if b.text().replace("&", "") == reply), None)
+        elif reply is not None:
+            button = box.button(reply)
+        else:
+            button = box.defaultButton()
+        if button is None:
+            return int(QMessageBox.StandardButton.Cancel.value)
+        button.click()
+        standard = box.standardButton(button)
+        return int(standard.value)
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    return boxes

@@ -199,7 +199,8 @@ def test_rejection_opens_a_feedback_call_with_the_interviewer_and_it_is_schedule
     assert _opp(store, "Head of Enterprise Sales").stage.value == "rejected"
 
 
-def test_feedback_call_held_with_stay_in_touch_offers_a_cadence(qtbot, context, hub, monkeypatch):
+def test_feedback_call_held_with_stay_in_touch_offers_a_cadence(qtbot, context, hub, monkeypatch,
+                                                               message_boxes):
     store = context.store
     call = next(c for c in store.all(FeedbackCall) if c.status == CallStatus.TO_REQUEST)
     dialog = FeedbackCallDialog(context, hub, call=call)
@@ -209,15 +210,14 @@ def test_feedback_call_held_with_stay_in_touch_offers_a_cadence(qtbot, context, 
     qtbot.keyClicks(dialog.positive, "clear discovery questions")
     qtbot.keyClicks(dialog.skill, "Coaching a team above six")
     dialog.stay_in_touch.setCurrentIndex(dialog.stay_in_touch.findData(Answer.YES.value))
-    asked = []
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or
-                        QMessageBox.StandardButton.Yes)
+    message_boxes.replies.append(QMessageBox.StandardButton.Yes)
     monkeypatch.setattr(CadenceDialog, "exec", lambda self: self.save())
     assert dialog.save()
     saved = store.get(FeedbackCall, call.uid)
     assert saved.status == CallStatus.HELD and saved.held_on == DEMO_TODAY
     assert saved.feedback == "+ clear discovery questions"
     assert saved.actions == "Build: Coaching a team above six"
+    asked = message_boxes.texts
     assert asked and "every 2 months" in asked[0]
     cadence = store.select(Cadence, "contact_uid = ?", [call.contact_uid])
     assert len(cadence) == 1 and cadence[0].rrule == "FREQ=MONTHLY;INTERVAL=2"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog
 
 from afterword.core.domain import Contact
 from window_helpers import close_window, open_window, type_into
@@ -18,7 +18,8 @@ def _first_person(qtbot, window):
     return people, people.card, people.card.contact()
 
 
-def test_a_10000_character_name_is_refused_and_kept_in_the_field(qtbot, demo_store, db_path):
+def test_a_10000_character_name_is_refused_and_kept_in_the_field(qtbot, demo_store, db_path,
+                                                                 message_boxes):
     demo_store.close()
     window = open_window(qtbot, db_path)
     _, card, before = _first_person(qtbot, window)
@@ -33,6 +34,9 @@ def test_a_10000_character_name_is_refused_and_kept_in_the_field(qtbot, demo_sto
     assert window.context.store.get(Contact, before.uid).name == before.name
     type_into(qtbot, name, "")
     assert "needed" in problem.text()
+    assert not window.close()  # the refused value is not dropped silently: Keep Editing
+    assert "cannot be saved as typed" in message_boxes.texts[-1]
+    message_boxes.replies.append("Discard")
     close_window(window)
 
 
@@ -88,10 +92,8 @@ def test_a_corrupt_image_is_refused_as_card_photo(qtbot, demo_store, db_path, tm
 
 
 def test_a_database_made_read_only_while_open_gives_a_clear_message(
-        qtbot, demo_store, db_path, monkeypatch):
+        qtbot, demo_store, db_path, monkeypatch, message_boxes):
     demo_store.close()
-    warnings: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a, **k: warnings.append(text))
     window = open_window(qtbot, db_path)
     _, card, before = _first_person(qtbot, window)
     os.chmod(db_path, 0o444)
@@ -99,6 +101,7 @@ def test_a_database_made_read_only_while_open_gives_a_clear_message(
         type_into(qtbot, card.fields.editors["title"], "Changed while read-only")
     finally:
         os.chmod(db_path, 0o600)
+    warnings = message_boxes.texts
     assert warnings and "read-only" in warnings[0]
     assert card.fields.editors["title"].text() == "Changed while read-only"  # not lost
     store = window.context.store
@@ -109,17 +112,16 @@ def test_a_database_made_read_only_while_open_gives_a_clear_message(
 
 
 def test_a_deleted_database_file_is_reported_and_a_copy_can_be_saved(
-        qtbot, demo_store, db_path, tmp_path, monkeypatch):
+        qtbot, demo_store, db_path, tmp_path, monkeypatch, message_boxes):
     demo_store.close()
-    warnings: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a, **k: warnings.append(text))
     window = open_window(qtbot, db_path)
     _, card, _ = _first_person(qtbot, window)
     os.unlink(db_path)
     type_into(qtbot, card.fields.editors["title"], "After the file went")
-    assert any("deleted or moved" in w for w in warnings)
+    assert any("deleted or moved" in w for w in message_boxes.texts)
     copy = tmp_path / "rescued.db"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(copy), ""))
     window.save_copy_action.trigger()
     assert copy.exists() and copy.stat().st_size > 0
+    message_boxes.replies.append("Discard")  # the title that could not be saved
     close_window(window)

@@ -9,11 +9,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from afterword.core.domain import Company, Contact, Opportunity, Stage, ThankYouNote
+from afterword.ui import messages
 from window_helpers import close_window, open_window, type_into, write_png
 
 
 @pytest.fixture
-def answers(monkeypatch):
+def answers(monkeypatch, message_boxes):
     """Record message boxes instead of blocking; questions answer `answers.reply`."""
 
     class Answers:
@@ -24,16 +25,23 @@ def answers(monkeypatch):
     box = Answers()
     box.questions, box.warnings = [], []
 
-    def question(_parent, _title, text, *args, **kwargs):
-        box.questions.append(text)
-        return box.reply
-
-    def warning(_parent, _title, text, *args, **kwargs):
+    def answer(_parent, icon, _title, text, buttons=QMessageBox.StandardButton.Ok, *_a, **_k):
+        if icon == QMessageBox.Icon.Question:
+            box.questions.append(text)
+            return box.reply
         box.warnings.append(text)
         return QMessageBox.StandardButton.Ok
 
-    monkeypatch.setattr(QMessageBox, "question", question)
-    monkeypatch.setattr(QMessageBox, "warning", warning)
+    def ask(parent, title, text, *args, **kwargs):
+        return answer(parent, QMessageBox.Icon.Question, title, text)
+
+    def warn(parent, title, text):
+        answer(parent, QMessageBox.Icon.Warning, title, text)
+
+    monkeypatch.setattr(messages, "ask", ask)
+    monkeypatch.setattr(messages, "warn", warn)
+    monkeypatch.setattr(QMessageBox, "question", lambda p, t, text, *a, **k: ask(p, t, text))
+    monkeypatch.setattr(QMessageBox, "warning", lambda p, t, text, *a, **k: warn(p, t, text))
     return box
 
 

@@ -172,6 +172,8 @@ def from_plain(cls: type[R], data: Any, *, uid: str | None = None) -> R:
         value = data.get(spec.name)
         if value is None:
             if may_be_missing:
+                if spec.optional and not _has_default(cls, spec.name):
+                    values[spec.name] = None  # e.g. a note whose round was deleted
                 continue
             raise InvalidRecord(kind, uid, spec.name, "is required")
         if spec.kind is str and type(value) is str:

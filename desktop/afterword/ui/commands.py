@@ -1,6 +1,9 @@
 """Every change a user makes goes through here: written in one transaction, pushed
 on the window's QUndoStack, announced on the hub. A refused write (read-only or
-deleted file) is reported where the user is, and nothing already saved is lost."""
+deleted file) is reported where the user is, and nothing already saved is lost.
+
+Undo and redo never destroy work saved since by other actions (see core.undo):
+an undo that would is refused, said in the status bar, and dropped from the stack."""
 
 from __future__ import annotations
 
@@ -12,12 +15,12 @@ from afterword.context import AppContext
 from afterword.core.domain import CardPhoto
 from afterword.core.errors import AfterwordError
 from afterword.core.health import write_problem
-from afterword.core.snapshots import Snapshot, restore
+from afterword.core.snapshots import Snapshot
 from afterword.core.store import TABLES
+from afterword.core.undo import Change, ChangedSince, Writes
 from afterword.ui.hub import Hub
 
 Report = Callable[[str], None]
-Change = tuple[object | None, object | None]
 
 
 class _Command(QUndoCommand):
@@ -31,17 +34,20 @@ class _Command(QUndoCommand):
         if self.first_done:
             self.first_done = False
             return
-        self._changes.attempt(self._do, self._touched, self)
+        self._changes.attempt(self._do, self._touched, self, f"Cannot redo “{self.text()}”")
 
     def undo(self) -> None:
-        self._changes.attempt(self._undo, self._touched, self)
+        self._changes.attempt(self._undo, self._touched, self, f"Cannot undo “{self.text()}”")
 
 
 class Changes:
-    """Undoable writes for one window."""
+    """Undoable writes for one window. `report` shows a refused write where the
+    user is; `notice` (default: report) says why an undo or redo was refused."""
 
-    def __init__(self, context: AppContext, hub: Hub, stack: QUndoStack, report: Report):
+    def __init__(self, context: AppContext, hub: Hub, stack: QUndoStack, report: Report,
+                 notice: Report | None = None):
         self.context, self.hub, self.stack, self.report = context, hub, stack, report
+        self.notice = notice or report
 
     @property
     def store(self):
@@ -55,40 +61,38 @@ class Changes:
 
     def apply(self, changes: Sequence[Change], text: str) -> bool:
         """Write (before, after) pairs undoably; after None deletes, before None creates."""
-        changes = list(changes)
-        return self.run(text, self._forward(changes), self._backward(changes), _touched(changes))
+        writes = Writes(changes)
+        return self.run(text, lambda: writes.forward(self.store), lambda: writes.backward(self.store),
+                        _touched(writes.changes))
 
     def compute(self, text: str, action: Callable[[], Sequence[Change]]) -> bool:
-        """Run a core `action` that writes and returns its (before, after) changes,
-        and make what it did undoable."""
+        """Run a core `action` that writes (in one transaction) and returns its
+        (before, after) changes, and make what it did undoable."""
         done: list[Change] = []
-        if not self.attempt(lambda: done.extend(action()), []):
+
+        def act() -> None:
+            with self.store.atomic():
+                done.extend(action())
+
+        if not self.attempt(act, []):
             return False
         for kind, uid in _touched(done):
             self.hub.notify_record(kind, uid)
-        command = _Command(self, text, self._forward(done), self._backward(done), _touched(done))
-        self.stack.push(command)
+        writes = Writes(done)
+        self.stack.push(_Command(self, text, lambda: writes.forward(self.store),
+                                 lambda: writes.backward(self.store), _touched(done)))
         return True
 
-    def _forward(self, changes: list[Change]) -> Callable[[], None]:
-        def do() -> None:
-            with self.store.atomic():
-                for before, after in changes:
-                    self._write(before, after)
-        return do
-
-    def _backward(self, changes: list[Change]) -> Callable[[], None]:
-        def undo() -> None:
-            with self.store.atomic():
-                for before, after in reversed(changes):
-                    self._write(after, before)
-        return undo
-
     def delete(self, cls: type, uid: str, snapshot: Snapshot, text: str) -> bool:
-        def do() -> None:
-            self.store.delete(cls, uid)
-
-        return self.run(text, do, lambda: restore(self.store, snapshot), [(TABLES[cls], uid)])
+        """Delete a record with what goes with it. Each delete (the first and every
+        redo) snapshots what it takes at that moment, so work added after an undo
+        comes back too; `snapshot` is what the caller showed the user."""
+        record = self.store.get(cls, uid)
+        if record is None:
+            return False
+        writes = Writes([(record, None)], {0: snapshot})
+        return self.run(text, lambda: writes.forward(self.store), lambda: writes.backward(self.store),
+                        [(TABLES[cls], uid)])
 
     def set_photo(self, contact_uid: str, before: CardPhoto | None, after: CardPhoto | None,
                   text: str) -> bool:
@@ -108,32 +112,27 @@ class Changes:
         return True
 
     def attempt(self, action: Callable[[], None], touched: list[tuple[str, str]],
-                command: QUndoCommand | None = None) -> bool:
+                command: QUndoCommand | None = None, refusal: str = "") -> bool:
         problem = write_problem(self.context.store.path)
+        refused = False
         if problem is None:
             try:
                 action()
+            except ChangedSince as exc:
+                problem, refused = f"{refusal}: {exc}.", True
             except AfterwordError as exc:
                 problem = str(exc)
         if problem is not None:
             if command is not None:
                 command.setObsolete(True)  # cannot be replayed; drop it from the stack
-            self.report(problem)
+            (self.notice if refused else self.report)(problem)
             return False
         for kind, uid in touched:
             self.hub.notify_record(kind, uid)
         return True
-
-    def _write(self, old: object | None, new: object | None) -> None:
-        """Make the store hold `new` where it held `old` (either may be None)."""
-        if new is not None:
-            self.store.put(new)
-        elif old is not None:
-            self.store.delete(type(old), old.uid)
 
 
 def _touched(changes: Sequence[Change]) -> list[tuple[str, str]]:
     """(table, uid) of each record a change touches, for the hub."""
     records = [after if after is not None else before for before, after in changes]
     return [(TABLES[type(r)], r.uid) for r in records if r is not None]
-

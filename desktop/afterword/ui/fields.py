@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -67,6 +67,7 @@ class FieldSet(QWidget):
         self.messages: dict[str, QLabel] = {}
         self.cells: dict[str, QWidget] = {}
         self._values: dict[str, Any] = {}
+        self._refused: set[str] = set()  # fields holding text that could not be saved
         for spec in fields:
             self._build(spec)
 
@@ -93,6 +94,7 @@ class FieldSet(QWidget):
         label = QLabel(spec.label)
         label.setBuddy(editor)
         message = QLabel()
+        message.setTextFormat(Qt.TextFormat.PlainText)
         message.setWordWrap(True)
         message.setObjectName(f"problem_{spec.name}")
         message.setAccessibleName(f"{plain_label}: problem")
@@ -134,6 +136,7 @@ class FieldSet(QWidget):
     def load(self, values: dict[str, Any]) -> None:
         """Show a record's values (not a commit); clears any problem shown."""
         self._values = dict(values)
+        self._refused.clear()
         for name, editor in self.editors.items():
             self._show(editor, values.get(name))
             self.messages[name].hide()
@@ -148,9 +151,21 @@ class FieldSet(QWidget):
 
     def accept(self, name: str, value: Any) -> None:
         self._values[name] = value
+        self._refused.discard(name)
+        self.messages[name].hide()
+
+    def refused(self) -> list[str]:
+        """Fields whose typed text was refused and is still there, unsaved."""
+        return [n for n in self.editors if n in self._refused]
+
+    def revert(self, name: str) -> None:
+        """Show the last accepted value again (the change was not made)."""
+        self._show(self.editors[name], self._values.get(name))
+        self._refused.discard(name)
         self.messages[name].hide()
 
     def refuse(self, name: str, problem: str) -> None:
+        self._refused.add(name)
         message = self.messages[name]
         message.setText(problem)
         message.show()
@@ -181,6 +196,7 @@ class FieldSet(QWidget):
             self.refuse(name, problem)
             return
         self.messages[name].hide()
+        self._refused.discard(name)
         if value != self._values.get(name):
             self.committed.emit(name, value)
 

@@ -14,8 +14,9 @@ from afterword.core.domain import FeedbackCall, Interview
 from afterword.core.rules import Reminder, ReminderKind
 from afterword.ui.dialogs.cadence import CadenceDialog
 from afterword.ui.dialogs.debrief import DebriefDialog
-from afterword.ui.dialogs.feedback_call import FeedbackCallDialog, reject_and_propose
+from afterword.ui.dialogs.feedback_call import FeedbackCallDialog
 from afterword.ui.dialogs.follow_up_letter import FollowUpLetterDialog
+from afterword.ui.rejection import reject_and_offer_call
 
 if TYPE_CHECKING:
     from afterword.ui.main_window import MainWindow
@@ -76,7 +77,7 @@ class FollowThrough(QObject):
 
     def debrief(self) -> None:
         w = self.window
-        DebriefDialog(w.context, w.hub, w, opportunity_uid=self._role_uid()).exec()
+        DebriefDialog(w.context, w.hub, w, opportunity_uid=self._role_uid(), changes=w.changes).exec()
 
     def follow_up_letter(self) -> None:
         interviews = self._page("interviews")
@@ -94,7 +95,7 @@ class FollowThrough(QObject):
                           "Select a role on the Companies & roles page (or a round) first.")
             return
         w = self.window
-        dialog = reject_and_propose(w.context, w.hub, uid, w)
+        dialog = reject_and_offer_call(w.changes, uid, w)
         if dialog is not None:
             dialog.exec()
 

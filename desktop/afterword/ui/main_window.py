@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
     QToolBar,
@@ -33,6 +32,7 @@ from afterword.context import AppContext
 from afterword.core.errors import AfterwordError
 from afterword.core.health import write_problem
 from afterword.core.store import Store, backup_to
+from afterword.ui import messages
 from afterword.ui import settings as keys
 from afterword.ui.calendar_autoexport import CalendarAutoExport
 from afterword.ui.commands import Changes
@@ -85,8 +85,10 @@ def pages() -> list[Page]:
              lambda w: PeopleView(w.context, w.hub, w.changes, w.phone_region)),
         Page("companies", "Companies & roles", "Ctrl+3",
              lambda w: CompaniesView(w.context, w.hub, w.changes)),
-        Page("interviews", "Interviews", "Ctrl+4", lambda w: InterviewsView(w.context, w.hub)),
-        Page("notes", "Thank-you notes", "Ctrl+5", lambda w: NotesView(w.context, w.hub)),
+        Page("interviews", "Interviews", "Ctrl+4",
+             lambda w: InterviewsView(w.context, w.hub, changes=w.changes)),
+        Page("notes", "Thank-you notes", "Ctrl+5",
+             lambda w: NotesView(w.context, w.hub, changes=w.changes)),
         Page("funnel", "Funnel", "Ctrl+6", lambda w: FunnelView(w.context, w.hub)),
     ]
 
@@ -101,7 +103,8 @@ class MainWindow(QMainWindow):
         self.settings = keys.open_settings()
         self.hub = Hub(self)
         self.undo_stack = QUndoStack(self)
-        self.changes = Changes(context, self.hub, self.undo_stack, self.report_problem)
+        self.changes = Changes(context, self.hub, self.undo_stack, self.report_problem,
+                               notice=lambda text: self.statusBar().showMessage(text, 15000))
         self.setWindowIcon(app_icon())
         self.resize(default_size(self.screen().availableGeometry().size()))
 
@@ -189,7 +192,8 @@ class MainWindow(QMainWindow):
         self.new_company_action = self.make_action("New &Company", self.new_company, "Ctrl+Shift+N")
         self.new_role_action = self.make_action("New &Role", self.new_role, "Ctrl+Shift+R",
                                             "Add a role (opportunity) at the selected company")
-        self.new_database_action = self.make_action("New &Database…", self.new_database)
+        self.new_database_action = self.make_action("New &Database…", self.new_database, "Ctrl+Alt+N",
+                                                    "Start an empty database in a new file")
         self.open_database_action = self.make_action("&Open Database…", self.choose_database, std.Open)
         self.save_copy_action = self.make_action("Save a Cop&y…", self.save_copy, "Ctrl+Shift+S",
                                              "Write a consistent copy of the database elsewhere")
@@ -217,7 +221,7 @@ class MainWindow(QMainWindow):
             self.page_actions[page.key] = action
         self.refresh_action = self.make_action("&Refresh", lambda: self.hub.notify("*"), std.Refresh)
         self.about_qt_action = self.make_action("About &Qt", QApplication.aboutQt)
-        self.about_action = self.make_action("&About Afterword", self.show_about,
+        self.about_action = self.make_action("&About Afterword", self.show_about, "F1",
                                              tip="Version, data file, licence")
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.export_reminders_action = self.make_action(
@@ -288,11 +292,16 @@ class MainWindow(QMainWindow):
 
     def show_page(self, key: str) -> None:
         widget = self.page_widgets[key]
+        leaving = self.stack.currentWidget()
+        if leaving is not widget and hasattr(leaving, "confirm_leave") and not leaving.confirm_leave():
+            key, widget = self.current_page(), leaving  # stay; put the sidebar back
         if self.stack.currentWidget() is not widget:
             self.stack.setCurrentWidget(widget)
         row = [p.key for p in self.pages].index(key)
         if self.sidebar.currentIndex().row() != row:
+            self.sidebar.selectionModel().blockSignals(True)
             self.sidebar.setCurrentIndex(self.sidebar.model().index(row, 0))
+            self.sidebar.selectionModel().blockSignals(False)
         for k, action in self.page_actions.items():
             action.setChecked(k == key)
         if self.search_field.text().strip():
@@ -355,7 +364,7 @@ class MainWindow(QMainWindow):
     def report_problem(self, text: str) -> None:
         """A change was refused: say so where the user is; the app carries on."""
         self.statusBar().showMessage(text, 15000)
-        QMessageBox.warning(self, "Not Saved", text)
+        messages.warn(self, "Not Saved", text)
 
     def export_reminders(self) -> None:
         ExportRemindersDialog(self.context, self.hub, self, settings=self.settings).exec()
@@ -373,8 +382,8 @@ class MainWindow(QMainWindow):
         if path:
             target = Path(path)
             if target.exists() and target.stat().st_size:
-                QMessageBox.warning(self, "New Database",
-                                    f"{target} already exists; use File ▸ Open Database… to open it.")
+                messages.warn(self, "New Database",
+                              f"{target} already exists; use File ▸ Open Database… to open it.")
                 return
             self.open_database(target)
 
@@ -394,7 +403,7 @@ class MainWindow(QMainWindow):
             store = Store.open(path)
         except AfterwordError as exc:
             claim.release()
-            QMessageBox.warning(self, "Open Database", str(exc))
+            messages.warn(self, "Open Database", str(exc))
             return False
         if self.database_claim is not None:
             self.database_claim.release()
@@ -414,7 +423,7 @@ class MainWindow(QMainWindow):
         try:
             backup_to(self.context.store.db, Path(path))
         except AfterwordError as exc:
-            QMessageBox.warning(self, "Save a Copy", str(exc))
+            messages.warn(self, "Save a Copy", str(exc))
             return
         self.statusBar().showMessage(f"Saved a copy to {path}", 8000)
 
@@ -471,6 +480,10 @@ class MainWindow(QMainWindow):
         focused = QApplication.focusWidget()
         if focused is not None and self.isAncestorOf(focused):
             focused.clearFocus()
+        page = self.stack.currentWidget()
+        if hasattr(page, "confirm_leave") and not page.confirm_leave():
+            event.ignore()  # keep editing what could not be saved
+            return
         self.save_window_state()
         self.calendar_autoexport.flush()
         self.notifier.stop()

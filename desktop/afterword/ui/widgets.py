@@ -36,6 +36,7 @@ def named(widget: QWidget, name: str, tip: str | None = None) -> QWidget:
 def message_line(style: str = ERROR_STYLE, name: str = "message") -> QLabel:
     """A hidden line that shows a message where the user is looking."""
     label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)  # messages quote names and notes as typed
     label.setWordWrap(True)
     label.setStyleSheet(style)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -52,6 +52,7 @@ from afterword.core.domain import (
     ThankYouNote,
 )
 from afterword.core.errors import AfterwordError, InvalidRecord
+from afterword.ui.commands import Changes
 from afterword.ui.hub import Hub
 from afterword.ui.models.rows import Column, EditableModel, RowsModel, shown
 from afterword.ui.widgets import (
@@ -92,12 +93,14 @@ def _table(model, name: str, rows: int = 3) -> QTableView:
 
 class DebriefDialog(QDialog):
     """Record one round; `opportunity_uid` preselects the role, `interview_uid`
-    opens an existing round for more notes."""
+    opens an existing round to edit it (and thank anyone added). With `changes`
+    the save is one undoable step of the window."""
 
     def __init__(self, context: AppContext, hub: Hub, parent=None, *,
-                 opportunity_uid: str | None = None, interview_uid: str | None = None):
+                 opportunity_uid: str | None = None, interview_uid: str | None = None,
+                 changes: Changes | None = None):
         super().__init__(parent)
-        self.context, self.hub = context, hub
+        self.context, self.hub, self.changes = context, hub, changes
         self.store = context.store
         self.existing = self.store.get(Interview, interview_uid) if interview_uid else None
         self.new_contacts: dict[str, Contact] = {}
@@ -293,6 +296,7 @@ class DebriefDialog(QDialog):
     def _build_notes_page(self) -> QWidget:
         page = QWidget()
         self.notes_intro = QLabel()
+        self.notes_intro.setAccessibleName("About the proposed notes")
         self.notes_intro.setWordWrap(True)
         self.notes_model = RowsModel([
             Column("To", lambda n: self._contact(n.contact_uid).name),
@@ -511,16 +515,39 @@ class DebriefDialog(QDialog):
         """Save the round, new people and the ticked notes in one transaction."""
         if self.debrief is None:
             return False
+        debrief, notes, now = self.debrief, self.chosen_notes(), self.context.clock()
         try:
-            save_debrief(self.store, self.debrief, self.chosen_notes(), self.context.clock())
-        except AfterwordError as exc:
-            text = exc.problem if isinstance(exc, InvalidRecord) else str(exc)
-            show_message(self.notes_error, f"Not saved: {text}. Your entries are still here.")
+            check_debrief(self.store, debrief, now)
+        except InvalidRecord as exc:
+            show_message(self.notes_error, f"Not saved: {exc.problem}. Your entries are still here.")
             return False
-        if self.debrief.new_contacts:
+        if self.changes is not None:
+            if not self.changes.compute(self._undo_text(debrief),
+                                        lambda: self._write(debrief, notes, now)):
+                show_message(self.notes_error, "Not saved (see the message). Your entries are still here.")
+                return False
+        else:
+            try:
+                self._write(debrief, notes, now)
+            except AfterwordError as exc:
+                text = exc.problem if isinstance(exc, InvalidRecord) else str(exc)
+                show_message(self.notes_error, f"Not saved: {text}. Your entries are still here.")
+                return False
+        if debrief.new_contacts:
             self.hub.notify("contacts")
         self.hub.notify("interviews")
         self.hub.notify("thank_you_notes")
         self.accept()
         return True
 
+    def _write(self, debrief: Debrief, notes: list[ThankYouNote], now: datetime) -> list:
+        """Save, returning the (before, after) changes for undo."""
+        before = self.store.get(Interview, debrief.interview.uid)
+        save_debrief(self.store, debrief, notes, now)
+        return [*((None, c) for c in debrief.new_contacts), (before, debrief.interview),
+                *((None, n) for n in notes)]
+
+    def _undo_text(self, debrief: Debrief) -> str:
+        opp = self.store.get(Opportunity, debrief.interview.opportunity_uid)
+        verb = "Edit" if self.existing is not None else "Debrief"
+        return f"{verb} round {debrief.interview.round} of {opp.title[:40] if opp else 'a role'}"

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QSettings, QTime
+from PySide6.QtCore import QDate, QSettings, Qt, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -118,6 +118,7 @@ class ExportRemindersDialog(QDialog):
         layout.addLayout(form)
 
         self.summary = QLabel()
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)  # names the file
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName("Export summary")
         layout.addWidget(self.summary)

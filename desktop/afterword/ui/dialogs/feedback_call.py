@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, datetime
+from html import escape
 
-from PySide6.QtCore import QDate, QDateTime, QTime
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -41,6 +42,7 @@ from afterword.core.feedback import (
     split_marked,
 )
 from afterword.core.stay_in_touch import describe
+from afterword.ui import messages
 from afterword.ui.hub import Hub
 from afterword.ui.widgets import (
     fill_combo,
@@ -77,11 +79,12 @@ class FeedbackCallDialog(QDialog):
         named(self, "Feedback call")
 
         heading = QLabel(
-            f"<b>{contact.name if contact else '(unknown)'}</b>"
+            f"<b>{escape(contact.name) if contact else '(unknown)'}</b>"
             f"{' · ' + contact.role.value.replace('_', ' ') if contact and contact.role else ''}"
-            f"{' · ' + company.name if company else ''}<br>"
-            f"After the rejection for <i>{opp.title if opp else 'a role'}</i>. Ask by phone, "
+            f"{' · ' + escape(company.name) if company else ''}<br>"
+            f"After the rejection for <i>{escape(opp.title) if opp else 'a role'}</i>. Ask by phone, "
             "with the interviewer: how could I improve? Never ask about the other candidate.")
+        heading.setTextFormat(Qt.TextFormat.RichText)
         heading.setWordWrap(True)
         self.error = message_line(name="feedback call problem")
 
@@ -211,7 +214,7 @@ class FeedbackCallDialog(QDialog):
         if offer is None:
             return False
         name = self.contact.name if self.contact else "this person"
-        answer = QMessageBox.question(
+        answer = messages.ask(
             self, "Stay in touch",
             f"{name} said yes to staying in touch. Set up a cadence ({describe(offer)})?\n"
             "You can change it in the cadence window.")

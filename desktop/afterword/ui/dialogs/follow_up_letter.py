@@ -21,6 +21,7 @@ from afterword.context import AppContext
 from afterword.core.domain import Contact, Interview
 from afterword.core.errors import AfterwordError
 from afterword.core.letters import LetterChoice, compose_follow_up, save_letter
+from afterword.ui import messages
 from afterword.ui.hub import Hub
 from afterword.ui.widgets import HINT_STYLE, message_line, named, no_auto_default, show_message
 
@@ -66,9 +67,10 @@ class FollowUpLetterDialog(QDialog):
         form.addRow("&Better answer to:", self.question)
         form.addRow("C&oncern:", self.concern)
         form.addRow("&Sign as:", self.sender)
+        self._generated = ""  # the letter as last composed; differs once the user edits it
         for combo in (self.recipient, self.question, self.concern):
-            combo.currentIndexChanged.connect(self.compose)
-        self.sender.textChanged.connect(self.compose)
+            combo.currentIndexChanged.connect(self.choices_changed)
+        self.sender.textChanged.connect(self.choices_changed)
 
         self.text = named(QPlainTextEdit(), "Letter text")
         self.text.setMinimumSize(620, 320)
@@ -78,11 +80,15 @@ class FollowUpLetterDialog(QDialog):
         save = named(QPushButton("Save as &Text File…"), "Save as text file", "Ctrl+S")
         save.clicked.connect(self.save_as)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save_as)
+        regenerate = named(QPushButton("&Regenerate"), "Regenerate the letter",
+                           "Compose the letter again from the choices above, replacing its text")
+        regenerate.clicked.connect(self.regenerate)
         close = named(QPushButton("Close"), "Close")
         close.clicked.connect(self.accept)
         buttons = QHBoxLayout()
         buttons.addWidget(copy)
         buttons.addWidget(save)
+        buttons.addWidget(regenerate)
         buttons.addStretch(1)
         buttons.addWidget(close)
 
@@ -98,11 +104,34 @@ class FollowUpLetterDialog(QDialog):
         return LetterChoice(self.recipient.currentData(), self.question.currentData(),
                             self.concern.currentData(), self.sender.text())
 
+    def edited(self) -> bool:
+        """True once the user has changed the composed text."""
+        return self.text.toPlainText() != self._generated
+
+    def choices_changed(self) -> None:
+        """Recompose while the letter is as composed; an edited letter is kept
+        (Regenerate rebuilds it on purpose)."""
+        if self.edited():
+            show_message(self.note, "Your edits to the letter are kept; press Regenerate to "
+                                    "compose it again from these choices.")
+            return
+        self.compose()
+
+    def regenerate(self) -> None:
+        if self.edited() and messages.ask(
+                self, "Regenerate Letter", "Replace the letter, with your edits, by a newly "
+                "composed one?") != messages.Button.Yes:
+            return
+        self.compose()
+
     def compose(self) -> None:
         try:
-            self.text.setPlainText(compose_follow_up(self.context.store, self.interview, self.choice()))
+            self._generated = compose_follow_up(self.context.store, self.interview, self.choice())
         except AfterwordError as exc:
             show_message(self.note, str(exc))
+            return
+        self.text.setPlainText(self._generated)
+        show_message(self.note, None)
 
     def copy(self) -> None:
         QGuiApplication.clipboard().setText(self.text.toPlainText())

@@ -88,6 +88,7 @@ class PrintChecklistDialog(QDialog):
         for output, label in _OUTPUT_LABELS.items():
             self.output_combo.addItem(label, output.value)
         self.summary_label = QLabel()
+        self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
         self.summary_label.setWordWrap(True)
         self.summary_label.setAccessibleName("What will be printed")
         self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QDateTime
+from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel
 
 
@@ -13,7 +13,9 @@ class ScheduleCallDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Schedule Feedback Call")
         layout = QFormLayout(self)
-        layout.addRow(QLabel(f"When is the feedback call with {who}?"))
+        question = QLabel(f"When is the feedback call with {who}?")
+        question.setTextFormat(Qt.TextFormat.PlainText)  # a name is shown as typed
+        layout.addRow(question)
         self.when = QDateTimeEdit(QDateTime(default))
         self.when.setCalendarPopup(True)
         self.when.setDisplayFormat("yyyy-MM-dd HH:mm")

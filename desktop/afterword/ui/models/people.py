@@ -18,6 +18,7 @@ from afterword.core.people import PersonRow
 from afterword.core.rules import CadenceState, CadenceStatus, cadence_status
 from afterword.core.store import Store
 from afterword.ui.labels import role_label
+from afterword.ui.messages import plain_tooltip
 
 HEADERS = ("Name", "Company", "Title", "Role", "Email", "Phone", "Last contact", "Next touch")
 LAST_CONTACT, NEXT_TOUCH = 6, 7
@@ -203,4 +204,4 @@ class PeopleModel(QAbstractTableModel):
                  person.email, person.phone)[index.column()]
         if role == Qt.ItemDataRole.DisplayRole and value and len(value) > 120:
             return value[:120] + "…"
-        return value
+        return plain_tooltip(value) if role == Qt.ItemDataRole.ToolTipRole else value

@@ -8,6 +8,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from afterword.ui.messages import plain_tooltip
+
 Column = tuple[str, Callable[[Any], Any]]
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 2
 Index = QModelIndex | QPersistentModelIndex
@@ -56,5 +58,6 @@ class RecordTableModel(QAbstractTableModel):
             return record
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             value = self._columns[index.column()][1](record)
-            return "" if value is None else str(value)
+            text = "" if value is None else str(value)
+            return plain_tooltip(text) if role == Qt.ItemDataRole.ToolTipRole else text
         return None

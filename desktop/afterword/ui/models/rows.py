@@ -12,6 +12,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from afterword.ui.labels import role_label
+from afterword.ui.messages import plain_tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -104,8 +105,10 @@ class RowsModel(QAbstractTableModel):
         if not index.isValid():
             return None
         row = self.rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return shown(self.columns[index.column()].value(row))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tooltip(shown(self.columns[index.column()].value(row)))
         if role == SORT_ROLE:
             value = self.columns[index.column()].value(row)
             return shown(value) if not isinstance(value, int | float) else value
@@ -178,8 +181,10 @@ class EditableModel(QAbstractTableModel):
         if not index.isValid():
             return None
         value = self.items[index.row()][self.keys[index.column()]]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return shown(value)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tooltip(shown(value))
         if role == Qt.ItemDataRole.EditRole:
             return value.value if isinstance(value, Enum) else (value or "")
         return None

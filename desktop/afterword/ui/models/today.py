@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from afterword.core.rules import KIND_ORDER, Reminder, ReminderKind, sorted_by_urgency
+from afterword.ui.messages import plain_tooltip
 
 GROUP_TITLES = {
     ReminderKind.THANK_YOU_NOTE: "Thank-you notes",
@@ -144,7 +145,8 @@ class TodayModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(reminder, index.column(), overdue)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{reminder.title}\n{self._text(reminder, 1, overdue)}\n{reminder.detail or ''}"
+            return plain_tooltip(f"{reminder.title}\n{self._text(reminder, 1, overdue)}\n"
+                                 f"{reminder.detail or ''}")
         if role == Qt.ItemDataRole.ForegroundRole and overdue and index.column() < 2:
             return OVERDUE_COLOR
         if role == Qt.ItemDataRole.FontRole and overdue and index.column() == 1:

@@ -23,11 +23,13 @@ from afterword.context import AppContext
 from afterword.core import rounds, search, snapshots, validation
 from afterword.core.companies import company_names
 from afterword.core.domain import Company, Contact, Opportunity, Source, Stage
+from afterword.ui import messages
 from afterword.ui.commands import Changes
 from afterword.ui.fields import Field, FieldSet
 from afterword.ui.hub import Hub
 from afterword.ui.labels import choices, role_label, word_label
 from afterword.ui.models.records import RecordTableModel
+from afterword.ui.rejection import reject_and_offer_call
 from afterword.ui.views.tables import compact_rows
 
 _COMPANY_COLUMNS = [("Company", lambda c: c.name)]
@@ -139,6 +141,7 @@ class CompaniesView(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(right)
         self.count_label = QLabel()
+        self.count_label.setAccessibleName("Number of companies listed")
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -271,10 +274,26 @@ class CompaniesView(QWidget):
         before = self._role
         if before is None:
             return
+        if name == "stage" and value == Stage.REJECTED:
+            self._reject(before)
+            return
         after = replace(before, **{name: value})
         if self.changes.save(before, after, f"Edit {name.replace('_', ' ')} of {after.title[:40]}"):
             self._role = after
             self.role_fields.accept(name, value)
+
+    def _reject(self, role: Opportunity) -> None:
+        """A rejection is more than a stage: it proposes the feedback call, as
+        Follow-through ▸ Mark Role Rejected does."""
+        dialog = reject_and_offer_call(self.changes, role.uid, self.window())
+        stored = self.context.store.get(Opportunity, role.uid)
+        if stored is not None and stored.stage == Stage.REJECTED:
+            self._role = stored
+            self.role_fields.accept("stage", stored.stage)
+        else:
+            self.role_fields.revert("stage")
+        if dialog is not None:
+            dialog.exec()
 
     # -- actions -----------------------------------------------------------------------
 
@@ -307,7 +326,7 @@ class CompaniesView(QWidget):
             detail = "with its roles and rounds (its people stay, without a company)"
         else:
             return
-        answer = QMessageBox.question(
+        answer = messages.ask(
             self, "Delete", f"Delete {what} {detail}?\nYou can undo this with Edit ▸ Undo.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel)

@@ -8,6 +8,7 @@ from dataclasses import replace
 from itertools import pairwise
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 from afterword.core import validation
 from afterword.core.companies import CompanyName
 from afterword.core.domain import Contact, Role
+from afterword.ui import messages
 from afterword.ui.commands import Changes
 from afterword.ui.fields import Field, FieldSet, plain
 from afterword.ui.labels import choices
@@ -96,6 +98,7 @@ class ContactCard(QWidget):
         photo_box.addWidget(self.photo, 1)
         photo_box.addLayout(buttons)
         self.photo_problem = QLabel()
+        self.photo_problem.setTextFormat(Qt.TextFormat.PlainText)  # names the file
         self.photo_problem.setObjectName("problem_photo")
         self.photo_problem.setWordWrap(True)
         self.photo_problem.setStyleSheet("color: #d0342c;")
@@ -154,6 +157,25 @@ class ContactCard(QWidget):
 
     def contact(self) -> Contact | None:
         return self._contact
+
+    def confirm_leave(self) -> bool:
+        """Before another person (or page) is shown: a value the card refused is
+        still only on screen; ask whether to keep editing it or discard it."""
+        refused = self.fields.refused()
+        if not refused or self._contact is None:
+            return True
+        name = refused[0]
+        label = self.fields.labels[name].text().replace("&", "")
+        typed = self.fields.text_of(name)
+        if messages.keep_or_discard(
+                self, "Unsaved Change",
+                f"{label} of {self._contact.name} was not saved: “{typed}” cannot be saved as typed.\n"
+                "Keep editing it, or discard it?"):
+            for field_name in refused:
+                self.fields.revert(field_name)
+            return True
+        self.fields.editors[name].setFocus()
+        return False
 
     def show_contact(self, contact: Contact | None) -> None:
         self._contact = contact

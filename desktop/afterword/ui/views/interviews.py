@@ -7,9 +7,11 @@ from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QVBoxLayout
 
 from afterword.context import AppContext
 from afterword.core.rounds import RoundRow, round_rows
+from afterword.ui.commands import Changes
 from afterword.ui.hub import Hub
 from afterword.ui.labels import word_label
 from afterword.ui.models.records import RecordTableModel
+from afterword.ui.views import round_actions
 from afterword.ui.views.tables import compact_rows
 
 _COLUMNS = [
@@ -23,9 +25,9 @@ _COLUMNS = [
 class InterviewsView(QWidget):
     title = "Interviews"
 
-    def __init__(self, context: AppContext, hub: Hub, parent=None):
+    def __init__(self, context: AppContext, hub: Hub, parent=None, *, changes: Changes | None = None):
         super().__init__(parent)
-        self.context = context
+        self.context, self.hub, self.changes = context, hub, changes
         self.model = RecordTableModel(_COLUMNS, self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -42,7 +44,10 @@ class InterviewsView(QWidget):
         compact_rows(self.table)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setAlternatingRowColors(True)
+        # Enter or a double click opens the round; Delete (Edit ▸ Delete) removes it.
+        self.table.activated.connect(lambda _index: self.edit_current())
         self.count_label = QLabel()
+        self.count_label.setAccessibleName("Number of rounds listed")
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(self.count_label)
@@ -60,6 +65,12 @@ class InterviewsView(QWidget):
         if not index.isValid():
             return None
         return self.model.record_at(self.proxy.mapToSource(index).row())
+
+    def edit_current(self) -> None:
+        round_actions.edit_round(self.context, self.hub, self.changes, self.current_round(), self)
+
+    def delete_current(self) -> None:
+        round_actions.delete_round(self.context, self.changes, self.current_round(), self)
 
     def set_search(self, text: str) -> None:
         # Few rows: the proxy filters them in memory, across every column.

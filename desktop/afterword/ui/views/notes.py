@@ -17,9 +17,10 @@ from PySide6.QtWidgets import (
 )
 
 from afterword.context import AppContext
-from afterword.core.domain import NoteStatus
+from afterword.core.domain import NoteStatus, ThankYouNote
 from afterword.core.errors import AfterwordError
 from afterword.core.notes import NoteRow, move_note, next_status, note_rows
+from afterword.ui.commands import Changes
 from afterword.ui.hub import Hub
 from afterword.ui.labels import role_label
 from afterword.ui.models.rows import SORT_ROLE, Column, RowsModel, shown
@@ -79,9 +80,9 @@ class NotesView(QWidget):
     """The notes list. Ctrl+→ moves the selected notes one step on; the buttons
     move them to a chosen status."""
 
-    def __init__(self, context: AppContext, hub: Hub, parent=None):
+    def __init__(self, context: AppContext, hub: Hub, parent=None, *, changes: Changes | None = None):
         super().__init__(parent)
-        self.context, self.hub = context, hub
+        self.context, self.hub, self.changes = context, hub, changes
         named(self, "Thank-you notes")
         self.model = RowsModel([COLUMNS[0], Column("Status", self._status), *COLUMNS[2:]], self,
                                colour=self._colour)
@@ -184,11 +185,25 @@ class NotesView(QWidget):
     def _move(self, moves: list[tuple[str, NoteStatus]]) -> None:
         if not moves:
             return
-        store = self.context.store
+        store, today = self.context.store, self.context.today()
+
+        def write() -> list:
+            # One user action, however many notes were selected.
+            with store.atomic():
+                return [(store.get(ThankYouNote, uid), move_note(store, uid, status, today))
+                        for uid, status in moves]
+
+        if self.changes is not None:
+            targets = {status for _, status in moves}
+            words = f"{len(moves)} notes" if len(moves) > 1 else "note"
+            text = (f"Move {words} to {moves[0][1].value.replace('_', ' ')}" if len(targets) == 1
+                    else f"Move {words} on")
+            if self.changes.compute(text, write):
+                show_message(self.error, None)
+                self.hub.notify("thank_you_notes")
+            return
         try:
-            with store.atomic():  # one user action, however many notes were selected
-                for uid, status in moves:
-                    move_note(store, uid, status, self.context.today())
+            write()
         except AfterwordError as exc:
             show_message(self.error, f"Not saved: {exc}")
             return

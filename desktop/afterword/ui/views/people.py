@@ -20,6 +20,7 @@ from afterword.context import AppContext
 from afterword.core import search, snapshots
 from afterword.core.companies import company_names
 from afterword.core.domain import Contact
+from afterword.ui import messages
 from afterword.ui.commands import Changes
 from afterword.ui.hub import Hub
 from afterword.ui.models.people import CONTACT_KINDS, PeopleModel
@@ -65,6 +66,7 @@ class PeopleView(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
 
         self.count_label = QLabel()
+        self.count_label.setTextFormat(Qt.TextFormat.PlainText)  # quotes the search text
         self.count_label.setAccessibleName("Number of people listed")
         left = QWidget()
         box = QVBoxLayout(left)
@@ -126,7 +128,7 @@ class PeopleView(QWidget):
         contact = self.card.contact()
         if contact is None:
             return
-        answer = QMessageBox.question(
+        answer = messages.ask(
             self, "Delete Person",
             f"Delete {contact.name[:80]} with their notes, calls and touches?\n"
             "You can undo this with Edit ▸ Undo.",
@@ -161,8 +163,22 @@ class PeopleView(QWidget):
 
     # -- keeping up with changes ------------------------------------------------------
 
-    def _current_changed(self, current, _previous) -> None:
+    def confirm_leave(self) -> bool:
+        """False when the user chose to keep editing a refused value."""
+        return self.card.confirm_leave()
+
+    def _current_changed(self, current, previous) -> None:
         uid = self.model.uid_at(self.proxy.mapToSource(current).row()) if current.isValid() else None
+        shown = self.card.contact()
+        if shown is not None and uid != shown.uid and not self.card.confirm_leave():
+            # Stay on the person being edited: put the selection back, quietly.
+            selection = self.table.selectionModel()
+            selection.blockSignals(True)
+            selection.setCurrentIndex(previous, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                                      | QItemSelectionModel.SelectionFlag.Rows)
+            selection.blockSignals(False)
+            self.table.viewport().update()
+            return
         self.card.show_contact(self.context.store.get(Contact, uid) if uid else None)
 
     def _record_changed(self, kind: str, uid: str) -> None:

@@ -60,7 +60,10 @@ class TodayView(QWidget):
         self.heading.setFont(font)
         self.heading.setAccessibleName("Today summary")
         self.hint = QLabel("Tick a box (or press Space) when it is done; Ctrl+Z undoes it.")
+        self.hint.setAccessibleName("How to tick items off")
         self.problems = QLabel()
+        self.problems.setTextFormat(Qt.TextFormat.PlainText)  # names a record that could not be read
+        self.problems.setAccessibleName("Problems reading reminders")
         self.problems.setWordWrap(True)
         self.problems.hide()
         self.model = TodayModel(self)
