@@ -96,3 +96,76 @@ def test_a_debrief_defaults_to_the_computer_zone_and_saves_its_offset(qtbot, sto
     assert saved.start.utcoffset() == BERLIN.utcoffset(wall)
     assert saved.start == wall.replace(tzinfo=BERLIN)
     assert timedelta(0) < datetime.now(BERLIN) - saved.start <= timedelta(hours=2)
+
+
+def _other_offset_day(now: datetime, step: int) -> datetime:
+    """10:00 on the nearest day (forward or back by `step`) whose Berlin offset is not today's."""
+    day = now
+    while day.utcoffset() == now.utcoffset():
+        day = (day + timedelta(days=step)).replace(hour=10, minute=0, second=0, microsecond=0)
+    return day
+
+
+def _rejected_role_with_call(store, **call_fields):
+    from afterword.core.domain import CallStatus, Contact, FeedbackCall, Stage
+
+    company = Company("Fabrikam")
+    role = Opportunity(company.uid, "Analyst", stage=Stage.REJECTED)
+    jo = Contact("Jo Interviewer", company_uid=company.uid)
+    call = FeedbackCall(jo.uid, role.uid, datetime.now(BERLIN).date() - timedelta(days=3),
+                        status=call_fields.pop("status", CallStatus.REQUESTED),
+                        requested_on=datetime.now(BERLIN).date() - timedelta(days=2), **call_fields)
+    store.put_many([company, role, jo, call])
+    return call
+
+
+def test_a_feedback_call_across_a_dst_change_keeps_its_wall_time(qtbot, store, db_path, berlin):
+    from PySide6.QtCore import QDate, QDateTime, QTime
+
+    from afterword.core.domain import CallStatus, FeedbackCall
+    from afterword.ui.dialogs.feedback_call import FeedbackCallDialog
+
+    call = _rejected_role_with_call(store)
+    dialog = FeedbackCallDialog(AppContext(store=store, db_path=db_path), Hub(), call=call)
+    qtbot.addWidget(dialog)
+    dialog.status.setCurrentIndex(dialog.status.findData(CallStatus.SCHEDULED.value))
+    when = _other_offset_day(datetime.now(BERLIN), +1)
+    dialog.scheduled_at.setDateTime(QDateTime(QDate(when.year, when.month, when.day), QTime(10, 0)))
+    assert dialog.save(), dialog.error.text()
+    saved = store.get(FeedbackCall, call.uid).scheduled_at
+    assert saved == when and saved.utcoffset() == when.utcoffset()
+    assert saved.astimezone(BERLIN).hour == 10
+
+
+def test_saving_a_feedback_call_leaves_an_untouched_time_as_it_was(qtbot, store, db_path, berlin):
+    from afterword.core.domain import CallStatus, FeedbackCall
+    from afterword.ui.dialogs.feedback_call import FeedbackCallDialog
+
+    at = datetime(2026, 12, 2, 10, 0, tzinfo=ZoneInfo("America/New_York"))  # saved elsewhere
+    call = _rejected_role_with_call(store, status=CallStatus.SCHEDULED, scheduled_at=at)
+    dialog = FeedbackCallDialog(AppContext(store=store, db_path=db_path), Hub(), call=call)
+    qtbot.addWidget(dialog)
+    shown = dialog.scheduled_at.dateTime()
+    assert (shown.date().day(), shown.time().hour()) == (2, 16)  # 10:00 in New York, in Berlin
+    qtbot.keyClicks(dialog.positive, "clear answers")
+    assert dialog.save(), dialog.error.text()
+    saved = store.get(FeedbackCall, call.uid)
+    assert saved.feedback == "+ clear answers"
+    assert saved.scheduled_at == at and saved.scheduled_at.utcoffset() == at.utcoffset()
+
+
+def test_a_touch_across_a_dst_change_is_saved_with_that_days_offset(qtbot, store, db_path, berlin):
+    from PySide6.QtCore import QDate, QDateTime, QTime
+
+    from afterword.core.domain import Contact, Touch
+    from afterword.ui.dialogs.cadence import CadenceDialog
+
+    ellis = Contact("Ellis Grant")
+    store.put(ellis)
+    dialog = CadenceDialog(AppContext(store=store, db_path=db_path), Hub(), contact_uid=ellis.uid)
+    qtbot.addWidget(dialog)
+    when = _other_offset_day(datetime.now(BERLIN), -1)
+    dialog.touch_at.setDateTime(QDateTime(QDate(when.year, when.month, when.day), QTime(10, 0)))
+    assert dialog.log_touch(), dialog.error.text()
+    (touch,) = store.select(Touch)
+    assert touch.at == when and touch.at.utcoffset() == when.utcoffset()
