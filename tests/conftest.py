@@ -56,3 +56,47 @@ def demo_store(db_path):
     fill_demo(s, DEMO_TODAY)
     yield s
     s.close()
+
+
+@pytest.fixture(autouse=True)
+def no_stray_windows(request):
+    """Fail a test that leaves a window open: it would leak into the next test."""
+    yield
+    if "qapp" not in request.fixturenames and "qtbot" not in request.fixturenames:
+        return
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        return
+    app.processEvents()
+    left = [w for w in app.topLevelWidgets() if w.isVisible() and not w.objectName().startswith("qt_")]
+    for widget in left:
+        widget.close()
+    assert not left, f"windows left open: {[type(w).__name__ for w in left]}"
+
+
+@pytest.fixture(autouse=True)
+def unanswered_message_boxes(monkeypatch):
+    """A message box no test expected must not block the suite: it is recorded,
+    answered with its safe choice (Cancel/No/Ok), and the test goes on."""
+    try:
+        from PySide6.QtWidgets import QMessageBox
+    except ImportError:  # the core tests run without Qt too
+        yield []
+        return
+    shown: list[str] = []
+    button = QMessageBox.StandardButton
+
+    def record(answer):
+        def show(_parent, _title, text, *args, **kwargs):
+            shown.append(str(text))
+            return answer
+        return staticmethod(show)
+
+    monkeypatch.setattr(QMessageBox, "information", record(button.Ok))
+    monkeypatch.setattr(QMessageBox, "warning", record(button.Ok))
+    monkeypatch.setattr(QMessageBox, "critical", record(button.Ok))
+    monkeypatch.setattr(QMessageBox, "question", record(button.No))
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.text()) or button.Cancel)
+    yield shown

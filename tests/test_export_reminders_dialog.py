@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from afterword.context import AppContext
 from afterword.core.domain import NoteStatus, ThankYouNote
 from afterword.ui.calendar_autoexport import CalendarAutoExport
-from afterword.ui.calendar_settings import AUTO_FILE, load_options
+from afterword.ui.calendar_settings import auto_file_key, load_options
 from afterword.ui.dialogs.export_reminders import ExportRemindersDialog
 from afterword.ui.hub import Hub
 
@@ -116,7 +116,7 @@ def test_keep_up_to_date_rewrites_the_file_after_a_change(qtbot, dialog, tmp_pat
     _tick(qtbot, dialog.full)
     _tick(qtbot, dialog.keep_current)
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
-    assert settings.value(AUTO_FILE) == str(out)
+    assert settings.value(auto_file_key(context.db_path)) == str(out)
 
     note = next(n for n in demo_store.all(ThankYouNote) if n.status == NoteStatus.TO_WRITE)
     note.status = NoteStatus.SENT
@@ -134,13 +134,13 @@ def test_keep_up_to_date_rewrites_the_file_after_a_change(qtbot, dialog, tmp_pat
     # Unticking it stops the re-writing.
     _tick(qtbot, dialog.keep_current)
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
-    assert settings.value(AUTO_FILE) is None
+    assert settings.value(auto_file_key(context.db_path)) is None
     hub.notify()
     assert not auto.pending
 
 
 def test_autoexport_reports_an_unwritable_file(qtbot, context, settings, tmp_path):
-    settings.setValue(AUTO_FILE, str(tmp_path / "gone" / "r.ics"))
+    settings.setValue(auto_file_key(context.db_path), str(tmp_path / "gone" / "r.ics"))
     auto = CalendarAutoExport(context, Hub(), settings=settings)
     with qtbot.waitSignal(auto.failed) as signal:
         auto.export_now()
@@ -156,8 +156,8 @@ def test_controls_have_accessible_names(dialog):
 
 def test_autoexport_after_a_change_runs_off_the_window_thread(qtbot, demo_store, settings, tmp_path):
     out = tmp_path / "subscribed.ics"
-    settings.setValue(AUTO_FILE, str(out))
     context = AppContext(store=demo_store, db_path=demo_store.path, clock=lambda: NOW)
+    settings.setValue(auto_file_key(context.db_path), str(out))
     hub = Hub()
     auto = CalendarAutoExport(context, hub, settings=settings, delay_ms=10)
     with qtbot.waitSignal(auto.exported, timeout=10_000) as signal:
@@ -165,3 +165,13 @@ def test_autoexport_after_a_change_runs_off_the_window_thread(qtbot, demo_store,
     assert signal.args[0].startswith("Wrote")
     assert out.exists() and b"BEGIN:VCALENDAR" in out.read_bytes()
     auto.flush()
+
+
+def test_the_kept_current_file_belongs_to_one_database(qtbot, demo_store, settings, tmp_path):
+    out = tmp_path / "subscribed.ics"
+    mine = AppContext(store=demo_store, db_path=demo_store.path, clock=lambda: NOW)
+    settings.setValue(auto_file_key(mine.db_path), str(out))
+    other = AppContext(store=demo_store, db_path=tmp_path / "other.db", clock=lambda: NOW)
+    auto = CalendarAutoExport(other, Hub(), settings=settings)
+    assert auto.export_now() is None
+    assert not out.exists()

@@ -95,7 +95,8 @@ def test_people_list_shows_last_contact_and_marks_overdue_touches(window):
     cell = people.model.index(row, NEXT_TOUCH)
     assert people.model.headerData(NEXT_TOUCH, Qt.Orientation.Horizontal) == "Next touch"
     assert people.model.data(cell) == "2026-11-17 (overdue)"
-    assert people.model.data(cell, Qt.ItemDataRole.ForegroundRole) is not None
+    colour = people.model.data(cell, Qt.ItemDataRole.ForegroundRole)
+    assert colour.name() == "#d0342c"  # the overdue colour, beside the word
     assert people.model.data(people.model.index(row, NEXT_TOUCH - 1)) == "2026-11-03"
 
 

@@ -18,8 +18,9 @@ from afterword import __version__
 from afterword.core import interchange
 from afterword.core.demo import fill_demo
 from afterword.core.errors import AfterwordError
+from afterword.core.files import write_private
 from afterword.core.rules import due_reminders
-from afterword.core.store import Store, backup_to, create_private_file
+from afterword.core.store import Store, backup_to
 from afterword.paths import default_database
 
 
@@ -48,19 +49,6 @@ def _open_existing(args: argparse.Namespace) -> Store:
     if not path.exists():
         raise CommandError(f"no database at {path} (create one with 'afterword demo' or the app)")
     return Store.open(path)
-
-
-def write_private_text(out: Path, text: str) -> None:
-    """Write a file the owner alone can read, whole or not at all."""
-    tmp = out.with_name(f".{out.name}.partial")
-    try:
-        tmp.unlink(missing_ok=True)
-        create_private_file(tmp)
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, out)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise CommandError(f"cannot write {out}: {exc.strerror or exc}") from None
 
 
 # -- commands --------------------------------------------------------------------
@@ -94,7 +82,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.out == "-":
         sys.stdout.write(text)
     else:
-        write_private_text(Path(args.out), text)
+        write_private(args.out, text.encode("utf-8"))
     return 0
 
 

@@ -43,7 +43,8 @@ def rule_text(every: int, unit: str) -> str:
     return f"FREQ={_FREQ_NAMES[UNITS[unit]]};INTERVAL={every}"
 
 
-def _strip_prefix(text: str) -> str:
+def rule_body(text: str) -> str:
+    """The rule without an optional 'RRULE:' prefix."""
     text = text.strip()
     return text[len("RRULE:"):] if text.upper().startswith("RRULE:") else text
 
@@ -84,7 +85,7 @@ def _parse_cached(text: str) -> ParsedRule | BadRule:
 def _parse(text: str) -> ParsedRule:
     if not isinstance(text, str) or not text.strip():
         raise BadRule("the rule is empty")
-    body = _UTC_UNTIL.sub(r"\1", _strip_prefix(text))
+    body = _UTC_UNTIL.sub(r"\1", rule_body(text))
     parts = dict(p.split("=", 1) for p in body.upper().split(";") if "=" in p)
     interval = parts.get("INTERVAL", "1")
     if not interval.lstrip("-").isdigit() or int(interval) < 1:

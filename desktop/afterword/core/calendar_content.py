@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from afterword.core.domain import CallStatus, Format, Medium
+from afterword.core.cadence import rule_body
+from afterword.core.domain import DONE_NOTE_STATUSES, CallStatus, Format, Medium
 from afterword.core.rules import Reminder, ReminderKind
 from afterword.core.store import Store
 
@@ -78,7 +79,7 @@ class Sources:
         self.notes = {
             row[0]: (row[1], row[2]) for row in store.db.execute(
                 "SELECT uid, medium, points FROM thank_you_notes "
-                "WHERE status NOT IN ('sent', 'delivered')").fetchall()
+                "WHERE status NOT IN (?, ?)", list(DONE_NOTE_STATUSES)).fetchall()
         }
         self.calls = dict(store.db.execute("SELECT uid, status FROM feedback_calls").fetchall())
         self.rules = dict(store.db.execute("SELECT uid, rrule FROM cadences").fetchall())
@@ -163,9 +164,7 @@ def calendar_rule(text: str | None) -> str | None:
     start, not from this event's, so such a rule is left out rather than wrong."""
     if not text:
         return None
-    body = text.strip()
-    if body.upper().startswith("RRULE:"):
-        body = body[len("RRULE:"):]
+    body = rule_body(text)
     if "COUNT=" in body.upper():
         return None
     return body

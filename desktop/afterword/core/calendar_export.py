@@ -7,7 +7,6 @@ only after the file is in place: a failed export leaves the database unchanged.
 
 from __future__ import annotations
 
-import contextlib
 import os
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -17,8 +16,9 @@ from afterword.core.calendar import CalendarOptions, build_calendar
 from afterword.core.calendar_content import ROUND_KIND
 from afterword.core.calendar_state import record_versions
 from afterword.core.errors import AfterwordError
+from afterword.core.files import write_private
 from afterword.core.rules import ReminderKind
-from afterword.core.store import Store, create_private_file
+from afterword.core.store import Store
 
 _NAMES = {
     ReminderKind.THANK_YOU_NOTE.value: ("thank-you note", "thank-you notes"),
@@ -63,21 +63,10 @@ class ExportSummary:
 
 def write_whole(out: Path, data: bytes) -> None:
     """Replace `out` with `data`, all or nothing, readable by the owner only."""
-    tmp = out.with_name(f".{out.name}.partial")
     try:
-        tmp.unlink(missing_ok=True)
-        create_private_file(tmp)
-        with open(tmp, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, out)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink(missing_ok=True)
-        raise CalendarExportError(
-            f"cannot write {out}: {exc.strerror or exc}; nothing was exported"
-        ) from None
+        write_private(out, data)
+    except AfterwordError as exc:
+        raise CalendarExportError(f"{exc}; nothing was exported") from None
 
 
 def export_calendar(store: Store, out: str | os.PathLike[str], options: CalendarOptions,

@@ -49,6 +49,7 @@ def fields_of(cls: type) -> tuple[FieldSpec, ...]:
     return tuple(specs)
 
 
+@cache
 def record_kind(cls: type) -> str:
     """A record class's name as a user reads it: ThankYouNote → 'thank-you note'."""
     words, word = [], ""
@@ -76,9 +77,18 @@ def _plain_value(spec: FieldSpec, value: Any) -> Any:
     return value
 
 
+# Values of exactly these types are already plain (an enum member is a subclass
+# of str or int, so it is not among them); checking this first saves time at scale.
+_ALREADY_PLAIN = frozenset({str, int, bool, type(None)})
+
+
 def to_plain(record: Any) -> dict[str, Any]:
     """A record as a dict of JSON-ready values, fields in declaration order."""
-    return {s.name: _plain_value(s, getattr(record, s.name)) for s in fields_of(type(record))}
+    plain = {}
+    for spec in fields_of(type(record)):
+        value = getattr(record, spec.name)
+        plain[spec.name] = value if type(value) in _ALREADY_PLAIN else _plain_value(spec, value)
+    return plain
 
 
 class _Bad(Exception):
@@ -158,18 +168,28 @@ def from_plain(cls: type[R], data: Any, *, uid: str | None = None) -> R:
         raise InvalidRecord(kind, uid, "(record)", f"expected an object, got {_show(data)}")
     uid = data.get("uid") if isinstance(data.get("uid"), str) else uid
     values: dict[str, Any] = {}
-    for spec in fields_of(cls):
-        if spec.name not in data or data[spec.name] is None:
-            if spec.optional or _has_default(cls, spec.name):
+    for spec, may_be_missing in _fields_and_defaults(cls):
+        value = data.get(spec.name)
+        if value is None:
+            if may_be_missing:
                 continue
             raise InvalidRecord(kind, uid, spec.name, "is required")
+        if spec.kind is str and type(value) is str:
+            values[spec.name] = value  # the common case, without the checks below
+            continue
         try:
-            values[spec.name] = _parse_value(spec, data[spec.name])
+            values[spec.name] = _parse_value(spec, value)
         except _Bad as bad:
             raise InvalidRecord(kind, uid, spec.name, bad.problem) from None
         except InvalidRecord as inner:
             raise InvalidRecord(kind, uid, f"{spec.name}.{inner.field}", inner.problem) from None
     return cls(**values)
+
+
+@cache
+def _fields_and_defaults(cls: type) -> tuple[tuple[FieldSpec, bool], ...]:
+    """Each field, and whether it may be left out (optional or defaulted)."""
+    return tuple((spec, spec.optional or _has_default(cls, spec.name)) for spec in fields_of(cls))
 
 
 # Dates a person's job search can hold. Far wider ones parse, but then overflow
@@ -187,11 +207,11 @@ def check_ranges(record: Any, int_bounds: dict[str, tuple[int, int]] | None = No
     """
     kind = record_kind(type(record))
     uid = getattr(record, "uid", None)
-    for spec in fields_of(type(record)):
+    for spec in _ranged_fields(type(record)):
         value = getattr(record, spec.name)
         if value is None:
             continue
-        if spec.kind is list and spec.item is not str:
+        if spec.kind is list:
             for item in value:
                 try:
                     check_ranges(item)
@@ -207,6 +227,13 @@ def check_ranges(record: Any, int_bounds: dict[str, tuple[int, int]] | None = No
             if not low <= value <= high:
                 raise InvalidRecord(kind, uid, spec.name,
                                     f"must be a whole number from {low} to {high}, not {_show(value)}")
+
+
+@cache
+def _ranged_fields(cls: type) -> tuple[FieldSpec, ...]:
+    """The fields check_ranges looks at: dates, whole numbers, lists of records."""
+    return tuple(spec for spec in fields_of(cls)
+                 if spec.kind in (date, datetime, int) or (spec.kind is list and spec.item is not str))
 
 
 def _has_default(cls: type, name: str) -> bool:

@@ -79,15 +79,6 @@ def _call_moves_on(store: Store, uid: str, today: date,
     return [(call, after)]
 
 
-def next_call_step(status: CallStatus) -> str | None:
-    """What ticking a feedback call in `status` does, as a user reads it."""
-    return {
-        CallStatus.TO_REQUEST: "mark requested",
-        CallStatus.REQUESTED: "schedule it",
-        CallStatus.SCHEDULED: "mark held",
-    }.get(status)
-
-
 def _existing(store: Store, cls: type, uid: str):
     record = store.get(cls, uid)
     if record is None:

@@ -27,10 +27,6 @@ class Stage(StrEnum):
     WITHDRAWN = "withdrawn"
     ON_HOLD = "on_hold"
 
-    @property
-    def is_open(self) -> bool:
-        return self in OPEN_STAGES
-
 
 OPEN_STAGES = frozenset(
     {Stage.LEAD, Stage.APPLIED, Stage.INTERVIEWING, Stage.OFFER, Stage.ON_HOLD}
@@ -92,6 +88,9 @@ class NoteStatus(StrEnum):
     @property
     def is_done(self) -> bool:
         return self in (NoteStatus.SENT, NoteStatus.DELIVERED)
+
+
+DONE_NOTE_STATUSES = (NoteStatus.SENT.value, NoteStatus.DELIVERED.value)
 
 
 class CallStatus(StrEnum):

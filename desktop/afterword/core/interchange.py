@@ -182,8 +182,7 @@ def import_document(store: Store, doc: Any) -> ImportPlan:
     plan = plan_import(store, doc)
     with store.atomic():
         store.put_many(plan.records)
-        for uid, photo in plan.photos.items():
-            store.set_card_photo(uid, photo)
+        store.set_card_photos(plan.photos)
     return plan
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from afterword.core.domain import Company, ConcernKind, Contact, Interview, Opportunity
 from afterword.core.errors import AfterwordError
+from afterword.core.files import write_private
 from afterword.core.rules import local_date
 from afterword.core.store import Store
 from afterword.paths import resource
@@ -111,7 +112,4 @@ def compose_follow_up(store: Store, interview: Interview, choice: LetterChoice) 
 
 def save_letter(text: str, path: Path) -> None:
     """Write the letter as UTF-8 text; a clear error if the place is not writable."""
-    try:
-        Path(path).write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise AfterwordError(f"cannot write {path}: {exc.strerror or exc}") from None
+    write_private(path, text.encode("utf-8"))

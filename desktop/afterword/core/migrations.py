@@ -198,6 +198,11 @@ _COMPANY_ROW = """
 """
 
 
+# The same row queries, for rebuilding many search rows at once (core/search_index.py).
+CONTACT_SEARCH_ROW = _CONTACT_ROW
+COMPANY_SEARCH_ROW = _COMPANY_ROW
+
+
 def _refresh_contacts(where: str) -> str:
     """Statements that rebuild the search rows of the contacts matching `where`."""
     return (

@@ -67,11 +67,6 @@ def id_of(store: Store, uid: str) -> int | None:
     return row[0] if row else None
 
 
-def uid_of(store: Store, contact_id: int) -> str | None:
-    row = store.db.execute("SELECT uid FROM contacts WHERE id = ?", [contact_id]).fetchone()
-    return row[0] if row else None
-
-
 def name_position(store: Store, contact_id: int) -> int:
     """Where a contact falls in the list sorted by name (for inserting one row)."""
     row = store.db.execute(

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from afterword.core.domain import Interview
 from afterword.core.rules import local_date
 from afterword.core.store import Store
 
@@ -58,7 +57,3 @@ def people_met(store: Store, opportunity_uid: str) -> list[str]:
         [opportunity_uid],
     ).fetchall()
     return [r[0] for r in rows]
-
-
-def interviews_of(store: Store, opportunity_uid: str) -> list[Interview]:
-    return store.select(Interview, "opportunity_uid = ?", [opportunity_uid], order_by="round")

@@ -14,7 +14,7 @@ from enum import StrEnum
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from afterword.core.cadence import BadRule, next_touch_due, overdue_after
-from afterword.core.domain import OPEN_STAGES, CallStatus, Medium, NoteStatus
+from afterword.core.domain import DONE_NOTE_STATUSES, OPEN_STAGES, CallStatus, Medium
 from afterword.core.store import Store
 
 # Namespace for reminder uids; never change it, calendars key events on the result.
@@ -125,7 +125,7 @@ def _date(text: str | None) -> date | None:
 # -- thank-you notes -----------------------------------------------------------
 
 def _note_reminders(store: Store) -> list[Reminder]:
-    done = tuple(s.value for s in NoteStatus if s.is_done)
+    done = DONE_NOTE_STATUSES
     # Plain tuples, not dicts: this runs over every open note on each refresh.
     rows = store.db.execute(
         """SELECT n.uid, n.contact_uid, n.due, n.medium, n.status, c.name, co.name

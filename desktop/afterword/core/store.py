@@ -9,7 +9,9 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
+from functools import cache
+from itertools import groupby
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -30,7 +32,9 @@ from afterword.core.domain import (
     Touch,
 )
 from afterword.core.errors import NewerDatabase, NotAfterwordDatabase, StoreError
+from afterword.core.files import create_private_file
 from afterword.core.migrations import APP_ID, SCHEMA_VERSION, migrations
+from afterword.core.search_index import deferred_search
 
 R = TypeVar("R")
 
@@ -50,17 +54,15 @@ _INTERVIEW_CHILDREN = ("participant_uids", "questions", "concerns")
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
+# Above this many records in one put_many, search rows are rebuilt once at the end.
+BULK_ABOVE = 200
+BULK_CACHE_KIB = -256 * 1024  # negative: KiB, not pages
 
+
+@cache
 def _columns(cls: type) -> list[str]:
     names = [spec.name for spec in codec.fields_of(cls)]
     return [n for n in names if cls is not Interview or n not in _INTERVIEW_CHILDREN]
-
-
-def create_private_file(path: Path) -> None:
-    """Create `path` empty with owner-only permissions, if it does not exist."""
-    fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
-    os.close(fd)
-    os.chmod(path, 0o600)
 
 
 def inspect_file(path: Path) -> int | None:
@@ -195,15 +197,26 @@ class Store:
         self.put_many([record])
 
     def put_many(self, records: Iterable[Any]) -> None:
-        """Insert or update records (of any kinds) by uid, in one transaction."""
-        with self.atomic():
-            for record in records:
-                cls = type(record)
-                row = _row(record)
-                cols = list(row)
-                self.db.execute(_upsert_sql(TABLES[cls], tuple(cols)), [row[c] for c in cols])
-                if cls is Interview:
-                    self._put_interview_children(record)
+        """Insert or update records (of any kinds) by uid, in one transaction.
+
+        Many records (an import, a generated database) are written with the search
+        rows rebuilt once at the end rather than per record; the result is the same.
+        """
+        records = records if isinstance(records, list) else list(records)
+        bulk = len(records) > BULK_ABOVE
+        roomy = _roomy_cache(self.db) if bulk else nullcontext()
+        deferred = deferred_search(self.db) if bulk else nullcontext()
+        with self.atomic(), roomy, deferred:
+            for cls, run in _runs(records):
+                self._upsert(cls, run)
+
+    def _upsert(self, cls: type, records: list[Any]) -> None:
+        """Records of one kind, in order; consecutive ones share one statement."""
+        cols = tuple(_columns(cls))
+        self.db.conn.executemany(_upsert_sql(TABLES[cls], cols), (_row_values(r, cols) for r in records))
+        if cls is Interview:
+            for interview in records:
+                self._put_interview_children(interview)
 
     def get(self, cls: type[R], uid: str) -> R | None:
         rows = self.select(cls, "uid = ?", [uid])
@@ -251,6 +264,16 @@ class Store:
                     "INSERT INTO card_photos(contact_uid, mime_type, data) VALUES (?, ?, ?)",
                     [contact_uid, photo.mime_type, photo.data],
                 )
+
+    def set_card_photos(self, photos: dict[str, CardPhoto | None]) -> None:
+        """Set (or, with None, remove) many contacts' card photos in one go."""
+        with self.atomic():
+            self.db.conn.executemany("DELETE FROM card_photos WHERE contact_uid = ?",
+                                     [(uid,) for uid in photos])
+            self.db.conn.executemany(
+                "INSERT INTO card_photos(contact_uid, mime_type, data) VALUES (?, ?, ?)",
+                [(uid, p.mime_type, p.data) for uid, p in photos.items() if p is not None],
+            )
 
     def card_photo(self, contact_uid: str) -> CardPhoto | None:
         rows = self._query(
@@ -315,14 +338,28 @@ def _plain_values(record: Any, names: tuple[str, ...]) -> list[Any]:
     return [plain[n] for n in names]
 
 
-def _row(record: Any) -> dict[str, Any]:
+@contextmanager
+def _roomy_cache(db: Database) -> Iterator[None]:
+    """A larger page cache while writing many rows: index pages of a large file
+    stay in memory instead of being read again for every row."""
+    before = db.execute("PRAGMA cache_size").fetchone()[0]
+    db.execute(f"PRAGMA cache_size = {BULK_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        db.execute(f"PRAGMA cache_size = {int(before)}")
+
+
+def _runs(records: list[Any]) -> Iterator[tuple[type, list[Any]]]:
+    """Consecutive records of the same kind, keeping their order (references
+    point backwards, so order matters)."""
+    for cls, run in groupby(records, key=type):
+        yield cls, list(run)
+
+
+def _row_values(record: Any, cols: tuple[str, ...]) -> list[Any]:
     plain = codec.to_plain(record)
-    cls = type(record)
-    row = {name: plain[name] for name in _columns(cls)}
-    for name, value in row.items():
-        if isinstance(value, bool):
-            row[name] = int(value)
-    return row
+    return [int(v) if isinstance(v, bool) else v for v in (plain[c] for c in cols)]
 
 
 def _record(cls: type[R], row: dict[str, Any]) -> R:

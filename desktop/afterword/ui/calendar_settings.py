@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from datetime import time
 from pathlib import Path
 
@@ -11,7 +12,6 @@ from afterword.core.calendar import CalendarOptions
 from afterword.core.rules import ReminderKind
 
 LAST_FILE = "calendar/last_file"
-AUTO_FILE = "calendar/auto_file"  # re-written after every change; empty: off
 TASKS = "calendar/tasks"
 KINDS = "calendar/kinds"
 ROUNDS = "calendar/rounds"
@@ -52,6 +52,14 @@ def save_options(settings: QSettings, options: CalendarOptions) -> None:
     settings.setValue(FULL, options.full)
     settings.setValue(PRIVATE_NOTES, options.private_notes)
     settings.setValue(ALARM_TIME, options.alarm_time.strftime("%H:%M"))
+
+
+def auto_file_key(db_path: Path) -> str:
+    """Where the file kept current for `db_path` is remembered. Per database: the
+    calendar file mirrors one database's reminders, and its SEQUENCE numbers live
+    in that database, so another database must never overwrite it."""
+    digest = hashlib.sha1(str(Path(db_path).expanduser().resolve()).encode()).hexdigest()[:16]
+    return f"calendar/auto_file/{digest}"
 
 
 def path_setting(settings: QSettings, key: str) -> Path | None:

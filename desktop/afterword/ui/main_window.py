@@ -473,4 +473,7 @@ class MainWindow(QMainWindow):
             focused.clearFocus()
         self.save_window_state()
         self.calendar_autoexport.flush()
+        for widget in self.page_widgets.values():  # no worker outlives its page
+            if hasattr(widget, "finish_loading"):
+                widget.finish_loading()
         super().closeEvent(event)

@@ -8,7 +8,6 @@ so they write the same file.
 
 from __future__ import annotations
 
-import contextlib
 import os
 from dataclasses import dataclass
 from datetime import date
@@ -32,7 +31,7 @@ from afterword import APP_NAME
 from afterword.core.checklist import Checklist
 from afterword.core.checklist_html import STYLE, SectionKind, group_html, sections
 from afterword.core.errors import AfterwordError
-from afterword.core.store import create_private_file
+from afterword.core.files import write_private
 
 MARGIN_MM = 15.0
 FOOTER_PT = 8.0
@@ -244,17 +243,7 @@ def checklist_pdf(checklist: Checklist, page_size: QPageSize | None = None,
 
 def save_pdf(data: bytes, path: str | os.PathLike[str]) -> Path:
     """Write a PDF whole or not at all (owner-only: it holds people's addresses)."""
-    out = Path(path).expanduser()
-    tmp = out.with_name(f".{out.name}.partial")
     try:
-        if out.is_dir():
-            raise IsADirectoryError(21, "it is a folder")
-        tmp.unlink(missing_ok=True)
-        create_private_file(tmp)
-        tmp.write_bytes(data)
-        os.replace(tmp, out)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink(missing_ok=True)
-        raise PrintError(f"cannot write {out}: {exc.strerror or exc}") from None
-    return out
+        return write_private(path, data)
+    except AfterwordError as exc:
+        raise PrintError(str(exc)) from None

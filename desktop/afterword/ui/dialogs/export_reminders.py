@@ -32,8 +32,8 @@ from afterword.core.calendar_export import ExportSummary, export_calendar
 from afterword.core.errors import AfterwordError
 from afterword.core.rules import ReminderKind
 from afterword.ui.calendar_settings import (
-    AUTO_FILE,
     LAST_FILE,
+    auto_file_key,
     load_options,
     path_setting,
     save_options,
@@ -112,7 +112,7 @@ class ExportRemindersDialog(QDialog):
         form.addRow(labelled("&Destination:", self.path), path_row)
         self.keep_current = QCheckBox("&Keep this file up to date after every change")
         self.keep_current.setAccessibleName("Keep the file up to date")
-        auto = path_setting(self.settings, AUTO_FILE)
+        auto = path_setting(self.settings, auto_file_key(self.context.db_path))
         self.keep_current.setChecked(auto is not None and str(auto) == self.path.text())
         form.addRow(self.keep_current)
         layout.addLayout(form)
@@ -235,7 +235,7 @@ class ExportRemindersDialog(QDialog):
         save_options(self.settings, options)
         self.settings.setValue(LAST_FILE, str(path))
         if self.keep_current.isChecked():
-            self.settings.setValue(AUTO_FILE, str(path))
-        elif path_setting(self.settings, AUTO_FILE) == path:
-            self.settings.remove(AUTO_FILE)
+            self.settings.setValue(auto_file_key(self.context.db_path), str(path))
+        elif path_setting(self.settings, auto_file_key(self.context.db_path)) == path:
+            self.settings.remove(auto_file_key(self.context.db_path))
         self.settings.sync()

@@ -56,6 +56,27 @@ class RowsModel(QAbstractTableModel):
         self.checked = [checked] * len(self.rows)
         self.endResetModel()
 
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the rows by a column's sort value, stably, in one pass of Python:
+        a proxy's sort asks data() twice per comparison, seconds at 100k rows."""
+        if not 0 <= column < len(self.columns) or not self.rows:
+            return
+        value = self.columns[column].value
+
+        def key(i: int) -> Any:
+            v = value(self.rows[i])
+            return v if isinstance(v, int | float) and not isinstance(v, bool) else shown(v)
+
+        self.layoutAboutToBeChanged.emit()
+        new_order = sorted(range(len(self.rows)), key=key,
+                           reverse=order == Qt.SortOrder.DescendingOrder)
+        moved_to = {old: new for new, old in enumerate(new_order)}
+        self.rows = [self.rows[i] for i in new_order]
+        self.checked = [self.checked[i] for i in new_order]
+        old = self.persistentIndexList()
+        self.changePersistentIndexList(old, [self.index(moved_to[i.row()], i.column()) for i in old])
+        self.layoutChanged.emit()
+
     def row_at(self, index: Index) -> Any:
         return self.rows[index.row()]
 

@@ -50,6 +50,25 @@ class TodayModel(QAbstractItemModel):
                 self._groups.append((kind, items))
         self.endResetModel()
 
+    def remove(self, uid: str) -> bool:
+        """Take one reminder out of the list (it was just done); False if absent."""
+        index = self.index_of(uid)
+        if not index.isValid():
+            return False
+        group = index.internalId()
+        items = self._groups[group][1]
+        if len(items) == 1:
+            # A whole group goes: the later groups' rows change parent number, so
+            # tell the view to start afresh rather than move them.
+            self.beginResetModel()
+            del self._groups[group]
+            self.endResetModel()
+            return True
+        self.beginRemoveRows(self.index(group, 0), index.row(), index.row())
+        del items[index.row()]
+        self.endRemoveRows()
+        return True
+
     def reminder_count(self) -> int:
         return sum(len(items) for _, items in self._groups)
 

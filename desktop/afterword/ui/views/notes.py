@@ -58,7 +58,14 @@ class NoteFilter(QSortFilterProxyModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.statuses: set[NoteStatus] = FILTERS[0][1]
+        self.sort_by: tuple[int, Qt.SortOrder] | None = None
         self.setSortRole(SORT_ROLE)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        # The rows are sorted in the source model, in Python, once: sorting here
+        # would call data() for every comparison (many seconds for 100k notes).
+        self.sort_by = (column, order)
+        self.sourceModel().sort(column, order)
 
     def set_statuses(self, statuses: set[NoteStatus]) -> None:
         self.statuses = statuses
@@ -146,6 +153,8 @@ class NotesView(QWidget):
     def reload(self) -> None:
         keep = {r.uid for r in self.selected()}
         self.model.set_rows(note_rows(self.context.store))
+        if self.proxy.sort_by is not None:
+            self.model.sort(*self.proxy.sort_by)
         today = self.context.today()
         open_rows = [r for r in self.model.rows if not r.status.is_done]
         overdue = sum(r.is_overdue(today) for r in open_rows)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import date, timedelta
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QFont, QKeyEvent
@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QAbstractItemView, QLabel, QTreeView, QVBoxLayout,
 from afterword.context import AppContext
 from afterword.core.completion import complete
 from afterword.core.domain import CallStatus, FeedbackCall
-from afterword.core.rules import Reminder, ReminderKind, due_reminders
+from afterword.core.rules import Reminder, ReminderKind, Reminders, due_reminders
+from afterword.ui.background import BackgroundJobs
 from afterword.ui.commands import Changes
 from afterword.ui.dialogs.schedule import ScheduleCallDialog
 from afterword.ui.hub import Hub
@@ -24,6 +25,11 @@ _DONE_WORDS = {
     ReminderKind.FEEDBACK_CALL: "Move feedback call on",
     ReminderKind.TOUCH: "Log touch",
 }
+
+
+# Records (notes, cadences, rounds) above which reminders are computed on a worker
+# thread; below, computing them takes a few milliseconds.
+BACKGROUND_ABOVE = 5_000
 
 
 class TodayTree(QTreeView):
@@ -73,6 +79,11 @@ class TodayView(QWidget):
         layout.addWidget(self.problems)
         layout.addWidget(self.tree)
         self._stale = True
+        self._on: date | None = None
+        self.background_above = BACKGROUND_ABOVE
+        self._jobs = BackgroundJobs(self)
+        self._jobs.done.connect(self._arrived)
+        self._jobs.failed.connect(self._failed)
         hub.changed.connect(self._changed)
         self.refresh()
 
@@ -91,22 +102,75 @@ class TodayView(QWidget):
 
     # -- showing ------------------------------------------------------------------
 
+    @property
+    def loading(self) -> bool:
+        """True while reminders are being computed on the worker thread."""
+        return self._jobs.busy
+
+    def _in_background(self) -> bool:
+        # A small database is computed at once (no flicker); a large one on a
+        # worker thread, so the window never waits seconds for it.
+        path = self.context.store.path
+        if path is None:
+            return False
+        if self.background_above <= 0:
+            return True
+        count = self.context.store.db.execute(
+            "SELECT (SELECT count(*) FROM thank_you_notes) + (SELECT count(*) FROM cadences)"
+            " + (SELECT count(*) FROM interviews)").fetchone()[0]
+        return count > self.background_above
+
     def refresh(self) -> None:
+        """Recompute what is due: at once for a small database, else in the background
+        (the list stays usable and the heading says it is updating)."""
+        if not self._in_background():
+            self.refresh_now()
+            return
         today = self.context.today()
         horizon = today + timedelta(days=self._lookahead())
-        result = due_reminders(self.context.store, horizon)
+        self._stale = False
+        self.heading.setText(f"{self._heading_text()}  ·  Updating…")
+        self._jobs.submit(self.context.store.path,
+                          lambda store: (today, due_reminders(store, horizon)))
+
+    def finish_loading(self) -> None:
+        """Wait for a running computation (on closing the window)."""
+        self._jobs.wait()
+
+    def refresh_now(self) -> None:
+        """Recompute what is due in this thread (tests, small databases)."""
+        today = self.context.today()
+        horizon = today + timedelta(days=self._lookahead())
+        self._show(today, due_reminders(self.context.store, horizon))
+
+    def _arrived(self, result: tuple[date, Reminders]) -> None:
+        if self._jobs.busy:
+            return  # a newer computation is on its way; show that one
+        self._show(*result)
+
+    def _failed(self, reason: str) -> None:
+        self.problems.setText(f"Could not update the list: {reason}")
+        self.problems.setVisible(True)
+        self.heading.setText(self._heading_text())
+
+    def _heading_text(self) -> str:
+        if self._on is None:
+            return "Today"
+        n, late = self.model.reminder_count(), self.model.overdue_count()
+        day = self._on.strftime("%A %d %B %Y")
+        if n == 0:
+            return f"{day}: nothing due. Well done."
+        overdue = f", {late} overdue" if late else ""
+        return f"{day}: {n} to do{overdue}"
+
+    def _show(self, today: date, result: Reminders) -> None:
+        self._on = today
         current = self.model.reminder(self.tree.currentIndex())
         self.model.set_reminders(result.items, today)
         self.tree.expandAll()
         for column, width in ((0, 520), (1, 190)):
             self.tree.setColumnWidth(column, width)
-        n, late = self.model.reminder_count(), self.model.overdue_count()
-        day = today.strftime("%A %d %B %Y")
-        if n == 0:
-            self.heading.setText(f"{day}: nothing due. Well done.")
-        else:
-            overdue = f", {late} overdue" if late else ""
-            self.heading.setText(f"{day}: {n} to do{overdue}")
+        self.heading.setText(self._heading_text())
         self.problems.setText("\n".join(f"Could not read: {p}" for p in result.problems))
         self.problems.setVisible(bool(result.problems))
         self._select_after_refresh(current)
@@ -151,8 +215,14 @@ class TodayView(QWidget):
                 scheduled = ScheduleCallDialog.ask(reminder.contact_name or "them", now, self)
                 if scheduled is None:
                     return
-        self.changes.compute(
+        done = self.changes.compute(
             f"{_DONE_WORDS[reminder.kind]}: {reminder.title[:50]}",
             lambda: complete(store, reminder, now, scheduled_at=scheduled),
         )
+        # Shown done at once; the recomputation (maybe in the background) then
+        # brings in whatever the tick changed, such as a touch's next date.
+        if done and self.model.remove(reminder.uid):
+            if not self.tree.currentIndex().isValid():
+                self._select_after_refresh(None)
+            self.heading.setText(self._heading_text())
         self.refresh()
