@@ -169,3 +169,11 @@ def test_a_touch_across_a_dst_change_is_saved_with_that_days_offset(qtbot, store
     assert dialog.log_touch(), dialog.error.text()
     (touch,) = store.select(Touch)
     assert touch.at == when and touch.at.utcoffset() == when.utcoffset()
+
+
+def test_the_window_clock_names_the_zone_qt_reports(qapp, berlin):
+    from afterword.app import system_now
+
+    now = system_now()
+    assert isinstance(now.tzinfo, ZoneInfo) and now.tzinfo.key == "Europe/Berlin"
+    assert abs(now - datetime.now(BERLIN)) < timedelta(minutes=1)
