@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import logging
 import sys
+from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
+from types import TracebackType
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer, QTimeZone
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from afterword import APP_NAME, __version__
 from afterword.context import AppContext
+from afterword.core.clock import system_zone, zone_named
 from afterword.core.errors import AfterwordError
 from afterword.core.store import Store
 from afterword.paths import default_database
@@ -19,6 +24,8 @@ from afterword.ui.single_instance import claim_database
 # The desktop entry's and AppStream's id (packaging/linux/): Wayland docks match
 # the window to its launcher and icon by this name.
 DESKTOP_ID = "io.github.afterword.Afterword"
+
+log = logging.getLogger(__name__)
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -40,22 +47,113 @@ def database_to_open(db_path: Path | None) -> Path:
     return last if last is not None and last.exists() else default_database()
 
 
-def run_app(db_path: Path | None, *, smoke: bool = False) -> int:
-    """Open the window on `db_path` (default: the last used or the user's database) and run."""
-    from afterword.ui.main_window import MainWindow
+def system_now() -> datetime:
+    """Now in the zone Qt reports (it also knows the zone on Windows and macOS),
+    else in the zone the core reads; always a named IANA zone."""
+    zone = zone_named(bytes(QTimeZone.systemTimeZoneId().data()).decode("utf-8", "replace"))
+    return datetime.now(zone or system_zone())
 
-    app = create_application()
-    app.setWindowIcon(app_icon())
+
+def tell(icon: QMessageBox.Icon, text: str) -> None:
+    """One message box, as plain text (a path or an error may hold '<')."""
+    box = QMessageBox(icon, APP_NAME, text)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.exec()
+
+
+def unexpected_error_text(error: BaseException) -> str:
+    """The one line a user sees for an error nobody caught."""
+    detail = " ".join(str(error).split())
+    detail = detail if len(detail) <= 200 else detail[:197] + "..."
+    return (f"Something went wrong: {type(error).__name__}{': ' + detail if detail else ''}. "
+            "What you saved before is safe; the details are in the log.")
+
+
+def install_excepthook() -> Callable[..., None]:
+    """The last resort: an error that escapes a slot is logged with its traceback and
+    told in one line, instead of vanishing (or ending the app) unseen."""
+    showing = False
+
+    def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        nonlocal showing
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, error, tb)
+            return
+        log.error("unexpected error", exc_info=(kind, error, tb))
+        if showing or QApplication.instance() is None:
+            return  # one box at a time: a failing timer must not stack them up
+        showing = True
+        try:
+            tell(QMessageBox.Icon.Critical, unexpected_error_text(error))
+        finally:
+            showing = False
+
+    sys.excepthook = hook
+    return hook
+
+
+def forget_last_database() -> None:
+    from afterword.ui.settings import LAST_DATABASE, open_settings
+
+    settings = open_settings()
+    settings.remove(LAST_DATABASE)
+    settings.sync()
+
+
+def open_database(db_path: Path | None):
+    """Claim and open the file to work on: (store, path, claim), or an exit code.
+
+    When the remembered last file cannot be opened, the app forgets it, says so
+    once, and opens the default database, so one bad file never stops every start.
+    """
     path = database_to_open(db_path)
+    remembered = db_path is None and path.resolve() != default_database().resolve()
     instance = claim_database(path)  # one window per database file (ui/single_instance.py)
     if not instance.owned:
         return instance.exit_code
     try:
-        store = Store.open(path)
+        return Store.open(path), path, instance
     except AfterwordError as exc:
-        QMessageBox.critical(None, APP_NAME, str(exc))
-        return 1
-    window = MainWindow(AppContext(store=store, db_path=path))
+        instance.release()
+        if not remembered:
+            tell(QMessageBox.Icon.Critical, str(exc))
+            return 1
+        problem = exc
+    forget_last_database()
+    fallback = default_database()
+    log.warning("cannot open the last database %s: %s", path, problem)
+    tell(QMessageBox.Icon.Warning,
+         f"The last database could not be opened: {problem}. "
+         f"Opening the default database {fallback} instead.")
+    return open_database(fallback)
+
+
+def run_app(db_path: Path | None, *, smoke: bool = False) -> int:
+    """Open the window on `db_path` (default: the last used or the user's database) and run."""
+    previous_hook = sys.excepthook
+    try:
+        return _run(db_path, smoke=smoke)
+    finally:
+        sys.excepthook = previous_hook
+
+
+def _run(db_path: Path | None, *, smoke: bool) -> int:
+    from afterword.ui.main_window import MainWindow
+
+    app = create_application()
+    hook = install_excepthook()
+    app.setWindowIcon(app_icon())
+    opened = open_database(db_path)
+    if isinstance(opened, int):
+        return opened
+    store, path, instance = opened
+    try:
+        window = MainWindow(AppContext(store=store, db_path=path, clock=system_now))
+    except Exception as exc:  # a failed start-up says why in a window, not on a terminal
+        hook(type(exc), exc, exc.__traceback__)
+        store.close()
+        instance.release()
+        return 70
     window.database_claim = instance
     window.show()
     if smoke:

@@ -284,13 +284,30 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _reader_went_away() -> int:
+    """`afterword due --json | head`: the reader closed the pipe. Stop quietly, as Unix
+    tools do (128 + SIGPIPE), and point stdout at devnull so that the flush when
+    Python exits does not complain either."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
+    return 141
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if not hasattr(args, "db"):
         args.db = None
     try:
-        return args.func(args)
+        code = args.func(args)
+        sys.stdout.flush()  # a closed pipe shows here, not after main has returned
+        return code
+    except BrokenPipeError:
+        return _reader_went_away()
     except AfterwordError as exc:
         print(f"afterword: error: {exc}", file=sys.stderr)
         return 1

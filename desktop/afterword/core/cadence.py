@@ -6,8 +6,9 @@ the rule's first occurrence strictly after that date.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import MAXYEAR, date, datetime, timedelta
 from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
@@ -16,6 +17,17 @@ from dateutil.rrule import DAILY, MONTHLY, WEEKLY, YEARLY, rrule, rrulestr
 UNITS = {"days": DAILY, "weeks": WEEKLY, "months": MONTHLY, "years": YEARLY}
 _FREQ_NAMES = {DAILY: "DAILY", WEEKLY: "WEEKLY", MONTHLY: "MONTHLY", YEARLY: "YEARLY"}
 _UNIT_WORDS = {DAILY: "day", WEEKLY: "week", MONTHLY: "month", YEARLY: "year"}
+
+# A rule must come due within this many years of 2000-01-01 to be accepted.
+CHECK_FROM, CHECK_YEARS = datetime(2000, 1, 1), 10
+# A next touch further away than this is as good as none.
+HORIZON_YEARS = 100
+# The Gregorian calendar, weekdays and leap days included, repeats every 400 years
+# (146097 days, a whole number of weeks).
+_CYCLE_YEARS = 400
+# Cadences are whole days, so a UTC UNTIL is read as that date and time, naive like
+# the rule's start (dateutil refuses an aware UNTIL with a naive start).
+_UTC_UNTIL = re.compile(r"(UNTIL=\d{8}(?:T\d{6})?)Z", re.IGNORECASE)
 
 
 class BadRule(ValueError):
@@ -52,6 +64,8 @@ class ParsedRule:
 def parse_rule(text: str, anchor: date | None = None) -> ParsedRule:
     """Parse RRULE text, raising BadRule with a readable reason."""
     parsed = _parse_cached(text)
+    if isinstance(parsed, BadRule):
+        raise parsed
     if anchor is None:
         return parsed
     start = datetime.combine(anchor, datetime.min.time())
@@ -60,24 +74,36 @@ def parse_rule(text: str, anchor: date | None = None) -> ParsedRule:
 
 
 @lru_cache(maxsize=256)
-def _parse_cached(text: str) -> ParsedRule:
-    """Most cadences share a handful of rules: parse each text once."""
+def _parse_cached(text: str) -> ParsedRule | BadRule:
+    """Most cadences share a handful of rules: parse (and refuse) each text once."""
+    try:
+        return _parse(text)
+    except BadRule as exc:
+        return exc
+
+
+def _parse(text: str) -> ParsedRule:
     if not isinstance(text, str) or not text.strip():
         raise BadRule("the rule is empty")
-    body = rule_body(text)
+    body = _UTC_UNTIL.sub(r"\1", rule_body(text))
     parts = dict(p.split("=", 1) for p in body.upper().split(";") if "=" in p)
     interval = parts.get("INTERVAL", "1")
     if not interval.lstrip("-").isdigit() or int(interval) < 1:
         raise BadRule(f"INTERVAL must be a whole number of at least 1 in {text!r}")
     if parts.get("FREQ") not in _FREQ_NAMES.values():
         raise BadRule(f"FREQ must be DAILY, WEEKLY, MONTHLY or YEARLY in {text!r}")
-    start = datetime(2000, 1, 1)
+    if "BYEASTER" in parts:
+        raise BadRule(f"BYEASTER is not part of the iCalendar standard, in {text!r}")
     try:
-        parsed = rrulestr(body, dtstart=start)
-    except (ValueError, TypeError) as exc:
+        parsed = rrulestr(body, dtstart=CHECK_FROM)
+    except (ValueError, TypeError, OverflowError) as exc:
         raise BadRule(f"cannot read rule {text!r}: {exc}") from None
     if not isinstance(parsed, rrule):
         raise BadRule(f"expected a single rule, got a set in {text!r}")
+    first = _first_after(parsed, CHECK_FROM, inc=True)
+    if first is None or first >= CHECK_FROM.replace(year=CHECK_FROM.year + CHECK_YEARS):
+        raise BadRule(f"the rule {text!r} never comes due: no day within {CHECK_YEARS} years of "
+                      f"{CHECK_FROM:%Y-%m-%d} matches it")
     plain = None
     if not (set(parts) - {"FREQ", "INTERVAL"}):
         if parts["FREQ"] == "MONTHLY":
@@ -87,19 +113,40 @@ def _parse_cached(text: str) -> ParsedRule:
     return ParsedRule(parsed, plain)
 
 
+def _first_after(rule: rrule, start: datetime, *, inc: bool = False) -> datetime | None:
+    """The first occurrence of `rule` restarted at `start`, after it (or on it, with
+    `inc`); None if there is none within HORIZON_YEARS or so.
+
+    dateutil looks for a match up to the year 9999, which takes seconds for a rule
+    whose parts rarely or never match. The same search HORIZON_YEARS-plus-a-cycle
+    before 9999, a whole number of 400-year cycles later, gives the same days and
+    ends after at most a few hundred years.
+    """
+    shift = _CYCLE_YEARS * max(0, (MAXYEAR - HORIZON_YEARS - start.year) // _CYCLE_YEARS)
+    until = rule._until
+    if until is not None and until < start:
+        return None
+    changes = {"dtstart": start.replace(year=start.year + shift)}
+    if until is not None:
+        changes["until"] = until.replace(year=until.year + shift) if until.year + shift <= MAXYEAR else None
+    found = rule.replace(**changes).after(changes["dtstart"], inc=inc)
+    return found.replace(year=found.year - shift) if found else None
+
+
+@lru_cache(maxsize=4096)
 def next_touch_due(rule: str, anchor: date) -> date | None:
     """The first occurrence of `rule` restarted at `anchor`, strictly after it.
 
     "Every N months" from the 31st lands on the last day of shorter months
     (Jan 31 → Feb 28/29), as a person means it; rules with explicit BY parts
     follow RFC 5545 exactly ("BYMONTHDAY=31" skips months without a 31st).
-    None when the rule has run out (COUNT/UNTIL).
+    None when the rule has run out (COUNT/UNTIL), or comes due no more within
+    HORIZON_YEARS.
     """
-    parsed = _parse_cached(rule)
+    parsed = parse_rule(rule)
     if parsed.plain_months is not None:
         return anchor + relativedelta(months=parsed.plain_months)
-    start = datetime.combine(anchor, datetime.min.time())
-    nxt = parsed.rule.replace(dtstart=start).after(start, inc=False)
+    nxt = _first_after(parsed.rule, datetime.combine(anchor, datetime.min.time()))
     return nxt.date() if nxt else None
 
 

@@ -194,6 +194,50 @@ def _fields_and_defaults(cls: type) -> tuple[tuple[FieldSpec, bool], ...]:
     return tuple((spec, spec.optional or _has_default(cls, spec.name)) for spec in fields_of(cls))
 
 
+# Dates a person's job search can hold. Far wider ones parse, but then overflow
+# when moved to another zone or a day later (0001-01-01T01:00+05:00 is in year 0 UTC).
+EARLIEST_YEAR, LATEST_YEAR = 1900, 2199
+# What SQLite can store, for whole numbers no narrower bound is given for.
+_INT64 = (-(2**63), 2**63 - 1)
+
+
+def check_ranges(record: Any, int_bounds: dict[str, tuple[int, int]] | None = None) -> None:
+    """Refuse dates and date-times outside the years EARLIEST_YEAR..LATEST_YEAR and
+    whole numbers outside their field's (low, high) in `int_bounds` (else 64-bit).
+
+    Raises InvalidRecord naming the record and the field, as from_plain does.
+    """
+    kind = record_kind(type(record))
+    uid = getattr(record, "uid", None)
+    for spec in _ranged_fields(type(record)):
+        value = getattr(record, spec.name)
+        if value is None:
+            continue
+        if spec.kind is list:
+            for item in value:
+                try:
+                    check_ranges(item)
+                except InvalidRecord as inner:
+                    raise InvalidRecord(kind, uid, f"{spec.name}.{inner.field}", inner.problem) from None
+        elif spec.kind in (date, datetime):
+            if not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
+                raise InvalidRecord(kind, uid, spec.name,
+                                    f"{value.isoformat()} is outside the years {EARLIEST_YEAR} "
+                                    f"to {LATEST_YEAR}")
+        elif spec.kind is int:
+            low, high = (int_bounds or {}).get(spec.name, _INT64)
+            if not low <= value <= high:
+                raise InvalidRecord(kind, uid, spec.name,
+                                    f"must be a whole number from {low} to {high}, not {_show(value)}")
+
+
+@cache
+def _ranged_fields(cls: type) -> tuple[FieldSpec, ...]:
+    """The fields check_ranges looks at: dates, whole numbers, lists of records."""
+    return tuple(spec for spec in fields_of(cls)
+                 if spec.kind in (date, datetime, int) or (spec.kind is list and spec.item is not str))
+
+
 def _has_default(cls: type, name: str) -> bool:
     f = cls.__dataclass_fields__[name]
     return f.default is not dataclasses.MISSING or f.default_factory is not dataclasses.MISSING

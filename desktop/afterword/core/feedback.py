@@ -20,6 +20,7 @@ from afterword.core.proposals import propose_feedback_call
 from afterword.core.store import Store
 
 FINISHED = (CallStatus.HELD, CallStatus.DROPPED)
+OPEN = (CallStatus.TO_REQUEST, CallStatus.REQUESTED, CallStatus.SCHEDULED)
 # A feedback call that went well earns a light cadence: every two months.
 OFFERED_RULE = rule_text(2, "months")
 OFFERED_MAX_DAYS = 75
@@ -28,8 +29,10 @@ OFFERED_MAX_DAYS = 75
 def reject(store: Store, opportunity_uid: str, today: date) -> FeedbackCall | None:
     """Mark the role rejected and propose the feedback call, in one transaction.
 
-    Returns the proposed call (status to_request), the open call the role already
-    had, or None when no interviewer or hiring manager was ever recorded.
+    Returns the call still open for the role (to request, requested or scheduled)
+    if there is one; else a newly proposed call (status to_request) — a role that
+    was reopened and rejected again earns a new call even if an earlier one was
+    held or dropped; None when no interviewer or hiring manager was ever recorded.
     """
     with store.atomic():
         opportunity = store.get(Opportunity, opportunity_uid)
@@ -38,9 +41,10 @@ def reject(store: Store, opportunity_uid: str, today: date) -> FeedbackCall | No
         opportunity = replace(opportunity, stage=Stage.REJECTED,
                               closed_on=opportunity.closed_on or today)
         store.put(opportunity)
-        existing = store.select(FeedbackCall, "opportunity_uid = ?", [opportunity_uid])
-        if existing:
-            return existing[-1]
+        still_open = [c for c in store.select(FeedbackCall, "opportunity_uid = ?", [opportunity_uid])
+                      if c.status in OPEN]
+        if still_open:
+            return max(still_open, key=lambda c: c.proposed_on)
         try:
             call = propose_feedback_call(store, opportunity, today)
         except InvalidRecord as exc:

@@ -57,6 +57,12 @@ REFERENCES: dict[type, dict[str, str]] = {
 
 _PHOTO = "card_photo"
 
+# Whole numbers a sane file holds; beyond these a value is a typo or an attack.
+INT_BOUNDS: dict[type, dict[str, tuple[int, int]]] = {
+    Interview: {"round": (1, 99)},
+    Cadence: {"max_days": (1, 3650)},
+}
+
 
 # -- export --------------------------------------------------------------------
 
@@ -186,21 +192,18 @@ def _existing_uids(store: Store, cls: type) -> set[str]:
 
 def _check_rules(record: Any) -> None:
     kind = codec.record_kind(type(record))
+    codec.check_ranges(record, INT_BOUNDS.get(type(record)))
     if isinstance(record, Interview):
         try:
             ZoneInfo(record.timezone)
         except (ZoneInfoNotFoundError, ValueError):
             raise InvalidRecord(kind, record.uid, "timezone",
                                 f"unknown time zone {record.timezone!r}") from None
-        if record.round < 1:
-            raise InvalidRecord(kind, record.uid, "round", "must be 1 or more")
     if isinstance(record, Cadence):
         try:
             parse_rule(record.rrule)
         except BadRule as exc:
             raise InvalidRecord(kind, record.uid, "rrule", str(exc)) from None
-        if record.max_days is not None and record.max_days < 1:
-            raise InvalidRecord(kind, record.uid, "max_days", "must be 1 or more")
     if hasattr(record, "name") and isinstance(record.name, str) and not record.name.strip():
         raise InvalidRecord(kind, record.uid, "name", "must not be empty")
 

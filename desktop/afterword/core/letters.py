@@ -28,12 +28,29 @@ class TemplateMissing(AfterwordError):
     """A letter template is not where the app was installed."""
 
 
-def _template(name: str) -> string.Template:
+class TemplateBroken(AfterwordError):
+    """A letter template was edited into one that cannot be filled in."""
+
+
+def _fill(name: str, **values: str) -> str:
+    """The template `name` with `values` put in; a clear error naming the file when
+    it is missing or an edit left an unknown or malformed $placeholder."""
     path = resource(*TEMPLATE_DIR, f"{name}.txt")
     try:
-        return string.Template(path.read_text(encoding="utf-8"))
+        template = string.Template(path.read_text(encoding="utf-8"))
     except OSError:
         raise TemplateMissing(f"the letter template {path} is missing; reinstall Afterword") from None
+    except UnicodeDecodeError:
+        raise TemplateBroken(f"the letter template {path} is not UTF-8 text") from None
+    try:
+        return template.substitute(values)
+    except KeyError as exc:
+        known = ", ".join(f"${key}" for key in values)
+        raise TemplateBroken(f"the letter template {path} has an unknown placeholder "
+                             f"${exc.args[0]} (it may use: {known}; write $$ for a dollar sign)") from None
+    except ValueError:
+        raise TemplateBroken(f"the letter template {path} has a $ that starts no placeholder "
+                             "(write $$ for a dollar sign)") from None
 
 
 def plain(text: str | None) -> str:
@@ -68,7 +85,8 @@ def compose_follow_up(store: Store, interview: Interview, choice: LetterChoice) 
     if choice.question_index is not None:
         question = interview.questions[choice.question_index]
         answer = question.better_answer or question.my_answer or ""
-        better = _template("better_answer").substitute(
+        better = _fill(
+            "better_answer",
             question=plain(question.question).rstrip("?") + "?",
             better_answer=_sentence(answer),
         )
@@ -77,10 +95,11 @@ def compose_follow_up(store: Store, interview: Interview, choice: LetterChoice) 
         concern = interview.concerns[choice.concern_index]
         name = {ConcernKind.TO_OVERCOME: "concern_to_overcome",
                 ConcernKind.TO_QUANTIFY: "concern_to_quantify"}.get(concern.kind, "concern")
-        concern_text = _template(name).substitute(
-            concern=plain(concern.text).rstrip("."), response=_sentence(concern.response or ""),
+        concern_text = _fill(
+            name, concern=plain(concern.text).rstrip("."), response=_sentence(concern.response or ""),
         )
-    return _template("letter").substitute(
+    return _fill(
+        "letter",
         recipient=plain(recipient.name.split()[0] if recipient else "") or "Hiring team",
         round_day=f"{day:%A}, {day.day} {day:%B}",
         role=plain(opportunity.title if opportunity else "the"),

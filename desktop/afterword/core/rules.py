@@ -292,7 +292,7 @@ def local_date(moment: datetime, timezone: str) -> date:
     zone name is unknown."""
     try:
         return moment.astimezone(ZoneInfo(timezone)).date()
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OverflowError):  # OverflowError: year 1 or 9999
         return moment.date()
 
 

@@ -158,8 +158,9 @@ class CadenceDialog(QDialog):
 
     def log_touch(self) -> bool:
         q = self.touch_at.dateTime()
+        # In the user's zone on that day (not today's offset): right across a DST change.
         at = datetime(q.date().year(), q.date().month(), q.date().day(), q.time().hour(),
-                      q.time().minute(), tzinfo=self.context.clock().tzinfo)
+                      q.time().minute(), tzinfo=self.context.zone())
         try:
             log_touch(self.context.store, self.contact_uid, at, TouchKind(self.touch_kind.currentData()),
                       self.context.clock(), self.touch_notes.text())

@@ -106,8 +106,11 @@ class FeedbackCallDialog(QDialog):
         self.scheduled_at = named(QDateTimeEdit(), "Scheduled at")
         self.scheduled_at.setCalendarPopup(True)
         self.scheduled_at.setDisplayFormat("yyyy-MM-dd HH:mm")
-        when = call.scheduled_at or context.clock().replace(minute=0, second=0, microsecond=0)
+        # Shown in the user's zone; saved again only if the user changes it.
+        when = (call.scheduled_at.astimezone(context.zone()) if call.scheduled_at
+                else context.clock().replace(minute=0, second=0, microsecond=0))
         self.scheduled_at.setDateTime(QDateTime(_qdate(when.date()), _qtime(when)))
+        self._shown_at = self._typed_at()
         form.addRow("S&cheduled:", self.scheduled_at)
         self.held_on = named(QDateEdit(_qdate(call.held_on or today)), "Held on")
         self.held_on.setCalendarPopup(True)
@@ -173,10 +176,13 @@ class FeedbackCallDialog(QDialog):
     def build(self) -> FeedbackCall:
         """The call as the form has it (raises InvalidRecord for a bad move)."""
         status = CallStatus(self.status.currentData())
-        zone = self.context.clock().tzinfo
-        q = self.scheduled_at.dateTime()
-        at = datetime(q.date().year(), q.date().month(), q.date().day(),
-                      q.time().hour(), q.time().minute(), tzinfo=zone)
+        typed = self._typed_at()
+        if self.call.scheduled_at is not None and typed == self._shown_at:
+            at = self.call.scheduled_at  # untouched: the moment stays exactly as saved
+        else:
+            # The wall time in the user's zone on that day: a call across a
+            # daylight-saving change gets that day's offset, not today's.
+            at = datetime(*typed, tzinfo=self.context.zone())
         call = replace(
             self.call,
             requested_on=_date(self.requested_on.date()) if status != CallStatus.TO_REQUEST
@@ -193,6 +199,10 @@ class FeedbackCallDialog(QDialog):
             stay_in_touch=_answer(self.stay_in_touch),
         )
         return advance(call, status, self.context.today()) if status != self.call.status else call
+
+    def _typed_at(self) -> tuple[int, int, int, int, int]:
+        q = self.scheduled_at.dateTime()
+        return (q.date().year(), q.date().month(), q.date().day(), q.time().hour(), q.time().minute())
 
     def save(self) -> bool:
         try:

@@ -1,0 +1,139 @@
+"""Start-up and the last resort: a bad remembered file never blocks the app, and
+an error nobody caught is logged and told in one line."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QPushButton
+
+from afterword.paths import default_database
+
+
+@pytest.fixture
+def told(monkeypatch):
+    """Message boxes recorded (text, format) instead of shown."""
+    seen: list[tuple[str, Qt.TextFormat]] = []
+
+    def record(self):
+        seen.append((self.text(), self.textFormat()))
+        return 0
+
+    def static(_parent, _title, text, *args, **kwargs):
+        seen.append((text, None))
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "exec", record)
+    for name in ("critical", "warning", "information"):
+        monkeypatch.setattr(QMessageBox, name, static)
+    return seen
+
+
+@pytest.fixture
+def keep_excepthook(monkeypatch):
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+
+
+def _remember(path: Path) -> None:
+    from afterword.ui.settings import LAST_DATABASE, open_settings
+
+    settings = open_settings()
+    settings.setValue(LAST_DATABASE, str(path))
+    settings.sync()
+
+
+def _opened_paths(monkeypatch) -> list[Path]:
+    from afterword.ui.main_window import MainWindow
+
+    opened: list[Path] = []
+    real_show = MainWindow.show
+    monkeypatch.setattr(MainWindow, "show", lambda self: (opened.append(self.context.db_path),
+                                                          real_show(self)))
+    return opened
+
+
+def test_an_unreadable_last_database_is_forgotten_and_the_default_opens(qapp, tmp_path, told,
+                                                                         monkeypatch):
+    from afterword.app import run_app
+    from afterword.ui.settings import last_database, open_settings
+
+    broken = tmp_path / "broken.db"
+    broken.write_bytes(b"this is not a database " * 50)
+    _remember(broken)
+    opened = _opened_paths(monkeypatch)
+
+    assert run_app(None, smoke=True) == 0
+    assert opened == [default_database()]
+    assert len(told) == 1
+    text = told[0][0]
+    assert "broken.db" in text and str(default_database()) in text and "\n" not in text
+    assert last_database(open_settings()) != broken  # forgotten: the next start is clean
+    assert broken.read_bytes() == b"this is not a database " * 50  # and left untouched
+
+
+def test_a_database_named_on_the_command_line_is_not_replaced_by_the_default(qapp, tmp_path, told,
+                                                                             monkeypatch):
+    from afterword.app import run_app
+
+    broken = tmp_path / "named.db"
+    broken.write_bytes(b"not sqlite " * 10)
+    opened = _opened_paths(monkeypatch)
+    assert run_app(broken, smoke=True) == 1
+    assert opened == []
+    assert len(told) == 1 and "named.db" in told[0][0]
+
+
+def test_an_uncaught_error_is_logged_with_its_traceback_and_told_in_one_plain_line(
+        qapp, told, caplog, keep_excepthook):
+    from afterword.app import install_excepthook
+
+    hook = install_excepthook()
+    assert sys.excepthook is hook
+    try:
+        {}["<b>missing</b>"]
+    except KeyError as exc:
+        with caplog.at_level(logging.ERROR):
+            hook(type(exc), exc, exc.__traceback__)
+    assert len(told) == 1
+    text, text_format = told[0]
+    assert text_format == Qt.TextFormat.PlainText
+    assert "KeyError" in text and "<b>missing</b>" in text and "\n" not in text
+    assert "Traceback" in caplog.text and "missing" in caplog.text
+
+
+@pytest.mark.qt_no_exception_capture
+def test_an_error_in_a_slot_reaches_the_user(qtbot, told, caplog, keep_excepthook):
+    from afterword.app import install_excepthook
+
+    install_excepthook()
+    button = QPushButton("Go")
+    qtbot.addWidget(button)
+
+    def broken_slot():
+        raise ZeroDivisionError("division by zero")
+
+    button.clicked.connect(broken_slot)
+    with caplog.at_level(logging.ERROR):
+        button.click()
+    assert [t for t, _ in told] and "ZeroDivisionError" in told[0][0]
+    assert "broken_slot" in caplog.text  # the traceback is in the log
+
+
+def test_a_window_that_fails_to_start_says_so(qapp, tmp_path, told, caplog, monkeypatch,
+                                              keep_excepthook):
+    import afterword.ui.main_window as main_window
+    from afterword.app import run_app
+
+    class Broken:
+        def __init__(self, *args, **kwargs):
+            raise RuntimeError("the window cannot be built")
+
+    monkeypatch.setattr(main_window, "MainWindow", Broken)
+    with caplog.at_level(logging.ERROR):
+        assert run_app(tmp_path / "fresh.db", smoke=True) == 70
+    assert len(told) == 1 and "the window cannot be built" in told[0][0]
+    assert "Traceback" in caplog.text
