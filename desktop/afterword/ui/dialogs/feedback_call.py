@@ -43,6 +43,7 @@ from afterword.core.feedback import (
 )
 from afterword.core.stay_in_touch import describe
 from afterword.ui import messages
+from afterword.ui.commands import Changes
 from afterword.ui.hub import Hub
 from afterword.ui.widgets import (
     fill_combo,
@@ -65,11 +66,13 @@ def _date(q: QDate) -> date:
 
 class FeedbackCallDialog(QDialog):
     """Edit one feedback call. After saving with a "yes" to staying in touch it
-    offers a cadence (`offer_cadence`, which a test can answer)."""
+    offers a cadence (`offer_cadence`, which a test can answer); with `changes`
+    that cadence is saved as an undoable step of the window."""
 
-    def __init__(self, context: AppContext, hub: Hub, parent=None, *, call: FeedbackCall):
+    def __init__(self, context: AppContext, hub: Hub, parent=None, *, call: FeedbackCall,
+                 changes: Changes | None = None):
         super().__init__(parent)
-        self.context, self.hub, self.call = context, hub, call
+        self.context, self.hub, self.call, self.changes = context, hub, call, changes
         store = context.store
         contact = store.get(Contact, call.contact_uid)
         opp = store.get(Opportunity, call.opportunity_uid) if call.opportunity_uid else None
@@ -233,7 +236,7 @@ class FeedbackCallDialog(QDialog):
         from afterword.ui.dialogs.cadence import CadenceDialog
 
         dialog = CadenceDialog(self.context, self.hub, self.parent(), contact_uid=offer.contact_uid,
-                               proposed=offer)
+                               proposed=offer, changes=self.changes)
         dialog.exec()
         return True
 
