@@ -37,7 +37,6 @@ from afterword.core.feedback import (
     advance,
     cadence_offer,
     join_marked,
-    reject,
     save_call,
     split_marked,
 )
@@ -247,23 +246,3 @@ def _qtime(moment: datetime) -> QTime:
 
 def _answer(combo: QComboBox) -> Answer | None:
     return Answer(combo.currentData()) if combo.currentData() else None
-
-
-def reject_and_propose(context: AppContext, hub: Hub, opportunity_uid: str,
-                       parent=None) -> FeedbackCallDialog | None:
-    """Mark a role rejected; return the dialog for the feedback call it proposes
-    (already saved as "to request"), or None after telling the user why there is none."""
-    try:
-        call = reject(context.store, opportunity_uid, context.today())
-    except AfterwordError as exc:
-        QMessageBox.warning(parent, "Not saved", str(exc))
-        return None
-    hub.notify("opportunities")
-    if call is None:
-        QMessageBox.information(
-            parent, "No feedback call proposed",
-            "Nobody who interviewed (an interviewer or the hiring manager) was recorded at any "
-            "round of this role, so there is no one to ask. Add them to a round's debrief first.")
-        return None
-    hub.notify("feedback_calls")
-    return FeedbackCallDialog(context, hub, parent, call=call)
