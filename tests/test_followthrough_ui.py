@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from afterword.context import AppContext
@@ -25,12 +26,14 @@ from afterword.core.domain import (
 )
 from afterword.core.notes import note_rows
 from afterword.core.rules import CadenceState, cadence_status
+from afterword.ui.commands import Changes
 from afterword.ui.dialogs.cadence import CadenceDialog
 from afterword.ui.dialogs.debrief import DebriefDialog
-from afterword.ui.dialogs.feedback_call import FeedbackCallDialog, reject_and_propose
+from afterword.ui.dialogs.feedback_call import FeedbackCallDialog
 from afterword.ui.dialogs.follow_up_letter import FollowUpLetterDialog
 from afterword.ui.hub import Hub
 from afterword.ui.notifier import Notifier
+from afterword.ui.rejection import reject_and_offer_call
 from afterword.ui.views.funnel import FunnelView
 from afterword.ui.views.notes import NotesView
 from conftest import DEMO_TODAY
@@ -185,8 +188,11 @@ def test_rejection_opens_a_feedback_call_with_the_interviewer_and_it_is_schedule
         qtbot, context, hub):
     store = context.store
     role = _opp(store, "Head of Enterprise Sales")  # Lumen: Priya (agency), Raj, Nora
-    dialog = reject_and_propose(context, hub, role.uid)
+    stack = QUndoStack()
+    problems: list[str] = []
+    dialog = reject_and_offer_call(Changes(context, hub, stack, problems.append), role.uid)
     qtbot.addWidget(dialog)
+    assert problems == [] and stack.undoText() == "Mark Head of Enterprise Sales rejected"
     _activate(qtbot, dialog)
     assert _person(store, "Nora Lindqvist").uid == dialog.call.contact_uid
     assert store.get(FeedbackCall, dialog.call.uid).status == CallStatus.TO_REQUEST

@@ -85,7 +85,7 @@ def test_a_debrief_defaults_to_the_computer_zone_and_saves_its_offset(qtbot, sto
     qtbot.addWidget(dialog)
     assert dialog.zone.currentText() == "Europe/Berlin"
     dialog.person.setText("Pat Receptionist")
-    dialog._add_person()
+    dialog.picker.add_typed()
     assert dialog.propose(), dialog.error.text()
     assert dialog.confirm(), dialog.notes_error.text()
 

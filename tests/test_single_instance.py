@@ -168,4 +168,4 @@ def test_switching_files_moves_the_claim(qtbot, tmp_path, db_path):
         assert lock_path(third).exists() and not lock_path(second).exists()
     finally:
         close_window(window)
-        window.database_claim.release()
+        window.files.claim.release()

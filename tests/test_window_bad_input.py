@@ -54,7 +54,8 @@ def test_emoji_and_right_to_left_names_are_saved_and_found(qtbot, demo_store, db
     close_window(window)
 
 
-def test_bad_email_phone_and_date_show_a_message_beside_the_field(qtbot, demo_store, db_path):
+def test_bad_email_phone_and_date_show_a_message_beside_the_field(qtbot, demo_store, db_path,
+                                                                   message_boxes):
     demo_store.close()
     window = open_window(qtbot, db_path)
     _, card, before = _first_person(qtbot, window)
@@ -74,6 +75,7 @@ def test_bad_email_phone_and_date_show_a_message_beside_the_field(qtbot, demo_st
     type_into(qtbot, roles.editors["applied_on"], "31/02/2026")
     assert "not a date" in roles.messages["applied_on"].text()
     assert roles.editors["applied_on"].text() == "31/02/2026"
+    message_boxes.replies.append("Discard")  # closing asks about the date not saved
     close_window(window)
 
 

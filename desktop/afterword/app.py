@@ -154,7 +154,7 @@ def _run(db_path: Path | None, *, smoke: bool) -> int:
         store.close()
         instance.release()
         return 70
-    window.database_claim = instance
+    window.files.claim = instance
     window.show()
     if smoke:
         QTimer.singleShot(200, window.close)

@@ -80,18 +80,28 @@ def save_cadence(store: Store, cadence: Cadence) -> None:
         store.put(cadence)
 
 
-def log_touch(store: Store, contact_uid: str, at: datetime, kind: TouchKind, now: datetime,
-              notes: str | None = None) -> Touch:
-    """Record a contact with the person; it restarts their cadence."""
+def make_touch(contact_uid: str, at: datetime, kind: TouchKind, now: datetime,
+               notes: str | None = None) -> Touch:
+    """A checked touch, not saved yet: refuses a time without a zone or in the future."""
     if at.tzinfo is None:
         raise InvalidRecord("touch", None, "at", "the time has no time zone")
     if at > now:
         raise InvalidRecord("touch", None, "at",
                             f"{at:%Y-%m-%d %H:%M} is in the future; log a touch once it happened")
-    touch = Touch(contact_uid=contact_uid, at=at, kind=TouchKind(kind),
-                  notes=(notes or "").strip() or None)
+    return Touch(contact_uid=contact_uid, at=at, kind=TouchKind(kind), notes=(notes or "").strip() or None)
+
+
+def save_touch(store: Store, touch: Touch) -> None:
+    """Save a touch made by `make_touch` (one transaction)."""
     with store.atomic():
-        if store.get(Contact, contact_uid) is None:
+        if store.get(Contact, touch.contact_uid) is None:
             raise InvalidRecord("touch", touch.uid, "contact_uid", "this person no longer exists")
         store.put(touch)
+
+
+def log_touch(store: Store, contact_uid: str, at: datetime, kind: TouchKind, now: datetime,
+              notes: str | None = None) -> Touch:
+    """Record a contact with the person; it restarts their cadence."""
+    touch = make_touch(contact_uid, at, kind, now, notes)
+    save_touch(store, touch)
     return touch

@@ -141,12 +141,23 @@ class FieldSet(QWidget):
             self._show(editor, values.get(name))
             self.messages[name].hide()
 
+    def reload(self, values: dict[str, Any]) -> None:
+        """Show fresh values of the record already shown: a field holding refused
+        text keeps it, and its reason, until it is saved or discarded."""
+        self._values = dict(values)
+        for name, editor in self.editors.items():
+            if name not in self._refused:
+                self._show(editor, values.get(name))
+                self.messages[name].hide()
+
     def text_of(self, name: str) -> str:
         editor = self.editors[name]
         if isinstance(editor, QLineEdit):
             return editor.text()
         if isinstance(editor, QPlainTextEdit):
             return editor.toPlainText()
+        if isinstance(editor, QComboBox):
+            return editor.currentText()
         return ""
 
     def accept(self, name: str, value: Any) -> None:

@@ -106,7 +106,7 @@ class FollowThrough(QObject):
                           "on the Companies & roles page, first.")
             return
         w = self.window
-        FeedbackCallDialog(w.context, w.hub, w, call=call).exec()
+        FeedbackCallDialog(w.context, w.hub, w, call=call, changes=w.changes).exec()
 
     def _call(self) -> FeedbackCall | None:
         store = self.window.context.store
@@ -124,7 +124,7 @@ class FollowThrough(QObject):
             self._explain("Stay in Touch", "Select a person on the People page first.")
             return
         w = self.window
-        CadenceDialog(w.context, w.hub, w, contact_uid=uid).exec()
+        CadenceDialog(w.context, w.hub, w, contact_uid=uid, changes=w.changes).exec()
 
     def open_reminder(self, reminder: Reminder | None) -> None:
         """Enter or a double click on a Today item opens what works on it."""

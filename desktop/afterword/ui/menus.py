@@ -3,12 +3,24 @@ the same menu uses (two items on one letter make Alt+letter cycle instead of act
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QWidget
 
 SMALL_WORDS = frozenset({"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to"})
+
+
+def make_action(parent: QWidget, text: str, slot: Callable[[], object], shortcut=None,
+                tip: str = "") -> QAction:
+    """A command: `shortcut` is a key text, a standard key or a list of key sequences;
+    the status-bar tip defaults to the text without its mnemonic and ellipsis."""
+    action = QAction(text, parent)
+    if shortcut is not None:
+        action.setShortcuts(shortcut if isinstance(shortcut, list) else [QKeySequence(shortcut)])
+    action.setStatusTip(tip or text.replace("&", "").rstrip("…"))
+    action.triggered.connect(lambda _checked=False: slot())
+    return action
 
 
 def title_case(text: str) -> str:

@@ -52,4 +52,4 @@ def reject_and_offer_call(changes: Changes, opportunity_uid: str,
         messages.info(parent, "No Feedback Call Proposed", NOBODY_TO_ASK)
         return None
     changes.hub.notify("feedback_calls")
-    return FeedbackCallDialog(changes.context, changes.hub, parent, call=call)
+    return FeedbackCallDialog(changes.context, changes.hub, parent, call=call, changes=changes)

@@ -1,8 +1,10 @@
 """A person's stay-in-touch cadence (every N days/weeks/months, a maximum,
-paused or active) and the touches that restart it."""
+paused or active) and the touches that restart it. With the window's `changes`,
+saving the cadence and logging a touch are each one undoable step."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 
 from PySide6.QtCore import QDate, QDateTime, QTime
@@ -27,7 +29,16 @@ from afterword.context import AppContext
 from afterword.core.domain import Cadence, Contact, TouchKind
 from afterword.core.errors import AfterwordError, InvalidRecord
 from afterword.core.rules import CadenceState, cadence_status
-from afterword.core.stay_in_touch import cadence_for, log_touch, make_cadence, rule_parts, save_cadence
+from afterword.core.stay_in_touch import (
+    cadence_for,
+    make_cadence,
+    make_touch,
+    rule_parts,
+    save_cadence,
+    save_touch,
+)
+from afterword.core.undo import Change
+from afterword.ui.commands import Changes
 from afterword.ui.hub import Hub
 from afterword.ui.widgets import fill_combo, labelled, message_line, named, no_auto_default, show_message
 
@@ -35,14 +46,16 @@ UNIT_LABELS = [("days", "days"), ("weeks", "weeks"), ("months", "months")]
 
 
 class CadenceDialog(QDialog):
-    """Set the cadence for `contact_uid`; `proposed` pre-fills a new one."""
+    """Set the cadence for `contact_uid`; `proposed` pre-fills a new one. With
+    `changes` each save and each touch logged is an undoable step of the window."""
 
     def __init__(self, context: AppContext, hub: Hub, parent=None, *, contact_uid: str,
-                 proposed: Cadence | None = None):
+                 proposed: Cadence | None = None, changes: Changes | None = None):
         super().__init__(parent)
-        self.context, self.hub = context, hub
+        self.context, self.hub, self.changes = context, hub, changes
         self.contact_uid = contact_uid
         contact = context.store.get(Contact, contact_uid)
+        self.name = contact.name[:40] if contact else "someone"
         self.existing = cadence_for(context.store, contact_uid)
         cadence = self.existing or proposed
         self.setWindowTitle(f"Stay in Touch — {contact.name if contact else ''}")
@@ -146,13 +159,20 @@ class CadenceDialog(QDialog):
     def save(self) -> bool:
         try:
             cadence = self.build()
-            save_cadence(self.context.store, cadence)
         except AfterwordError as exc:
             show_message(self.error, _problem(exc))
             return False
+        store = self.context.store
+
+        def write() -> list[Change]:
+            before = store.get(Cadence, cadence.uid)
+            save_cadence(store, cadence)
+            return [(before, cadence)]
+
+        verb = "Change" if self.existing is not None else "Set"
+        if not self._write(f"{verb} the cadence for {self.name}", write, "cadences"):
+            return False
         self.existing = cadence
-        show_message(self.error, None)
-        self.hub.notify("cadences")
         self.accept()
         return True
 
@@ -162,15 +182,38 @@ class CadenceDialog(QDialog):
         at = datetime(q.date().year(), q.date().month(), q.date().day(), q.time().hour(),
                       q.time().minute(), tzinfo=self.context.zone())
         try:
-            log_touch(self.context.store, self.contact_uid, at, TouchKind(self.touch_kind.currentData()),
-                      self.context.clock(), self.touch_notes.text())
+            touch = make_touch(self.contact_uid, at, TouchKind(self.touch_kind.currentData()),
+                               self.context.clock(), self.touch_notes.text())
         except AfterwordError as exc:
             show_message(self.error, _problem(exc))
             return False
-        show_message(self.error, None)
+
+        def write() -> list[Change]:
+            save_touch(self.context.store, touch)
+            return [(None, touch)]
+
+        if not self._write(f"Log a touch with {self.name}", write, "touches"):
+            return False
         self.touch_notes.clear()
-        self.hub.notify("touches")
         self.refresh_status()
+        return True
+
+    def _write(self, text: str, write: Callable[[], Sequence[Change]], kind: str) -> bool:
+        """Save in one transaction: through the window's undo stack when there is
+        one (a refusal is then shown by the window too), else directly."""
+        if self.changes is not None:
+            if not self.changes.compute(text, write):
+                show_message(self.error, "Not saved (see the message). What you typed is still here.")
+                return False
+        else:
+            try:
+                with self.context.store.atomic():
+                    write()
+            except AfterwordError as exc:
+                show_message(self.error, _problem(exc))
+                return False
+            self.hub.notify(kind)
+        show_message(self.error, None)
         return True
 
 

@@ -37,12 +37,12 @@ from afterword.core.feedback import (
     advance,
     cadence_offer,
     join_marked,
-    reject,
     save_call,
     split_marked,
 )
 from afterword.core.stay_in_touch import describe
 from afterword.ui import messages
+from afterword.ui.commands import Changes
 from afterword.ui.hub import Hub
 from afterword.ui.widgets import (
     fill_combo,
@@ -65,11 +65,13 @@ def _date(q: QDate) -> date:
 
 class FeedbackCallDialog(QDialog):
     """Edit one feedback call. After saving with a "yes" to staying in touch it
-    offers a cadence (`offer_cadence`, which a test can answer)."""
+    offers a cadence (`offer_cadence`, which a test can answer); with `changes`
+    that cadence is saved as an undoable step of the window."""
 
-    def __init__(self, context: AppContext, hub: Hub, parent=None, *, call: FeedbackCall):
+    def __init__(self, context: AppContext, hub: Hub, parent=None, *, call: FeedbackCall,
+                 changes: Changes | None = None):
         super().__init__(parent)
-        self.context, self.hub, self.call = context, hub, call
+        self.context, self.hub, self.call, self.changes = context, hub, call, changes
         store = context.store
         contact = store.get(Contact, call.contact_uid)
         opp = store.get(Opportunity, call.opportunity_uid) if call.opportunity_uid else None
@@ -233,7 +235,7 @@ class FeedbackCallDialog(QDialog):
         from afterword.ui.dialogs.cadence import CadenceDialog
 
         dialog = CadenceDialog(self.context, self.hub, self.parent(), contact_uid=offer.contact_uid,
-                               proposed=offer)
+                               proposed=offer, changes=self.changes)
         dialog.exec()
         return True
 
@@ -244,23 +246,3 @@ def _qtime(moment: datetime) -> QTime:
 
 def _answer(combo: QComboBox) -> Answer | None:
     return Answer(combo.currentData()) if combo.currentData() else None
-
-
-def reject_and_propose(context: AppContext, hub: Hub, opportunity_uid: str,
-                       parent=None) -> FeedbackCallDialog | None:
-    """Mark a role rejected; return the dialog for the feedback call it proposes
-    (already saved as "to request"), or None after telling the user why there is none."""
-    try:
-        call = reject(context.store, opportunity_uid, context.today())
-    except AfterwordError as exc:
-        QMessageBox.warning(parent, "Not saved", str(exc))
-        return None
-    hub.notify("opportunities")
-    if call is None:
-        QMessageBox.information(
-            parent, "No feedback call proposed",
-            "Nobody who interviewed (an interviewer or the hiring manager) was recorded at any "
-            "round of this role, so there is no one to ask. Add them to a round's debrief first.")
-        return None
-    hub.notify("feedback_calls")
-    return FeedbackCallDialog(context, hub, parent, call=call)

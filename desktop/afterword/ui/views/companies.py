@@ -160,6 +160,12 @@ class CompaniesView(QWidget):
 
     # -- page protocol ---------------------------------------------------------------
 
+    def confirm_leave(self) -> bool:
+        """Before another company or page is shown: False when the user chose to
+        keep editing a value of the role or company that could not be saved."""
+        return (_confirm_leave(self.role_fields, self._role, self)
+                and _confirm_leave(self.company_fields, self._company, self))
+
     def set_search(self, text: str) -> None:
         if text != self._search:
             self._search = text
@@ -197,6 +203,8 @@ class CompaniesView(QWidget):
         self.company_table.selectionModel().setCurrentIndex(
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect
             | QItemSelectionModel.SelectionFlag.Rows)
+        if self._company is not None and self._company.uid != uid:
+            return False  # the user kept editing a refused value of the company shown
         self._show_company(self.context.store.get(Company, uid))
         return True
 
@@ -208,6 +216,8 @@ class CompaniesView(QWidget):
         self.role_table.selectionModel().setCurrentIndex(
             self.roles.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
             | QItemSelectionModel.SelectionFlag.Rows)
+        if self._role is not None and self._role.uid != uid:
+            return  # the user kept editing a refused value of the role shown
         self._show_role(self.roles.record_at(row))
 
     def current_company(self) -> Company | None:
@@ -216,16 +226,21 @@ class CompaniesView(QWidget):
     def current_role(self) -> Opportunity | None:
         return self._role
 
-    def _company_selected(self, current, _previous) -> None:
+    def _company_selected(self, current, previous) -> None:
         row = self.companies_proxy.mapToSource(current).row() if current.isValid() else -1
         listed = self.companies.record_at(row)
         if listed is None or self._company is None or listed.uid != self._company.uid:
+            if not self.confirm_leave():
+                _put_back(self.company_table, previous)
+                return
             self._show_company(self.context.store.get(Company, listed.uid) if listed else None)
 
     def _show_company(self, company: Company | None) -> None:
+        same = company is not None and self._company is not None and company.uid == self._company.uid
         self._company = company
         self.company_fields.set_editable(company is not None)
-        self.company_fields.load(vars(company) if company else {})
+        # Shown again (a reload): text that could not be saved stays on screen.
+        (self.company_fields.reload if same else self.company_fields.load)(vars(company) if company else {})
         keep = self._role.uid if self._role else None
         roles = (self.context.store.select(Opportunity, "company_uid = ?", [company.uid])
                  if company else [])
@@ -235,16 +250,20 @@ class CompaniesView(QWidget):
         else:
             self.select_role(roles[0].uid if roles else None)
 
-    def _role_selected(self, current, _previous) -> None:
+    def _role_selected(self, current, previous) -> None:
         role = self.roles.record_at(current.row()) if current.isValid() else None
         if role is None or self._role is None or role.uid != self._role.uid:
+            if not _confirm_leave(self.role_fields, self._role, self):
+                _put_back(self.role_table, previous)
+                return
             self._show_role(role)
 
     def _show_role(self, role: Opportunity | None) -> None:
+        same = role is not None and self._role is not None and role.uid == self._role.uid
         self._role = role
         store = self.context.store
         self.role_fields.set_editable(role is not None)
-        self.role_fields.load(vars(role) if role else {})
+        (self.role_fields.reload if same else self.role_fields.load)(vars(role) if role else {})
         self.rounds.set_records(rounds.round_rows(store, role.uid) if role else [])
         met = rounds.people_met(store, role.uid) if role else []
         people = {c.uid: c for c in store.select(
@@ -269,6 +288,8 @@ class CompaniesView(QWidget):
         if self.changes.save(before, after, f"Edit {name} of {after.name[:40]}"):
             self._company = after
             self.company_fields.accept(name, value)
+        else:
+            self.company_fields.refuse(name, "not saved; see the message")
 
     def _save_role(self, name: str, value) -> None:
         before = self._role
@@ -281,6 +302,8 @@ class CompaniesView(QWidget):
         if self.changes.save(before, after, f"Edit {name.replace('_', ' ')} of {after.title[:40]}"):
             self._role = after
             self.role_fields.accept(name, value)
+        else:
+            self.role_fields.refuse(name, "not saved; see the message")
 
     def _reject(self, role: Opportunity) -> None:
         """A rejection is more than a stage: it proposes the feedback call, as
@@ -340,4 +363,31 @@ class CompaniesView(QWidget):
         editor.selectAll()
 
 
+def _confirm_leave(fields: FieldSet, record: Company | Opportunity | None, parent: QWidget) -> bool:
+    """A value `fields` refused is still only on screen: ask whether to keep
+    editing it (False, with the focus on it) or discard it (True)."""
+    refused = fields.refused()
+    if not refused or record is None:
+        return True
+    name = refused[0]
+    label = fields.labels[name].text().replace("&", "")
+    owner = record.name if isinstance(record, Company) else record.title
+    if messages.keep_or_discard(
+            parent, "Unsaved Change",
+            f"{label} of {owner[:60]} was not saved: “{fields.text_of(name)}” cannot be saved as typed.\n"
+            "Keep editing it, or discard it?"):
+        for field_name in refused:
+            fields.revert(field_name)
+        return True
+    fields.editors[name].setFocus()
+    return False
 
+
+def _put_back(table: QTableView, previous) -> None:
+    """Select `previous` again, quietly: the user stays on the record being edited."""
+    selection = table.selectionModel()
+    selection.blockSignals(True)
+    selection.setCurrentIndex(previous, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                              | QItemSelectionModel.SelectionFlag.Rows)
+    selection.blockSignals(False)
+    table.viewport().update()

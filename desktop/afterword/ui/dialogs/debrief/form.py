@@ -1,0 +1,290 @@
+"""The debrief's first page: role and round, when, who was present, tone,
+questions, concerns, the close and when to hear back; filled from the keyboard."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+from itertools import pairwise
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QDate, Qt, QTime, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from afterword.core.debrief import tone_hint
+from afterword.core.domain import (
+    Company,
+    Concern,
+    ConcernKind,
+    ConcernSize,
+    Contact,
+    Format,
+    Interview,
+    Opportunity,
+    Question,
+)
+from afterword.core.errors import InvalidRecord
+from afterword.core.store import Store
+from afterword.ui.dialogs.debrief.people_picker import PeoplePicker
+from afterword.ui.dialogs.debrief.tables import form_table, with_add_button
+from afterword.ui.dialogs.debrief.time_zone import local_zone_name, start_at, zone_combo
+from afterword.ui.models.rows import EditableModel
+from afterword.ui.widgets import (
+    HINT_STYLE,
+    ChoiceDelegate,
+    fill_combo,
+    labelled,
+    message_line,
+    named,
+    select_data,
+    show_message,
+)
+
+# The field a refusal names → the control that takes the focus.
+FOCUS = {"timezone": "zone", "start": "day", "participant_uids": "person", "round": "round",
+         "opportunity_uid": "opportunity", "hear_back_by": "hear_back",
+         "questions": "questions", "concerns": "concerns"}
+
+
+class DebriefForm(QWidget):
+    """One round as typed. `existing` is the round being edited, if any."""
+
+    propose_requested = Signal()
+    cancel_requested = Signal()
+
+    def __init__(self, store: Store, clock: Callable[[], datetime], existing: Interview | None,
+                 parent=None):
+        super().__init__(parent)
+        self.store, self.clock, self.existing = store, clock, existing
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.error = message_line(name="debrief problem")
+
+        self.opportunity = named(QComboBox(), "Role", "The role this round was for")
+        for opp in self.store.select(Opportunity, order_by="stage = 'rejected', title"):
+            company = self.store.get(Company, opp.company_uid)
+            self.opportunity.addItem(f"{opp.title} — {company.name if company else ''}", opp.uid)
+        self.opportunity.currentIndexChanged.connect(self.role_changed)
+        self.round = named(QSpinBox(), "Round number")
+        self.round.setRange(1, 20)
+        self.round.setPrefix("Round ")
+        top = QHBoxLayout()
+        top.addWidget(self.opportunity, 1)
+        top.addWidget(self.round)
+        form.addRow(labelled("&Role:", self.opportunity), top)
+
+        self.day = named(QDateEdit(), "Date of the round")
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("yyyy-MM-dd")
+        self.at = named(QTimeEdit(), "Time of the round")
+        self.at.setDisplayFormat("HH:mm")
+        self.zone = zone_combo()
+        self.format = fill_combo(named(QComboBox(), "Format"), Format)
+        when = QHBoxLayout()
+        for w, stretch in ((self.day, 0), (self.at, 0), (self.zone, 1), (self.format, 0)):
+            when.addWidget(w, stretch)
+        form.addRow(labelled("&When:", self.day), when)
+
+        self.picker = PeoplePicker(self.store, self._company_uid)
+        self.picker.person_added.connect(lambda: show_message(self.error, None))
+        self.person = self.picker.name  # where a refusal about the people present sends the focus
+        form.addRow(labelled("Pr&esent:", self.picker.name), self.picker)
+
+        self.tone = named(QLineEdit(), "Tone of the round", "How the round felt, e.g. warm, curious")
+        self.tone.setPlaceholderText("e.g. warm, collaborative")
+        self.tone.textChanged.connect(self.update_tone_hint)
+        self.tone_hint = message_line(HINT_STYLE, "tone hint")
+        tone = QVBoxLayout()
+        tone.addWidget(self.tone)
+        tone.addWidget(self.tone_hint)
+        form.addRow(labelled("T&one:", self.tone), tone)
+
+        self.questions_model = EditableModel(
+            ["question", "my_answer", "better_answer"],
+            ["Question", "What I said", "What I wish I had said"])
+        self.questions = form_table(self.questions_model, "Questions worth revisiting")
+        form.addRow(labelled("&Questions:", self.questions),
+                    with_add_button(self.questions, "Add Q&uestion", self.questions_model))
+
+        self.concerns_model = EditableModel(
+            ["text", "kind", "response", "size"], ["Concern", "Kind", "My response", "Size"],
+            choices={"kind": ConcernKind, "size": ConcernSize})
+        self.concerns = form_table(self.concerns_model, "Concerns raised")
+        self.concerns.setItemDelegateForColumn(1, ChoiceDelegate(ConcernKind, self.concerns))
+        self.concerns.setItemDelegateForColumn(3, ChoiceDelegate(ConcernSize, self.concerns))
+        form.addRow(labelled("Co&ncerns:", self.concerns),
+                    with_add_button(self.concerns, "Add Con&cern", self.concerns_model))
+
+        self.closing_question = named(QLineEdit(), "Closing question asked")
+        self.closing_question.setPlaceholderText("e.g. Is there anything I could address?")
+        form.addRow("C&losing question:", self.closing_question)
+        self.closing_answer = named(QLineEdit(), "Their answer")
+        form.addRow("Their &answer:", self.closing_answer)
+        self.next_steps = named(QLineEdit(), "Next steps")
+        form.addRow("Ne&xt steps:", self.next_steps)
+        self.has_hear_back = named(QCheckBox("They said I would hear back by"), "Hear back by is set")
+        self.hear_back = named(QDateEdit(), "Hear back by")
+        self.hear_back.setCalendarPopup(True)
+        self.hear_back.setDisplayFormat("yyyy-MM-dd")
+        self.hear_back.setEnabled(False)
+        self.has_hear_back.toggled.connect(self.hear_back.setEnabled)
+        hear = QHBoxLayout()
+        hear.addWidget(self.has_hear_back)
+        hear.addWidget(self.hear_back)
+        hear.addStretch(1)
+        form.addRow(labelled("&Hear back:", self.has_hear_back), hear)
+        self._lay_out(form)
+        for first, second in pairwise([self.format, *self.picker.tab_chain()]):
+            QWidget.setTabOrder(first, second)
+
+    def _lay_out(self, form: QFormLayout) -> None:
+        self.save_button = named(QPushButton("&Save and Propose Notes"), "Save and propose notes",
+                                 "Ctrl+Enter")
+        self.save_button.setDefault(False)
+        self.save_button.setAutoDefault(False)
+        self.save_button.clicked.connect(self.propose_requested)
+        cancel = named(QPushButton("Cancel"), "Cancel")
+        cancel.setAutoDefault(False)
+        cancel.clicked.connect(self.cancel_requested)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(cancel)
+        buttons.addWidget(self.save_button)
+
+        # The form scrolls on a small screen; the buttons stay in view below it.
+        fields = QWidget()
+        column = QVBoxLayout(fields)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.error)
+        column.addLayout(form)
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(fields)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll, 1)
+        outer.addLayout(buttons)
+
+    # -- loading -----------------------------------------------------------------
+
+    def load(self, opportunity_uid: str | None) -> None:
+        """A new round of `opportunity_uid` (an hour ago, on the hour), or the round edited."""
+        now = self.clock()
+        interview = self.existing
+        if interview is not None:
+            opportunity_uid = interview.opportunity_uid
+        if opportunity_uid:
+            select_data(self.opportunity, opportunity_uid)
+        self.role_changed()
+        if interview is None:
+            start = (now - timedelta(hours=1)).replace(minute=0, second=0, microsecond=0)
+            self.day.setDate(QDate(start.year, start.month, start.day))
+            self.at.setTime(QTime(start.hour, 0))
+            self.hear_back.setDate(QDate(now.year, now.month, now.day).addDays(7))
+            return
+        local = interview.start.astimezone(ZoneInfo(interview.timezone))
+        self.round.setValue(interview.round)
+        self.day.setDate(QDate(local.year, local.month, local.day))
+        self.at.setTime(QTime(local.hour, local.minute))
+        self.zone.setCurrentText(interview.timezone)
+        select_data(self.format, interview.format)
+        self.picker.set_present([c for c in (self.store.get(Contact, u)
+                                             for u in interview.participant_uids) if c])
+        self.tone.setText(interview.tone or "")
+        self.questions_model.set_items([vars(q) for q in interview.questions])
+        self.concerns_model.set_items([vars(c) for c in interview.concerns])
+        self.closing_question.setText(interview.closing_question or "")
+        self.closing_answer.setText(interview.closing_answer or "")
+        self.next_steps.setText(interview.next_steps or "")
+        if interview.hear_back_by:
+            self.has_hear_back.setChecked(True)
+            d = interview.hear_back_by
+            self.hear_back.setDate(QDate(d.year, d.month, d.day))
+
+    def opportunity_record(self) -> Opportunity | None:
+        uid = self.opportunity.currentData()
+        return self.store.get(Opportunity, uid) if uid else None
+
+    def _company_uid(self) -> str | None:
+        """A person first met at this round works at the role's company."""
+        opp = self.opportunity_record()
+        return opp.company_uid if opp else None
+
+    def role_changed(self) -> None:
+        """A new round of another role: its next round number, in the zone of its last."""
+        opp = self.opportunity_record()
+        self.picker.offer_names()
+        if opp is None or self.existing is not None:
+            self.zone.setCurrentText(local_zone_name(self.clock()))
+            return
+        earlier = self.store.select(Interview, "opportunity_uid = ?", [opp.uid],
+                                    order_by="round DESC, start DESC")
+        self.round.setValue((earlier[0].round + 1) if earlier else 1)
+        self.zone.setCurrentText(earlier[0].timezone if earlier else local_zone_name(self.clock()))
+        self.update_tone_hint()
+
+    def update_tone_hint(self) -> None:
+        opp = self.opportunity_record()
+        if opp is None:
+            return
+        probe = Interview(opp.uid, self.round.value(), self._start_or_now(), self.zone.currentText(),
+                          tone=self.tone.text(), uid=self.existing.uid if self.existing else "new")
+        show_message(self.tone_hint, tone_hint(self.store, probe))
+
+    # -- the round as typed ------------------------------------------------------------
+
+    def _start_or_now(self) -> datetime:
+        try:
+            return start_at(self.day.date(), self.at.time(), self.zone.currentText())
+        except InvalidRecord:
+            return self.clock()
+
+    def interview(self) -> Interview:
+        """The round as typed (raises InvalidRecord for an unknown zone)."""
+        opp = self.opportunity_record()
+        hb = self.hear_back.date()
+        interview = Interview(
+            opportunity_uid=opp.uid if opp else "",
+            round=self.round.value(),
+            start=start_at(self.day.date(), self.at.time(), self.zone.currentText()),
+            timezone=self.zone.currentText().strip(),
+            format=Format(self.format.currentData()) if self.format.currentData() else None,
+            participant_uids=[c.uid for c in self.picker.present()],
+            tone=self.tone.text().strip() or None,
+            hear_back_by=date(hb.year(), hb.month(), hb.day()) if self.has_hear_back.isChecked() else None,
+            closing_question=self.closing_question.text().strip() or None,
+            closing_answer=self.closing_answer.text().strip() or None,
+            next_steps=self.next_steps.text().strip() or None,
+            questions=[Question(i["question"] or "", i["my_answer"], i["better_answer"])
+                       for i in self.questions_model.filled()],
+            concerns=[Concern(i["text"] or "", i["kind"], i["response"], i["size"])
+                      for i in self.concerns_model.filled()],
+        )
+        if self.existing is not None:
+            interview.uid = self.existing.uid
+            interview.followed_up_on = self.existing.followed_up_on
+        return interview
+
+    def show_problem(self, exc: InvalidRecord) -> None:
+        """Say what is wrong above the form and put the focus on the field concerned."""
+        show_message(self.error, exc.problem[0].upper() + exc.problem[1:] + ".")
+        widget = getattr(self, FOCUS.get(exc.field, ""), None)
+        if widget is not None:
+            widget.setFocus()
