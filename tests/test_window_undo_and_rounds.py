@@ -312,3 +312,18 @@ def test_a_refused_value_is_not_dropped_when_moving_to_another_person_or_page(
     assert people.card.contact().uid != first.uid
     assert window.context.store.get(Contact, first.uid).email == first.email
     assert len(message_boxes) == 3
+
+
+def test_a_refused_value_stays_when_another_field_of_the_same_person_saves(
+        qtbot, demo_window, message_boxes):
+    window = demo_window
+    window.show_page("people")
+    people = window.page("people")
+    people.select_row(0)
+    fields = people.card.fields
+    type_into(qtbot, fields.editors["email"], "dana at example")
+    type_into(qtbot, fields.editors["title"], "Chief of Staff")
+    assert window.context.store.get(Contact, people.current_uid()).title == "Chief of Staff"
+    assert fields.editors["email"].text() == "dana at example"
+    assert fields.refused() == ["email"]
+    message_boxes.replies.append("Discard")  # closing the window asks about it

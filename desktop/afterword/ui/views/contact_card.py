@@ -178,6 +178,8 @@ class ContactCard(QWidget):
         return False
 
     def show_contact(self, contact: Contact | None) -> None:
+        same = (contact is not None and self._contact is not None
+                and contact.uid == self._contact.uid)
         self._contact = contact
         enabled = contact is not None
         self.fields.set_editable(enabled)
@@ -190,7 +192,8 @@ class ContactCard(QWidget):
             self.heading.setText("No one selected. Press Ctrl+N to add a person.")
             return
         self.heading.setText("Changes are saved as you leave each field; Ctrl+Z undoes them.")
-        self.fields.load(vars(contact))
+        # The same person again (another field saved): keep refused text in place.
+        (self.fields.reload if same else self.fields.load)(vars(contact))
         self.photo.show_photo(self._changes.store.card_photo(contact.uid))
         self.remove_button.setEnabled(self.photo.has_photo())
 
