@@ -85,3 +85,20 @@ def test_missing_or_unknown_time_zone_is_named(demo_store, tmp_path, zone):
     moved = events[interview.uid].dtstart.value
     assert moved == interview.start and moved.utcoffset() == timedelta(0)
     assert _user_records(demo_store) == records
+
+
+def test_a_round_dated_at_the_edge_of_the_calendar_is_named_and_skipped(demo_store, tmp_path):
+    from datetime import UTC, datetime
+
+    from afterword.core.calendar import CalendarOptions
+    from afterword.core.calendar_export import export_calendar
+    from afterword.core.domain import Interview
+
+    # Written before imports refused such dates; the file must still export.
+    victim = demo_store.all(Interview)[0]
+    demo_store.db.execute("UPDATE interviews SET start = '0001-01-01T01:00:00+05:00' WHERE uid = ?",
+                          [victim.uid])
+    summary = export_calendar(demo_store, tmp_path / "r.ics", CalendarOptions(rounds=True),
+                              datetime(2026, 11, 23, 18, tzinfo=UTC))
+    assert any(victim.uid in p and "field 'start'" in p for p in summary.problems)
+    assert summary.counts  # everything else was written

@@ -183,9 +183,10 @@ def test_a_newer_file_is_refused_untouched(tmp_path):
     assert digest(path) == before
 
 
-def test_the_version_1_file_opens_with_its_data(tmp_path):
-    path = tmp_path / "v1.db"
-    shutil.copy(DATA / "schema-1.db", path)
+@pytest.mark.parametrize("version", [1, 2])
+def test_every_earlier_version_file_opens_with_its_data(tmp_path, version):
+    path = tmp_path / f"v{version}.db"
+    shutil.copy(DATA / f"schema-{version}.db", path)
     store = Store.open(path)
     try:
         assert store.schema_version() == SCHEMA_VERSION

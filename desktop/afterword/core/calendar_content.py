@@ -197,15 +197,17 @@ def round_specs(store: Store, sources: Sources, *, alarm_before: timedelta,
            ORDER BY i.start"""
     ).fetchall()
     for uid, number, start_text, zone_name, fmt, next_steps, role, company, address, people in rows:
+        where = f"interview {uid} ({company}, {role}, round {number})"
         start = datetime.fromisoformat(start_text)
         zone = _zone(zone_name)
         if zone is None:
             what = f"unknown time zone {zone_name!r}" if zone_name else "no time zone"
-            problems.append(f"interview {uid} ({company}, {role}, round {number}): field "
-                            f"'timezone': {what}; its event was written in UTC")
-            start = start.astimezone(UTC)
-        else:
-            start = start.astimezone(zone)
+            problems.append(f"{where}: field 'timezone': {what}; its event was written in UTC")
+        try:
+            start = start.astimezone(zone or UTC)
+        except OverflowError:  # a date at the very edge of the calendar, from an old import
+            problems.append(f"{where}: field 'start': {start_text} cannot be placed in a calendar")
+            continue
         if (first and start.date() < first) or (last and start.date() > last):
             continue
         lines = [f"Interview round {number} for {role} at {company}."]
