@@ -69,6 +69,16 @@ def measure(path: Path) -> list[tuple[str, str]]:
     rows.append(("Today refresh on a change (window thread)", f"{changed:9.0f} ms"))
     rows.append(("  then the new reminders arrive after", f"{_settle(app, window) * 1000:9.0f} ms"))
     rows.append(("(Today items)", f"{today.model.reminder_count():9d}"))
+    for key in ("interviews", "funnel", "notes"):
+        window.show_page(key)
+        _settle(app, window)
+        changed = _ms(lambda: window.hub.notify("*"))
+        rows.append((f"{key} shown: a change (window thread)", f"{changed:9.0f} ms"))
+        rows.append(("  then its rows arrive after", f"{_settle(app, window) * 1000:9.0f} ms"))
+    notes = window.page("notes")
+    show_all = _ms(lambda: notes.filter.setCurrentIndex(1))
+    rows.append(("notes: show all (window thread)", f"{show_all:9.0f} ms"))
+    rows.append(("  then all notes arrive after", f"{_settle(app, window) * 1000:9.0f} ms"))
     window.close()
     window.context.store.close()
     return rows

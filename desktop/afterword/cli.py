@@ -15,10 +15,9 @@ from datetime import date, datetime, time
 from pathlib import Path
 
 from afterword import __version__
-from afterword.core import interchange
+from afterword.core import interchange, interchange_writer
 from afterword.core.demo import fill_demo
 from afterword.core.errors import AfterwordError
-from afterword.core.files import write_private
 from afterword.core.rules import due_reminders
 from afterword.core.store import Store, backup_to
 from afterword.paths import default_database
@@ -74,15 +73,15 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    # Streamed, a chunk of records at a time: a large database never sits in memory whole.
     store = _open_existing(args)
     try:
-        text = interchange.dumps(interchange.export_document(store))
+        if args.out == "-":
+            interchange_writer.export_to_stream(store, sys.stdout)
+        else:
+            interchange_writer.export_to_file(store, args.out)
     finally:
         store.close()
-    if args.out == "-":
-        sys.stdout.write(text)
-    else:
-        write_private(args.out, text.encode("utf-8"))
     return 0
 
 

@@ -241,3 +241,73 @@ def _ranged_fields(cls: type) -> tuple[FieldSpec, ...]:
 def _has_default(cls: type, name: str) -> bool:
     f = cls.__dataclass_fields__[name]
     return f.default is not dataclasses.MISSING or f.default_factory is not dataclasses.MISSING
+
+
+# -- stored rows straight to plain values ---------------------------------------
+
+_STR, _INT, _BOOL, _DATE, _DATETIME, _ENUM, _LIST = range(7)
+
+
+@cache
+def _row_plan(cls: type) -> tuple[tuple[str, int, bool, frozenset[Any]], ...]:
+    """Per field: its name, how a stored value is checked, whether None stays None,
+    and (for enumerations) the words allowed."""
+    plan = []
+    for spec in fields_of(cls):
+        default = cls.__dataclass_fields__[spec.name].default
+        none_ok = (spec.optional and not _has_default(cls, spec.name)) or default is None
+        kind, words = spec.kind, frozenset()
+        if kind is list:
+            code = _LIST
+        elif isinstance(kind, type) and issubclass(kind, Enum):
+            code, words = _ENUM, frozenset(m.value for m in kind)
+        else:
+            code = {str: _STR, int: _INT, bool: _BOOL, date: _DATE, datetime: _DATETIME}[kind]
+        plan.append((spec.name, code, none_ok, words))
+    return tuple(plan)
+
+
+def plain_from_row(cls: type, row: dict[str, Any]) -> dict[str, Any] | None:
+    """What `to_plain(from_plain(cls, row))` gives for a stored row (booleans as
+    0/1, list fields already plain), without building the record: a stored value
+    is already in its plain form. None when a value is not in the form Afterword
+    writes (a file edited by hand), so the caller takes the full, checking path."""
+    plain: dict[str, Any] = {}
+    for name, code, none_ok, words in _row_plan(cls):
+        value = row[name]
+        if value is None:
+            if not none_ok:
+                return None
+        elif code == _STR:
+            if type(value) is not str:
+                return None
+        elif code == _ENUM:
+            if value not in words:
+                return None
+        elif code == _INT:
+            if type(value) is not int:
+                return None
+        elif code == _BOOL:
+            value = bool(value)
+        elif code == _DATE:
+            if not _canonical_date(value):
+                return None
+        elif code == _DATETIME and not _canonical_datetime(value):
+            return None
+        plain[name] = value
+    return plain
+
+
+def _canonical_date(value: Any) -> bool:
+    try:
+        return type(value) is str and date.fromisoformat(value).isoformat() == value
+    except ValueError:
+        return False
+
+
+def _canonical_datetime(value: Any) -> bool:
+    try:
+        moment = datetime.fromisoformat(value) if type(value) is str else None
+    except ValueError:
+        return False
+    return moment is not None and moment.tzinfo is not None and moment.isoformat() == value

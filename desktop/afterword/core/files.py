@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TextIO
 
 from afterword.core.errors import AfterwordError
 
@@ -25,15 +27,30 @@ def write_private(out: str | os.PathLike[str], data: bytes) -> Path:
 
     Raises AfterwordError with a one-line reason ("cannot write F: …").
     """
+    return _replace_private(out, lambda handle: handle.write(data), "wb")
+
+
+def write_private_text(out: str | os.PathLike[str], write: Callable[[TextIO], Any]) -> Path:
+    """Replace `out` with the UTF-8 text `write(handle)` writes, a piece at a time,
+    via a temporary file beside it (for files too large to build in memory first).
+    Newlines are written as given, on every system.
+
+    Raises AfterwordError with a one-line reason ("cannot write F: …").
+    """
+    return _replace_private(out, write, "w")
+
+
+def _replace_private(out: str | os.PathLike[str], write: Callable[[Any], Any], mode: str) -> Path:
     out = Path(out).expanduser()
     tmp = out.with_name(f".{out.name}.partial")
+    text = {"encoding": "utf-8", "newline": ""} if "b" not in mode else {}
     try:
         if out.is_dir():
             raise IsADirectoryError(21, "it is a folder")
         tmp.unlink(missing_ok=True)
         create_private_file(tmp)
-        with open(tmp, "wb") as handle:
-            handle.write(data)
+        with open(tmp, mode, **text) as handle:
+            write(handle)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, out)
@@ -41,4 +58,9 @@ def write_private(out: str | os.PathLike[str], data: bytes) -> Path:
         with contextlib.suppress(OSError):
             tmp.unlink(missing_ok=True)
         raise AfterwordError(f"cannot write {out}: {exc.strerror or exc}") from None
+    except BaseException:
+        # A failure while producing the content leaves no partial file behind.
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+        raise
     return out

@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -55,7 +56,7 @@ REFERENCES: dict[type, dict[str, str]] = {
     Touch: {"contact_uid": "contacts"},
 }
 
-_PHOTO = "card_photo"
+PHOTO_FIELD = "card_photo"
 
 # Whole numbers a sane file holds; beyond these a value is a typo or an attack.
 INT_BOUNDS: dict[type, dict[str, tuple[int, int]]] = {
@@ -66,27 +67,38 @@ INT_BOUNDS: dict[type, dict[str, tuple[int, int]]] = {
 
 # -- export --------------------------------------------------------------------
 
-def _plain_record(record: Any) -> dict[str, Any]:
+def plain_record(record: Any) -> dict[str, Any]:
+    """A record as the interchange writes it: its uid first, then its fields."""
     plain = codec.to_plain(record)
     return {"uid": plain.pop("uid"), **plain}
 
 
-def export_document(store: Store) -> dict[str, Any]:
-    """Everything in the database as an interchange document (dicts and lists)."""
-    doc: dict[str, Any] = {"format": FORMAT, "version": VERSION}
-    photos = _all_photos(store)
-    for section, cls in SECTIONS.items():
-        records = store.select(cls, order_by="uid")
-        items = [_plain_record(r) for r in records]
+def section_items(store: Store, cls: type, chunk: int = 2000) -> Iterator[list[dict[str, Any]]]:
+    """One section's records as plain dicts, in uid order, `chunk` at a time
+    (contacts with their card photo, or None)."""
+    for plain in store.select_plain_chunks(cls, order_by="uid", size=chunk):
+        items = [{"uid": p.pop("uid"), **p} for p in plain]
         if cls is Contact:
+            photos = _photos(store, [item["uid"] for item in items])
             for item in items:
-                item[_PHOTO] = photos.get(item["uid"])
-        doc[section] = items
+                item[PHOTO_FIELD] = photos.get(item["uid"])
+        yield items
+
+
+def export_document(store: Store) -> dict[str, Any]:
+    """Everything in the database as an interchange document (dicts and lists).
+    A large export is better streamed: see interchange_writer.export_to_file."""
+    doc: dict[str, Any] = {"format": FORMAT, "version": VERSION}
+    for section, cls in SECTIONS.items():
+        doc[section] = [item for items in section_items(store, cls) for item in items]
     return doc
 
 
-def _all_photos(store: Store) -> dict[str, dict[str, str]]:
-    rows = store.db.execute("SELECT contact_uid, mime_type, data FROM card_photos").fetchall()
+def _photos(store: Store, contact_uids: list[str]) -> dict[str, dict[str, str]]:
+    marks = ",".join("?" * len(contact_uids))
+    rows = store.db.execute(
+        f"SELECT contact_uid, mime_type, data FROM card_photos WHERE contact_uid IN ({marks})",
+        contact_uids).fetchall()
     return {
         uid: {"mime_type": mime, "data": base64.b64encode(data).decode("ascii")}
         for uid, mime, data in rows
@@ -172,8 +184,8 @@ def plan_import(store: Store, doc: Any) -> ImportPlan:
             plan.records.append(record)
             bucket = plan.replaced if record.uid in known[section] else plan.added
             bucket[section] = bucket.get(section, 0) + 1
-            if section == "contacts" and _PHOTO in item:
-                plan.photos[record.uid] = _photo(item[_PHOTO], where)
+            if section == "contacts" and PHOTO_FIELD in item:
+                plan.photos[record.uid] = _photo(item[PHOTO_FIELD], where)
     return plan
 
 
@@ -225,9 +237,9 @@ def _photo(value: Any, where: str) -> CardPhoto | None:
     if value is None:
         return None
     if not isinstance(value, dict) or not isinstance(value.get("data"), str):
-        raise InterchangeError(f"{where}: field '{_PHOTO}': expected {{mime_type, data}}")
+        raise InterchangeError(f"{where}: field '{PHOTO_FIELD}': expected {{mime_type, data}}")
     try:
         data = base64.b64decode(value["data"], validate=True)
     except (binascii.Error, ValueError):
-        raise InterchangeError(f"{where}: field '{_PHOTO}': data is not base64") from None
+        raise InterchangeError(f"{where}: field '{PHOTO_FIELD}': data is not base64") from None
     return CardPhoto(data=data, mime_type=str(value.get("mime_type") or "image/jpeg"))

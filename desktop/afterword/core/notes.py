@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -68,10 +69,17 @@ class NoteRow:
         return not self.status.is_done and self.due <= on
 
 
-def note_rows(store: Store, *, open_only: bool = False) -> list[NoteRow]:
-    """Every note with who and what it is for, by due date then recipient."""
-    where = "WHERE n.status NOT IN ('sent', 'delivered')" if open_only else ""
-    rows = store.db.query(
+def note_rows(store: Store, *, open_only: bool = False,
+              statuses: Collection[NoteStatus] | None = None) -> list[NoteRow]:
+    """Notes with who and what they are for, by due date then recipient: all of
+    them, the open ones, or those with one of `statuses` (filtered in SQL)."""
+    if open_only:
+        statuses = [s for s in NoteStatus if not s.is_done]
+    where, params = "", []
+    if statuses is not None:
+        params = [NoteStatus(s).value for s in statuses]
+        where = f"WHERE n.status IN ({','.join('?' * len(params))})" if params else "WHERE 0"
+    rows = store.db.execute(
         f"""SELECT n.uid, n.contact_uid, c.name, c.role, co.name AS company, o.title, i.round,
                    n.medium, n.status, n.due, n.sent_on, n.points
             FROM thank_you_notes n
@@ -80,10 +88,28 @@ def note_rows(store: Store, *, open_only: bool = False) -> list[NoteRow]:
             LEFT JOIN interviews i ON i.uid = n.interview_uid
             LEFT JOIN opportunities o ON o.uid = i.opportunity_uid
             {where}
-            ORDER BY n.due, c.name COLLATE NOCASE"""
+            ORDER BY n.due, c.name COLLATE NOCASE""", params,
     )
     return [NoteRow(
-        r["uid"], r["contact_uid"], r["name"], r["role"], r["company"], r["title"], r["round"],
-        Medium(r["medium"]), NoteStatus(r["status"]), date.fromisoformat(r["due"]),
-        date.fromisoformat(r["sent_on"]) if r["sent_on"] else None, r["points"],
-    ) for r in rows]
+        uid, contact_uid, name, role, company, title, number, Medium(medium), NoteStatus(status),
+        date.fromisoformat(due), date.fromisoformat(sent_on) if sent_on else None, points,
+    ) for uid, contact_uid, name, role, company, title, number, medium, status, due, sent_on, points
+        in rows]
+
+
+@dataclass(frozen=True)
+class NoteCounts:
+    open: int
+    due_today: int
+    overdue: int
+
+
+def note_counts(store: Store, on: date) -> NoteCounts:
+    """How many notes are open, due on `on`, and overdue (counted in SQL)."""
+    done = [s.value for s in NoteStatus if s.is_done]
+    total, due_today, overdue = store.db.execute(
+        f"""SELECT count(*), coalesce(sum(n.due = ?), 0), coalesce(sum(n.due < ?), 0)
+            FROM thank_you_notes n JOIN contacts c ON c.uid = n.contact_uid
+            WHERE n.status NOT IN ({','.join('?' * len(done))})""",
+        [on.isoformat(), on.isoformat(), *done]).fetchone()
+    return NoteCounts(total, due_today, overdue)

@@ -237,6 +237,76 @@ class Store:
             self._attach_interview_children(records)
         return records
 
+    def select_chunks(self, cls: type[R], order_by: str = "uid", size: int = 2000) -> Iterator[list[R]]:
+        """Every record of one kind, `size` at a time, so a caller that streams them
+        (an export) never holds them all at once."""
+        names = _columns(cls)
+        cursor = self.db.execute(
+            f"SELECT {', '.join(names)} FROM {TABLES[cls]} ORDER BY {order_by}")
+        try:
+            while rows := cursor.fetchmany(size):
+                records = [_record(cls, dict(zip(names, row, strict=True))) for row in rows]
+                if cls is Interview:
+                    self._attach_interview_children(records)
+                yield records
+        except sqlite3.Error as exc:
+            raise StoreError(_explain(exc, self.path)) from None
+        finally:
+            cursor.close()
+
+    def select_plain_chunks(self, cls: type, order_by: str = "uid",
+                            size: int = 2000) -> Iterator[list[dict[str, Any]]]:
+        """Every record of one kind in its plain form (codec.to_plain), `size` at a
+        time. Rows are turned into plain values directly, not through records, which
+        is many times faster; a row in an unusual form takes the record path."""
+        names = _columns(cls)
+        cursor = self.db.execute(
+            f"SELECT {', '.join(names)} FROM {TABLES[cls]} ORDER BY {order_by}")
+        try:
+            while rows := cursor.fetchmany(size):
+                rows = [dict(zip(names, row, strict=True)) for row in rows]
+                if cls is Interview:
+                    children = self._plain_interview_children([r["uid"] for r in rows])
+                    for row in rows:
+                        row.update(children[row["uid"]])
+                yield [codec.plain_from_row(cls, row) or self._plain_the_long_way(cls, row)
+                       for row in rows]
+        except sqlite3.Error as exc:
+            raise StoreError(_explain(exc, self.path)) from None
+        finally:
+            cursor.close()
+
+    def _plain_the_long_way(self, cls: type, row: dict[str, Any]) -> dict[str, Any]:
+        record = _record(cls, {n: row[n] for n in _columns(cls)})
+        if cls is Interview:
+            self._attach_interview_children([record])
+        return codec.to_plain(record)
+
+    def _plain_interview_children(self, uids: list[str]) -> dict[str, dict[str, list[Any]]]:
+        """Participants, questions and concerns of many rounds, as plain lists."""
+        children = {u: {"participant_uids": [], "questions": [], "concerns": []} for u in uids}
+        question_fields = [spec.name for spec in codec.fields_of(Question)]
+        for chunk in _chunks(uids, 500):
+            marks = ",".join("?" * len(chunk))
+            for uid, contact_uid in self.db.execute(
+                f"SELECT interview_uid, contact_uid FROM interview_participants "
+                f"WHERE interview_uid IN ({marks}) ORDER BY interview_uid, position", chunk,
+            ):
+                children[uid]["participant_uids"].append(contact_uid)
+            for row in self._query(
+                f"SELECT interview_uid, {', '.join(question_fields)} FROM interview_questions "
+                f"WHERE interview_uid IN ({marks}) ORDER BY interview_uid, position", chunk,
+            ):
+                children[row.pop("interview_uid")]["questions"].append(codec.to_plain(Question(**row)))
+            for row in self._query(
+                f"SELECT interview_uid, text, kind, response, size FROM interview_concerns "
+                f"WHERE interview_uid IN ({marks}) ORDER BY interview_uid, position", chunk,
+            ):
+                uid = row.pop("interview_uid")
+                children[uid]["concerns"].append(
+                    codec.plain_from_row(Concern, row) or codec.to_plain(codec.from_plain(Concern, row)))
+        return children
+
     def all(self, cls: type[R]) -> list[R]:
         return self.select(cls)
 

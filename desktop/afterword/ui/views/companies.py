@@ -29,6 +29,7 @@ from afterword.ui.fields import Field, FieldSet
 from afterword.ui.hub import Hub
 from afterword.ui.labels import choices, role_label, word_label
 from afterword.ui.models.records import RecordTableModel
+from afterword.ui.page_loader import PageLoader
 from afterword.ui.rejection import reject_and_offer_call
 from afterword.ui.views.tables import compact_rows
 
@@ -111,7 +112,9 @@ class CompaniesView(QWidget):
         self.met = RecordTableModel(_PEOPLE_COLUMNS, self)
         self.met_table = _table("People met and at the company", self.met)
         self._build()
-        hub.changed.connect(self._changed)
+        # Reloaded on these changes while shown; while hidden, when next shown.
+        self.loader = PageLoader(self, context, hub, ("companies", "opportunities", "interviews", "contacts"),
+                                 fetch=lambda _store: None, show=lambda _nothing: self.reload())
         self.reload()
 
     def _build(self) -> None:
@@ -273,10 +276,6 @@ class CompaniesView(QWidget):
         listed = [people[u] for u in met if u in people]
         listed += [c for c in at_company if c.uid not in people]
         self.met.set_records(listed)
-
-    def _changed(self, kind: str) -> None:
-        if kind in ("companies", "opportunities", "interviews", "contacts", "*"):
-            self.reload()
 
     # -- saving -------------------------------------------------------------------------
 

@@ -3,7 +3,7 @@ stopped (a painted bar chart and a table), and the concerns that keep recurring.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,8 +18,10 @@ from PySide6.QtWidgets import (
 
 from afterword.context import AppContext
 from afterword.core.funnel import ConcernGroup, Process, TargetFunnel, concern_groups, funnel
+from afterword.core.store import Store
 from afterword.ui.hub import Hub
-from afterword.ui.models.rows import SORT_ROLE, Column, RowsModel
+from afterword.ui.models.rows import Column, RowsModel, SourceSortProxy
+from afterword.ui.page_loader import PageLoader
 from afterword.ui.widgets import named
 
 REACHED = QColor("#3b7dd8")
@@ -108,9 +110,8 @@ class FunnelChart(QWidget):
 
 
 def _table(model, name: str, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> QTableView:
-    proxy = QSortFilterProxyModel(model)
+    proxy = SourceSortProxy(model)
     proxy.setSourceModel(model)
-    proxy.setSortRole(SORT_ROLE)
     view = named(QTableView(), name)
     view.setModel(proxy)
     view.setSortingEnabled(True)
@@ -121,6 +122,10 @@ def _table(model, name: str, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) 
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     view.horizontalHeader().setStretchLastSection(True)
     return view
+
+
+def _read(store: Store) -> tuple[list[TargetFunnel], list[ConcernGroup]]:
+    return funnel(store), concern_groups(store)
 
 
 class FunnelView(QWidget):
@@ -150,13 +155,15 @@ class FunnelView(QWidget):
         named(self.concerns_label, "Recurring concerns summary")
 
         lower = QSplitter(Qt.Orientation.Vertical)
-        lower.addWidget(_table(self.processes, "Processes by target"))
+        self.processes_table = _table(self.processes, "Processes by target")
+        lower.addWidget(self.processes_table)
         box = QWidget()
         box_layout = QVBoxLayout(box)
         box_layout.setContentsMargins(0, 0, 0, 0)
         box_layout.addWidget(self.concerns_label)
-        box_layout.addWidget(_table(self.concerns, "Concerns raised across interviews",
-                                           Qt.SortOrder.DescendingOrder))
+        self.concerns_table = _table(self.concerns, "Concerns raised across interviews",
+                                     Qt.SortOrder.DescendingOrder)
+        box_layout.addWidget(self.concerns_table)
         lower.addWidget(box)
         lower.setSizes([300, 160])
         layout = QVBoxLayout(self)
@@ -165,20 +172,28 @@ class FunnelView(QWidget):
         layout.addWidget(self.chart)
         layout.addWidget(legend)
         layout.addWidget(lower, 1)
-        hub.changed.connect(self._changed)
-        self.reload()
+        self.loader = PageLoader(
+            self, context, hub, ("opportunities", "interviews", "companies"),
+            fetch=_read, show=self._show, status=self.concerns_label,
+            size_sql="SELECT (SELECT count(*) FROM opportunities)"
+                     " + (SELECT count(*) FROM interview_concerns)")
+        self.loader.request()
 
-    def _changed(self, kind: str) -> None:
-        if kind in ("*", "opportunities", "interviews", "companies"):
-            self.reload()
+    @property
+    def loading(self) -> bool:
+        return self.loader.loading
+
+    def finish_loading(self) -> None:
+        self.loader.finish()
 
     def reload(self) -> None:
-        store = self.context.store
-        funnels = funnel(store)
+        self.loader.reload()
+
+    def _show(self, result: tuple[list[TargetFunnel], list[ConcernGroup]]) -> None:
+        funnels, groups = result
         self.chart.set_funnels(funnels)
-        self.processes.set_rows([p for f in funnels for p in f.processes])
-        groups: list[ConcernGroup] = concern_groups(store)
-        self.concerns.set_rows(groups)
+        self.processes_table.model().set_rows([p for f in funnels for p in f.processes])
+        self.concerns_table.model().set_rows(groups)
         recurring = [g for g in groups if g.recurring]
         self.concerns_label.setText(
             f"<b>Concerns that recur:</b> {len(recurring)} of {len(groups)} raised more than once"

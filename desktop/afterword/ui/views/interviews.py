@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from afterword.context import AppContext
@@ -10,16 +10,19 @@ from afterword.core.rounds import RoundRow, round_rows
 from afterword.ui.commands import Changes
 from afterword.ui.hub import Hub
 from afterword.ui.labels import word_label
-from afterword.ui.models.records import RecordTableModel
+from afterword.ui.models.rows import Column, RowsModel, SourceSortProxy
+from afterword.ui.page_loader import PageLoader
 from afterword.ui.views import round_actions
 from afterword.ui.views.tables import compact_rows
 
 _COLUMNS = [
-    ("Date", lambda r: r.local_day), ("Company", lambda r: r.company),
-    ("Role", lambda r: r.role_title), ("Round", lambda r: r.round),
-    ("Format", lambda r: word_label(r.format)), ("People", lambda r: r.people),
-    ("Hear back by", lambda r: r.hear_back_by), ("Tone", lambda r: r.tone),
+    Column("Date", lambda r: r.local_day), Column("Company", lambda r: r.company),
+    Column("Role", lambda r: r.role_title), Column("Round", lambda r: r.round),
+    Column("Format", lambda r: word_label(r.format)), Column("People", lambda r: r.people),
+    Column("Hear back by", lambda r: r.hear_back_by), Column("Tone", lambda r: r.tone),
 ]
+# What a round's line shows comes from these records.
+_KINDS = ("interviews", "opportunities", "companies", "contacts")
 
 
 class InterviewsView(QWidget):
@@ -28,8 +31,8 @@ class InterviewsView(QWidget):
     def __init__(self, context: AppContext, hub: Hub, parent=None, *, changes: Changes | None = None):
         super().__init__(parent)
         self.context, self.hub, self.changes = context, hub, changes
-        self.model = RecordTableModel(_COLUMNS, self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.model = RowsModel(_COLUMNS, self)
+        self.proxy = SourceSortProxy(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.proxy.setFilterKeyColumn(-1)
@@ -51,11 +54,22 @@ class InterviewsView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(self.count_label)
-        hub.changed.connect(lambda _kind: self.reload())
-        self.reload()
+        self.loader = PageLoader(self, context, hub, _KINDS, fetch=round_rows, show=self._show,
+                                 size_sql="SELECT count(*) FROM interviews", status=self.count_label)
+        self.loader.request()
+
+    @property
+    def loading(self) -> bool:
+        return self.loader.loading
+
+    def finish_loading(self) -> None:
+        self.loader.finish()
 
     def reload(self) -> None:
-        self.model.set_records(round_rows(self.context.store))
+        self.loader.reload()
+
+    def _show(self, rows: list[RoundRow]) -> None:
+        self.proxy.set_rows(rows)
         self.table.resizeColumnsToContents()
         n = self.proxy.rowCount()
         self.count_label.setText(f"{n} round{'s' if n != 1 else ''}")

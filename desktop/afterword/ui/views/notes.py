@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,11 +19,13 @@ from PySide6.QtWidgets import (
 from afterword.context import AppContext
 from afterword.core.domain import NoteStatus, ThankYouNote
 from afterword.core.errors import AfterwordError
-from afterword.core.notes import NoteRow, move_note, next_status, note_rows
+from afterword.core.notes import NoteCounts, NoteRow, move_note, next_status, note_counts, note_rows
+from afterword.core.store import Store
 from afterword.ui.commands import Changes
 from afterword.ui.hub import Hub
 from afterword.ui.labels import role_label
-from afterword.ui.models.rows import SORT_ROLE, Column, RowsModel, shown
+from afterword.ui.models.rows import Column, RowsModel, SourceSortProxy, shown
+from afterword.ui.page_loader import PageLoader
 from afterword.ui.widgets import message_line, named, show_message
 
 # Mid tones that read on a light and a dark palette; overdue is also said in words.
@@ -55,25 +57,13 @@ FILTERS = [
 ]
 
 
-class NoteFilter(QSortFilterProxyModel):
+class NoteFilter(SourceSortProxy):
+    """The notes shown: those with one of `statuses`, filtered in SQL when the
+    rows are read (the open ones first; all 140k only when asked for)."""
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.statuses: set[NoteStatus] = FILTERS[0][1]
-        self.sort_by: tuple[int, Qt.SortOrder] | None = None
-        self.setSortRole(SORT_ROLE)
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        # The rows are sorted in the source model, in Python, once: sorting here
-        # would call data() for every comparison (many seconds for 100k notes).
-        self.sort_by = (column, order)
-        self.sourceModel().sort(column, order)
-
-    def set_statuses(self, statuses: set[NoteStatus]) -> None:
-        self.statuses = statuses
-        self.invalidateFilter()
-
-    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
-        return self.sourceModel().rows[source_row].status in self.statuses
 
 
 class NotesView(QWidget):
@@ -102,7 +92,7 @@ class NotesView(QWidget):
         self.filter = named(QComboBox(), "Show notes")
         for label, _ in FILTERS:
             self.filter.addItem(label)
-        self.filter.currentIndexChanged.connect(lambda i: self.proxy.set_statuses(FILTERS[i][1]))
+        self.filter.currentIndexChanged.connect(lambda i: self.set_statuses(FILTERS[i][1]))
         self.summary = QLabel()
         named(self.summary, "Notes summary")
         self.error = message_line(name="notes problem")
@@ -133,8 +123,12 @@ class NotesView(QWidget):
         layout.addLayout(moves)
         layout.addWidget(self.error)
         layout.addWidget(self.table, 1)
-        hub.changed.connect(self._changed)
-        self.reload()
+        # Rows show the recipient, company and role, so those changes count too.
+        self.loader = PageLoader(
+            self, context, hub, ("thank_you_notes", "contacts", "interviews", "opportunities", "companies"),
+            fetch=self._read, show=self._show, status=self.summary,
+            size_sql="SELECT count(*) FROM thank_you_notes")
+        self.loader.request()
 
     def _status(self, row: NoteRow) -> str:
         return f"{shown(row.status)} · overdue" if row.is_overdue(self.context.today()) else shown(row.status)
@@ -147,20 +141,29 @@ class NotesView(QWidget):
             return OVERDUE
         return DUE if row.is_due(today) else None
 
-    def _changed(self, kind: str) -> None:
-        if kind in ("*", "thank_you_notes", "contacts", "interviews"):
-            self.reload()
+    @property
+    def loading(self) -> bool:
+        return self.loader.loading
+
+    def finish_loading(self) -> None:
+        self.loader.finish()
+
+    def set_statuses(self, statuses: set[NoteStatus]) -> None:
+        self.proxy.statuses = set(statuses)
+        self.reload()
 
     def reload(self) -> None:
+        self.loader.reload()
+
+    def _read(self, store: Store) -> tuple[list[NoteRow], NoteCounts]:
+        # May run on the worker thread: core calls only.
+        return note_rows(store, statuses=self.proxy.statuses), note_counts(store, self.context.today())
+
+    def _show(self, result: tuple[list[NoteRow], NoteCounts]) -> None:
+        rows, counts = result
         keep = {r.uid for r in self.selected()}
-        self.model.set_rows(note_rows(self.context.store))
-        if self.proxy.sort_by is not None:
-            self.model.sort(*self.proxy.sort_by)
-        today = self.context.today()
-        open_rows = [r for r in self.model.rows if not r.status.is_done]
-        overdue = sum(r.is_overdue(today) for r in open_rows)
-        due = sum(r.is_due(today) for r in open_rows) - overdue
-        self.summary.setText(f"{len(open_rows)} open · {due} due today · {overdue} overdue")
+        self.proxy.set_rows(rows)
+        self.summary.setText(f"{counts.open} open · {counts.due_today} due today · {counts.overdue} overdue")
         selection = self.table.selectionModel()
         for row, note in enumerate(self.model.rows):
             if note.uid in keep:
