@@ -97,8 +97,8 @@ def fill_debrief(dialog) -> None:
                                  ConcernSize.MINOR.value)):
         c.setData(c.index(row, col), value)
     dialog.closing_question.setText("Is there anything that would hold you back from moving me forward?")
-    dialog.closing_answer.setText("Dana: only the CEO's view on deal size")
-    dialog.next_steps.setText("CEO conversation next week")
+    dialog.closing_answer.setText("Dana: only the chief executive's view on deal size")
+    dialog.next_steps.setText("Chief executive conversation next week")
     dialog.has_hear_back.setChecked(True)
     dialog.hear_back.setDate(QDate(2026, 11, 30))
 

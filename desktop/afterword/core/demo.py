@@ -160,7 +160,7 @@ def build_demo(today: date) -> list:
         hear_back_by=today + timedelta(days=6),
         closing_question="Is there anything in my background that gives you pause?",
         closing_answer="Dana asked about enterprise deal sizes; Marcus about CRM depth.",
-        next_steps="Final round with the CEO if the panel agrees",
+        next_steps="Final round with the chief executive if the panel agrees",
         questions=[Question("How would you ramp a new territory?",
                             "Talked about my first 90 days in general terms",
                             "Name the three anchor accounts in the Pacific NW and the plan "
