@@ -95,3 +95,20 @@ class PageLoader(QObject):
     def _failed(self, reason: str) -> None:
         if self._status is not None:
             self._status.setText(f"Could not update the list: {reason}")
+
+
+class LoadedPage:
+    """What a page with a `loader` (a PageLoader) tells the window: whether it is
+    reading, wait for it, read again."""
+
+    loader: PageLoader
+
+    @property
+    def loading(self) -> bool:
+        return self.loader.loading
+
+    def finish_loading(self) -> None:
+        self.loader.finish()
+
+    def reload(self) -> None:
+        self.loader.reload()

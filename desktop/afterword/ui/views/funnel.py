@@ -21,7 +21,7 @@ from afterword.core.funnel import ConcernGroup, Process, TargetFunnel, concern_g
 from afterword.core.store import Store
 from afterword.ui.hub import Hub
 from afterword.ui.models.rows import Column, RowsModel, SourceSortProxy
-from afterword.ui.page_loader import PageLoader
+from afterword.ui.page_loader import LoadedPage, PageLoader
 from afterword.ui.widgets import named
 
 REACHED = QColor("#3b7dd8")
@@ -128,7 +128,7 @@ def _read(store: Store) -> tuple[list[TargetFunnel], list[ConcernGroup]]:
     return funnel(store), concern_groups(store)
 
 
-class FunnelView(QWidget):
+class FunnelView(LoadedPage, QWidget):
     def __init__(self, context: AppContext, hub: Hub, parent=None):
         super().__init__(parent)
         self.context, self.hub = context, hub
@@ -178,16 +178,6 @@ class FunnelView(QWidget):
             size_sql="SELECT (SELECT count(*) FROM opportunities)"
                      " + (SELECT count(*) FROM interview_concerns)")
         self.loader.request()
-
-    @property
-    def loading(self) -> bool:
-        return self.loader.loading
-
-    def finish_loading(self) -> None:
-        self.loader.finish()
-
-    def reload(self) -> None:
-        self.loader.reload()
 
     def _show(self, result: tuple[list[TargetFunnel], list[ConcernGroup]]) -> None:
         funnels, groups = result

@@ -11,7 +11,7 @@ from afterword.ui.commands import Changes
 from afterword.ui.hub import Hub
 from afterword.ui.labels import word_label
 from afterword.ui.models.rows import Column, RowsModel, SourceSortProxy
-from afterword.ui.page_loader import PageLoader
+from afterword.ui.page_loader import LoadedPage, PageLoader
 from afterword.ui.views import round_actions
 from afterword.ui.views.tables import compact_rows
 
@@ -25,7 +25,7 @@ _COLUMNS = [
 _KINDS = ("interviews", "opportunities", "companies", "contacts")
 
 
-class InterviewsView(QWidget):
+class InterviewsView(LoadedPage, QWidget):
     title = "Interviews"
 
     def __init__(self, context: AppContext, hub: Hub, parent=None, *, changes: Changes | None = None):
@@ -57,16 +57,6 @@ class InterviewsView(QWidget):
         self.loader = PageLoader(self, context, hub, _KINDS, fetch=round_rows, show=self._show,
                                  size_sql="SELECT count(*) FROM interviews", status=self.count_label)
         self.loader.request()
-
-    @property
-    def loading(self) -> bool:
-        return self.loader.loading
-
-    def finish_loading(self) -> None:
-        self.loader.finish()
-
-    def reload(self) -> None:
-        self.loader.reload()
 
     def _show(self, rows: list[RoundRow]) -> None:
         self.proxy.set_rows(rows)

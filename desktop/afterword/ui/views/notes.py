@@ -25,7 +25,7 @@ from afterword.ui.commands import Changes
 from afterword.ui.hub import Hub
 from afterword.ui.labels import role_label
 from afterword.ui.models.rows import Column, RowsModel, SourceSortProxy, shown
-from afterword.ui.page_loader import PageLoader
+from afterword.ui.page_loader import LoadedPage, PageLoader
 from afterword.ui.widgets import message_line, named, show_message
 
 # Mid tones that read on a light and a dark palette; overdue is also said in words.
@@ -66,7 +66,7 @@ class NoteFilter(SourceSortProxy):
         self.statuses: set[NoteStatus] = FILTERS[0][1]
 
 
-class NotesView(QWidget):
+class NotesView(LoadedPage, QWidget):
     """The notes list. Ctrl+→ moves the selected notes one step on; the buttons
     move them to a chosen status."""
 
@@ -141,19 +141,9 @@ class NotesView(QWidget):
             return OVERDUE
         return DUE if row.is_due(today) else None
 
-    @property
-    def loading(self) -> bool:
-        return self.loader.loading
-
-    def finish_loading(self) -> None:
-        self.loader.finish()
-
     def set_statuses(self, statuses: set[NoteStatus]) -> None:
         self.proxy.statuses = set(statuses)
         self.reload()
-
-    def reload(self) -> None:
-        self.loader.reload()
 
     def _read(self, store: Store) -> tuple[list[NoteRow], NoteCounts]:
         # May run on the worker thread: core calls only.
