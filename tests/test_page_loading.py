@@ -124,3 +124,23 @@ def test_notes_page_lists_open_notes_then_all_of_them_in_the_background(qtbot, d
         "SELECT count(*) FROM thank_you_notes WHERE status = 'sent'").fetchone()[0]
     assert demo_store.count(ThankYouNote) == len(every)
     view.finish_loading()
+
+
+def test_the_people_list_waits_while_hidden_after_everything_changed(qtbot, tmp_path):
+    from afterword.core.domain import Contact
+    from afterword.core.store import Store
+    from window_helpers import close_window, open_window
+
+    path = tmp_path / "p.db"
+    Store.open(path).close()
+    window = open_window(qtbot, path)
+    try:
+        window.show_page("today")
+        people = window.page("people")
+        window.context.store.put(Contact("Written elsewhere"))
+        window.hub.notify("*")
+        assert people.model.rowCount() == 0  # not read while hidden
+        window.show_page("people")
+        assert people.model.rowCount() == 1
+    finally:
+        close_window(window)

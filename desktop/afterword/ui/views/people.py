@@ -91,6 +91,7 @@ class PeopleView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
 
+        self._stale = False
         hub.record_changed.connect(self._record_changed)
         hub.changed.connect(self._kind_changed)
         self._load_companies()
@@ -202,10 +203,24 @@ class PeopleView(QWidget):
         elif kind in CONTACT_KINDS:
             self.model.related_changed()
         elif kind == "*":
-            self._load_companies()
-            self.model.set_store(self.context.store)
-            self._update_count()
-            self.card.show_contact(None)
+            # Everything changed (undo, another file): reading 100k people takes a
+            # second, so a hidden list waits until it is shown.
+            if self.isVisible():
+                self._reload_all()
+            else:
+                self._stale = True
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._reload_all()
+
+    def _reload_all(self) -> None:
+        self._stale = False
+        self._load_companies()
+        self.model.set_store(self.context.store)
+        self._update_count()
+        self.card.show_contact(None)
 
     def _load_companies(self) -> None:
         self.card.set_companies(company_names(self.context.store))
