@@ -36,6 +36,29 @@ def start_child(code: str) -> subprocess.Popen:
     return proc
 
 
+def hold_lock_elsewhere(db_path: Path) -> subprocess.Popen:
+    """Another process that holds the file's lock but never answers on its socket."""
+    return start_child(f"""
+        import sys
+        from PySide6.QtCore import QCoreApplication, QLockFile
+        app = QCoreApplication([])
+        lock = QLockFile({str(lock_path(db_path))!r})
+        lock.setStaleLockTime(0)
+        assert lock.tryLock(0)
+        print("ready", flush=True)
+        sys.stdin.read()
+    """)
+
+
+def record_warnings(monkeypatch) -> list[str]:
+    """Warnings shown by the single-instance check, and a short wait for answers."""
+    warnings: list[str] = []
+    monkeypatch.setattr(single_instance.QMessageBox, "warning",
+                        lambda parent, title, text: warnings.append(text))
+    monkeypatch.setattr(single_instance, "ANSWER_TIMEOUT_MS", 300)
+    return warnings
+
+
 @pytest.fixture
 def owner(qapp, db_path):
     instance = DatabaseInstance(db_path)
@@ -70,20 +93,8 @@ def test_a_second_launch_brings_the_first_window_forward(qtbot, owner, db_path):
 
 
 def test_a_file_held_by_an_unresponsive_process_is_named_not_opened(qapp, db_path, monkeypatch):
-    holder = start_child(f"""
-        import sys
-        from PySide6.QtCore import QCoreApplication, QLockFile
-        app = QCoreApplication([])
-        lock = QLockFile({str(lock_path(db_path))!r})
-        lock.setStaleLockTime(0)
-        assert lock.tryLock(0)
-        print("ready", flush=True)
-        sys.stdin.read()
-    """)
-    warnings: list[str] = []
-    monkeypatch.setattr(single_instance.QMessageBox, "warning",
-                        lambda parent, title, text: warnings.append(text))
-    monkeypatch.setattr(single_instance, "ANSWER_TIMEOUT_MS", 300)
+    holder = hold_lock_elsewhere(db_path)
+    warnings = record_warnings(monkeypatch)
     try:
         instance = claim_database(db_path)
     finally:
@@ -130,20 +141,8 @@ def test_the_window_will_not_switch_to_a_file_open_elsewhere(qtbot, tmp_path, db
 
     other = tmp_path / "held.db"
     Store.open(other).close()
-    holder = start_child(f"""
-        import sys
-        from PySide6.QtCore import QCoreApplication, QLockFile
-        app = QCoreApplication([])
-        lock = QLockFile({str(lock_path(other))!r})
-        lock.setStaleLockTime(0)
-        assert lock.tryLock(0)
-        print("ready", flush=True)
-        sys.stdin.read()
-    """)
-    warnings: list[str] = []
-    monkeypatch.setattr(single_instance.QMessageBox, "warning",
-                        lambda parent, title, text: warnings.append(text))
-    monkeypatch.setattr(single_instance, "ANSWER_TIMEOUT_MS", 300)
+    holder = hold_lock_elsewhere(other)
+    warnings = record_warnings(monkeypatch)
     window = open_window(qtbot, db_path)
     try:
         assert window.open_database(other) is False
