@@ -56,8 +56,67 @@ CREATE TABLE calendar_events (
     set_schema_version(db, 2)
 
 
+@migrations(name="m003_contact_facts")
+def m003_contact_facts(db: Database) -> None:
+    # What the reminder rules need, in a form SQL answers through indexes: each
+    # person's last and next contact and each cadence's next touch (kept by
+    # core/contact_facts.py from the people these triggers put on stale_contacts),
+    # open notes by due date, unanswered rounds by hear-back date.
+    _run(db, """
+CREATE TABLE stale_contacts (contact_uid TEXT NOT NULL);
+CREATE INDEX stale_contacts_uid ON stale_contacts(contact_uid);
+CREATE TABLE contact_facts (
+    contact_uid TEXT PRIMARY KEY REFERENCES contacts(uid) ON DELETE CASCADE ON UPDATE CASCADE,
+    as_of TEXT NOT NULL,
+    last_contact TEXT,
+    next_contact TEXT,
+    problem TEXT
+) WITHOUT ROWID;
+CREATE INDEX contact_facts_next ON contact_facts(next_contact) WHERE next_contact IS NOT NULL;
+CREATE INDEX contact_facts_problem ON contact_facts(contact_uid) WHERE problem IS NOT NULL;
+CREATE TABLE cadence_schedule (
+    cadence_id INTEGER PRIMARY KEY REFERENCES cadences(id) ON DELETE CASCADE,
+    anchor TEXT NOT NULL,
+    due TEXT,
+    overdue_after TEXT,
+    next_contact TEXT,
+    problem TEXT
+);
+CREATE INDEX cadence_schedule_due ON cadence_schedule(due);
+CREATE INDEX cadence_schedule_anchor ON cadence_schedule(anchor);
+CREATE INDEX cadence_schedule_next ON cadence_schedule(next_contact) WHERE next_contact IS NOT NULL;
+CREATE INDEX cadence_schedule_problem ON cadence_schedule(cadence_id) WHERE problem IS NOT NULL;
+CREATE INDEX thank_you_notes_open_due ON thank_you_notes(due) WHERE status NOT IN ('sent', 'delivered');
+CREATE INDEX interviews_unanswered ON interviews(hear_back_by) WHERE followed_up_on IS NULL;
+CREATE INDEX interviews_latest ON interviews(opportunity_uid, round, start);
+CREATE INDEX feedback_calls_status ON feedback_calls(status)""")
+
+    def stale(uid: str) -> str:
+        return (f"INSERT INTO stale_contacts(contact_uid) SELECT {uid} WHERE {uid} IS NOT NULL "
+                f"AND NOT EXISTS (SELECT 1 FROM stale_contacts WHERE contact_uid = {uid});")
+
+    def trigger(name: str, event: str, table: str, body: str) -> None:
+        db.execute(f"CREATE TRIGGER {name} AFTER {event} ON {table} BEGIN\n{body}\nEND")
+
+    for table, columns in (("touches", "contact_uid, at"), ("thank_you_notes", "contact_uid, sent_on"),
+                           ("feedback_calls", "contact_uid, held_on"),
+                           ("interview_participants", "contact_uid, interview_uid"),
+                           ("cadences", "contact_uid, rrule, start, max_days, active")):
+        trigger(f"{table}_facts_ai", "INSERT", table, stale("NEW.contact_uid"))
+        trigger(f"{table}_facts_au", f"UPDATE OF {columns}", table,
+                stale("OLD.contact_uid") + "\n" + stale("NEW.contact_uid"))
+        trigger(f"{table}_facts_ad", "DELETE", table, stale("OLD.contact_uid"))
+    trigger("interviews_facts_au", "UPDATE OF start, timezone", "interviews",
+            "INSERT INTO stale_contacts(contact_uid) SELECT p.contact_uid FROM interview_participants p "
+            "WHERE p.interview_uid = NEW.uid AND NOT EXISTS "
+            "(SELECT 1 FROM stale_contacts s WHERE s.contact_uid = p.contact_uid);")
+    # Everyone is recomputed once, when the store next refreshes (on opening the file).
+    db.execute("INSERT INTO stale_contacts(contact_uid) SELECT uid FROM contacts")
+    set_schema_version(db, 3)
+
+
 # The version this code writes; each migration step sets it in `meta`.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _M001_TABLES = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);

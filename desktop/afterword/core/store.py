@@ -6,10 +6,12 @@ at all. The file and its backups are readable by the owner only.
 
 from __future__ import annotations
 
+import logging
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, nullcontext
+from datetime import date
 from functools import cache
 from itertools import groupby
 from pathlib import Path
@@ -17,7 +19,7 @@ from typing import Any, TypeVar
 
 from sqlite_utils import Database
 
-from afterword.core import codec
+from afterword.core import codec, contact_facts
 from afterword.core.domain import (
     Cadence,
     CardPhoto,
@@ -37,6 +39,7 @@ from afterword.core.migrations import APP_ID, SCHEMA_VERSION, migrations
 from afterword.core.search_index import deferred_search
 
 R = TypeVar("R")
+log = logging.getLogger(__name__)
 
 TABLES: dict[type, str] = {
     Company: "companies",
@@ -127,6 +130,11 @@ class Store:
         self.db = db
         self.path = path
 
+    def facts_day(self) -> date:
+        """The day stored contact facts are read for (core/contact_facts.py): any day
+        can be asked about and the answer is right; this one is answered fastest."""
+        return date.today()
+
     # -- opening -------------------------------------------------------------
 
     @classmethod
@@ -171,6 +179,18 @@ class Store:
         except sqlite3.Error as exc:
             self.db.close()
             raise StoreError(f"cannot prepare {self.path or 'database'}: {exc}") from None
+        self._refresh_facts_on_open()
+
+    def _refresh_facts_on_open(self) -> None:
+        """Bring the stored contact facts up to date (after a migration, an outside
+        write, or a scheduled round that has happened since). A file that cannot be
+        written is read as it is: the rules then recompute what is stale."""
+        try:
+            if contact_facts.needs_refresh(self.db, self.facts_day()):
+                with self.atomic():
+                    pass  # the end of a write transaction refreshes
+        except (sqlite3.Error, StoreError) as exc:
+            log.info("contact facts of %s not refreshed: %s", self.path or "database", exc)
 
     def close(self) -> None:
         self.db.close()
@@ -179,10 +199,15 @@ class Store:
 
     @contextmanager
     def atomic(self) -> Iterator[Store]:
-        """One user action: everything inside is saved together or not at all."""
+        """One user action: everything inside is saved together or not at all.
+        The outermost block also brings the contact facts of the people it touched
+        up to date, in the same transaction."""
+        outermost = not self.db.conn.in_transaction
         try:
             with self.db.atomic():
                 yield self
+                if outermost:
+                    contact_facts.refresh(self.db, self.facts_day())
         except sqlite3.Error as exc:
             raise StoreError(_explain(exc, self.path)) from None
 
