@@ -34,11 +34,9 @@ def restore_window_state(window: MainWindow, settings: QSettings) -> None:
     splitter = settings.value(SPLITTER)
     if splitter is not None:
         window.splitter.restoreState(splitter)
-    for widget in window.page_widgets.values():
-        if hasattr(widget, "restore_state"):
-            widget.restore_state(settings)
+    # Each page puts back its own state when it is built (MainWindow.page).
     key = str(settings.value(keys.PAGE, "today"))
-    window.show_page(key if key in window.page_widgets else "today")
+    window.show_page(key if key in {p.key for p in window.pages} else "today")
 
 
 def save_window_state(window: MainWindow, settings: QSettings) -> None:
@@ -47,7 +45,6 @@ def save_window_state(window: MainWindow, settings: QSettings) -> None:
     settings.setValue(keys.WINDOW_STATE, window.saveState())
     settings.setValue(SPLITTER, window.splitter.saveState())
     settings.setValue(keys.PAGE, window.current_page())
-    for widget in window.page_widgets.values():
-        if hasattr(widget, "save_state"):
-            widget.save_state(settings)
+    for page in window.page_widgets.values():  # the pages built; the others kept theirs
+        page.save_state(settings)
     settings.sync()
