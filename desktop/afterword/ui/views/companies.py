@@ -24,6 +24,7 @@ from afterword.core import rounds, search, snapshots, validation
 from afterword.core.companies import company_names
 from afterword.core.domain import Company, Contact, Opportunity, Source, Stage
 from afterword.ui import messages
+from afterword.ui import settings as keys
 from afterword.ui.commands import Changes
 from afterword.ui.fields import Field, FieldSet
 from afterword.ui.hub import Hub
@@ -175,10 +176,10 @@ class CompaniesView(QWidget):
             self.reload()
 
     def save_state(self, settings: QSettings) -> None:
-        settings.setValue("companies/splitter", self.splitter.saveState())
+        keys.COMPANIES_SPLITTER.write(settings, self.splitter.saveState())
 
     def restore_state(self, settings: QSettings) -> None:
-        state = settings.value("companies/splitter")
+        state = keys.COMPANIES_SPLITTER.read(settings)
         if state is not None:
             self.splitter.restoreState(state)
 

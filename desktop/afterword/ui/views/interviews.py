@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QVBoxLayout
 
 from afterword.context import AppContext
 from afterword.core.rounds import RoundRow, round_rows
+from afterword.ui import settings as keys
 from afterword.ui.commands import Changes
 from afterword.ui.hub import Hub
 from afterword.ui.labels import word_label
@@ -82,9 +83,9 @@ class InterviewsView(LoadedPage, QWidget):
         self.count_label.setText(f"{self.proxy.rowCount()} rounds")
 
     def save_state(self, settings: QSettings) -> None:
-        settings.setValue("interviews/header", self.table.horizontalHeader().saveState())
+        keys.INTERVIEWS_HEADER.write(settings, self.table.horizontalHeader().saveState())
 
     def restore_state(self, settings: QSettings) -> None:
-        state = settings.value("interviews/header")
+        state = keys.INTERVIEWS_HEADER.read(settings)
         if state is not None:
             self.table.horizontalHeader().restoreState(state)
