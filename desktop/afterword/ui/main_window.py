@@ -320,10 +320,10 @@ class MainWindow(QMainWindow):
             self.hub.notify("*")
 
     def lookahead(self) -> int:
-        return keys.today_lookahead(self.settings)
+        return keys.TODAY_LOOKAHEAD.read(self.settings)
 
     def phone_region(self) -> str:
-        return keys.phone_region(self.settings)
+        return keys.PHONE_REGION.read(self.settings)
 
     def report_problem(self, text: str) -> None:
         """A change was refused: say so where the user is; the app carries on."""

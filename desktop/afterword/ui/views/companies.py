@@ -26,6 +26,7 @@ from afterword.core.companies import CompanyName, company_names
 from afterword.core.domain import Company, Opportunity, Source, Stage
 from afterword.core.store import Store
 from afterword.ui import messages
+from afterword.ui import settings as keys
 from afterword.ui.commands import Changes
 from afterword.ui.fields import Field, FieldSet
 from afterword.ui.hub import Hub
@@ -211,10 +212,10 @@ class CompaniesView(Page):
         return False
 
     def save_state(self, settings: QSettings) -> None:
-        settings.setValue("companies/splitter", self.splitter.saveState())
+        keys.COMPANIES_SPLITTER.write(settings, self.splitter.saveState())
 
     def restore_state(self, settings: QSettings) -> None:
-        state = settings.value("companies/splitter")
+        state = keys.COMPANIES_SPLITTER.read(settings)
         if state is not None:
             self.splitter.restoreState(state)
 

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QVBoxLayout
 from afterword.context import AppContext
 from afterword.core.domain import Interview
 from afterword.core.rounds import RoundRow, round_rows
+from afterword.ui import settings as keys
 from afterword.ui.commands import Changes
 from afterword.ui.hub import Hub
 from afterword.ui.labels import word_label
@@ -114,9 +115,9 @@ class InterviewsView(Page):
         return [self.open_action]
 
     def save_state(self, settings: QSettings) -> None:
-        settings.setValue("interviews/header", self.table.horizontalHeader().saveState())
+        keys.INTERVIEWS_HEADER.write(settings, self.table.horizontalHeader().saveState())
 
     def restore_state(self, settings: QSettings) -> None:
-        state = settings.value("interviews/header")
+        state = keys.INTERVIEWS_HEADER.read(settings)
         if state is not None:
             self.table.horizontalHeader().restoreState(state)

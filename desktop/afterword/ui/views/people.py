@@ -21,6 +21,7 @@ from afterword.core import search, snapshots
 from afterword.core.companies import company_names
 from afterword.core.domain import Contact
 from afterword.ui import messages
+from afterword.ui import settings as keys
 from afterword.ui.commands import Changes
 from afterword.ui.hub import Hub
 from afterword.ui.models.people import CONTACT_KINDS, PeopleModel
@@ -123,10 +124,10 @@ class PeopleView(Page):
         return self.current_uid() == uid
 
     def save_state(self, settings: QSettings) -> None:
-        settings.setValue("people/splitter", self.splitter.saveState())
+        keys.PEOPLE_SPLITTER.write(settings, self.splitter.saveState())
 
     def restore_state(self, settings: QSettings) -> None:
-        state = settings.value("people/splitter")
+        state = keys.PEOPLE_SPLITTER.read(settings)
         if state is not None:
             self.splitter.restoreState(state)
 

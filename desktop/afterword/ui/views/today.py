@@ -13,6 +13,7 @@ from afterword.context import AppContext
 from afterword.core.completion import complete
 from afterword.core.domain import Cadence, CallStatus, FeedbackCall, Interview, ThankYouNote
 from afterword.core.rules import Reminder, ReminderKind, Reminders, due_reminders
+from afterword.ui import settings as keys
 from afterword.ui.commands import Changes
 from afterword.ui.dialogs.schedule import ScheduleCallDialog
 from afterword.ui.hub import Hub
@@ -106,10 +107,10 @@ class TodayView(Page):
     # -- page contract ------------------------------------------------------------
 
     def save_state(self, settings: QSettings) -> None:
-        settings.setValue("today/header", self.tree.header().saveState())
+        keys.TODAY_HEADER.write(settings, self.tree.header().saveState())
 
     def restore_state(self, settings: QSettings) -> None:
-        state = settings.value("today/header")
+        state = keys.TODAY_HEADER.read(settings)
         if state is not None:
             self.tree.header().restoreState(state)
 
