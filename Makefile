@@ -14,6 +14,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)  ## open the app on the default database in your data folder
+	@$(BIN)/python -m afterword.qt_libraries  # names the X11 libraries Qt still needs, if any
 	$(BIN)/afterword
 
 test: $(STAMP)  ## the whole suite, headless
