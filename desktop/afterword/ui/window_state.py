@@ -33,11 +33,9 @@ def restore_window_state(window: MainWindow, settings: QSettings) -> None:
     splitter = keys.WINDOW_SPLITTER.read(settings)
     if splitter is not None:
         window.splitter.restoreState(splitter)
-    for widget in window.page_widgets.values():
-        if hasattr(widget, "restore_state"):
-            widget.restore_state(settings)
+    # Each page puts back its own state when it is built (MainWindow.page).
     key = keys.PAGE.read(settings)
-    window.show_page(key if key in window.page_widgets else "today")
+    window.show_page(key if key in {p.key for p in window.pages} else "today")
 
 
 def save_window_state(window: MainWindow, settings: QSettings) -> None:
@@ -46,7 +44,6 @@ def save_window_state(window: MainWindow, settings: QSettings) -> None:
     keys.WINDOW_STATE.write(settings, window.saveState())
     keys.WINDOW_SPLITTER.write(settings, window.splitter.saveState())
     keys.PAGE.write(settings, window.current_page())
-    for widget in window.page_widgets.values():
-        if hasattr(widget, "save_state"):
-            widget.save_state(settings)
+    for page in window.page_widgets.values():  # the pages built; the others kept theirs
+        page.save_state(settings)
     settings.sync()
