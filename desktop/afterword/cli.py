@@ -78,7 +78,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     store = _open_existing(args)
     try:
         if args.out == "-":
-            check_output_stream(sys.stdout.fileno())
+            check_output_stream(sys.stdout)
             interchange_writer.export_to_stream(store, sys.stdout)
         else:
             interchange_writer.export_to_file(store, args.out)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from pathlib import Path
+from typing import IO, Any
 
 from afterword.core.errors import AfterwordError
 
@@ -69,12 +70,12 @@ def check_output_path(out: str | os.PathLike[str], databases: Iterable[str | os.
                 raise DatabaseTarget(_refusal(out, db, protected))
 
 
-def check_output_stream(fd: int, name: str = "standard output") -> None:
-    """Refuse to write an export to an open file descriptor (standard output sent
-    to a file) that is a database open in this process or one of its files."""
+def check_output_stream(stream: IO[Any], name: str = "standard output") -> None:
+    """Refuse to write an export to an open stream (standard output sent to a file)
+    that is a database open in this process or one of its files."""
     try:
-        info = os.fstat(fd)
-    except (OSError, ValueError):
+        info = os.fstat(stream.fileno())
+    except (OSError, ValueError):  # not a real file (a test's capture): nothing to guard
         return
     for db in _open_databases:
         for protected in database_files(db):
