@@ -114,7 +114,7 @@ class DatabaseFiles(QObject):
         self.window.setWindowTitle(f"{path.name} — {APP_NAME}")
         self.window.setWindowFilePath(str(path))
         self.label.setText(str(path))
-        self.window.settings.setValue(keys.LAST_DATABASE, str(path.resolve()))
+        keys.LAST_DATABASE.write(self.window.settings, path.resolve())
         if self._watcher.files():
             self._watcher.removePaths(self._watcher.files())
         self._watcher.addPath(str(path))

@@ -70,6 +70,10 @@ class TodayModel(QAbstractItemModel):
         self.endRemoveRows()
         return True
 
+    def reminders(self) -> list[Reminder]:
+        """Every reminder listed, group by group."""
+        return [r for _, items in self._groups for r in items]
+
     def reminder_count(self) -> int:
         return sum(len(items) for _, items in self._groups)
 
