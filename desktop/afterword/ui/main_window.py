@@ -32,17 +32,20 @@ from afterword.ui import messages
 from afterword.ui import settings as keys
 from afterword.ui.calendar_autoexport import CalendarAutoExport
 from afterword.ui.commands import Changes
+from afterword.ui.data_import import DataImport
 from afterword.ui.database_files import DatabaseFiles
 from afterword.ui.dialogs.about import AboutDialog
 from afterword.ui.dialogs.export_reminders import ExportRemindersDialog
 from afterword.ui.dialogs.preferences import PreferencesDialog
 from afterword.ui.dialogs.print_checklist import PrintChecklistDialog
+from afterword.ui.first_run import FirstRun
 from afterword.ui.follow_through import FollowThrough
 from afterword.ui.hub import Hub
 from afterword.ui.menus import make_action, menu_text, mnemonic
 from afterword.ui.notifier import Notifier
 from afterword.ui.page import Page, Selection
 from afterword.ui.pages import pages
+from afterword.ui.read_only import ReadOnlyMode
 from afterword.ui.record_commands import RecordCommands
 from afterword.ui.resources import app_icon
 from afterword.ui.search_field import SearchField
@@ -92,6 +95,7 @@ class MainWindow(QMainWindow):
         column.setSpacing(0)
         column.addWidget(self.notifier.banner)
         column.addWidget(self.splitter)
+        self._column = column
         self.setCentralWidget(central)
 
         self.search_field = SearchField()
@@ -101,6 +105,10 @@ class MainWindow(QMainWindow):
         self.records = RecordCommands(self)
         self._build_actions()
         self.follow_through = FollowThrough(self)
+        self.data_import = DataImport(self)
+        self.first_run = FirstRun(self)
+        self.read_only = ReadOnlyMode(self)
+        self._column.insertWidget(1, self.read_only.banner)
         self._build_menus()
         self._build_toolbar()
         self.statusBar().addPermanentWidget(self.files.label)
@@ -158,7 +166,7 @@ class MainWindow(QMainWindow):
     def file_actions(self) -> list[QAction | None]:
         """File-menu commands after the database ones (None draws a separator);
         export and print commands are added here."""
-        return [self.export_reminders_action, self.print_checklist_action]
+        return [self.data_import.action, None, self.export_reminders_action, self.print_checklist_action]
 
     def help_actions(self) -> list[QAction]:
         """Help-menu commands; an About box is added here."""
@@ -223,6 +231,7 @@ class MainWindow(QMainWindow):
             page.set_shared_actions(self.selection_actions())
             page.selection_changed.connect(self.selection_changed)
             page.restore_state(self.settings)
+            self.read_only.page_built(page)
             page.loaded.connect(lambda k=key: self.page_loaded.emit(k))
             if page.loader is None or page.loader.ever_loaded:
                 # Read while being built: say so once whoever builds it can listen.
@@ -296,6 +305,7 @@ class MainWindow(QMainWindow):
         selection = self.selection()
         self.delete_action.setEnabled(selection.deletable)
         self.follow_through.enable_for(selection)
+        self.read_only.apply()
 
     # -- commands ---------------------------------------------------------------------
 
@@ -356,6 +366,7 @@ class MainWindow(QMainWindow):
         save_window_state(self, self.settings)
         self.calendar_autoexport.flush()
         self.notifier.stop()
+        self.data_import.wait()
         for page in self.page_widgets.values():  # no worker outlives its page
             page.finish_loading()
         super().closeEvent(event)

@@ -74,6 +74,9 @@ class Page(QWidget):
     def delete_current(self) -> None:
         """Edit ▸ Delete on this page (asks first)."""
 
+    def set_read_only(self, read_only: bool) -> None:
+        """The file cannot be changed: offer nothing that edits (lists stay usable)."""
+
     def confirm_leave(self) -> bool:
         """Before another page or record shows: False keeps the user here (a
         value that could not be saved is still being edited)."""

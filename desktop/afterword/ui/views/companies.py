@@ -200,6 +200,10 @@ class CompaniesView(Page):
                          round_uid=round_row.uid if round_row else None,
                          deletable=company is not None)
 
+    def set_read_only(self, read_only: bool) -> None:
+        self.company_fields.lock(read_only)
+        self.role_fields.lock(read_only)
+
     def select(self, kind: str, uid: str) -> bool:
         if kind == "companies":
             return self.select_company(uid)

@@ -52,7 +52,7 @@ class InterviewsView(Page):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setAlternatingRowColors(True)
         # Enter or a double click opens the round; Delete (Edit ▸ Delete) removes it.
-        self.table.activated.connect(lambda _index: self.edit_current())
+        self.table.activated.connect(lambda _index: self.open_action.isEnabled() and self.edit_current())
         self.count_label = QLabel()
         self.count_label.setAccessibleName("Number of rounds listed")
         layout = QVBoxLayout(self)
@@ -113,6 +113,9 @@ class InterviewsView(Page):
 
     def page_actions(self) -> list[QAction]:
         return [self.open_action]
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.open_action.setEnabled(not read_only)
 
     def save_state(self, settings: QSettings) -> None:
         keys.INTERVIEWS_HEADER.write(settings, self.table.horizontalHeader().saveState())

@@ -107,9 +107,9 @@ class NotesView(Page):
         self.advance_action = QAction("Next step", self, shortcut=QKeySequence("Ctrl+Right"))
         self.advance_action.triggered.connect(self.advance_selected)
         self.addAction(self.advance_action)
-        step = named(QPushButton("Ne&xt Step (Ctrl+→)"), "Move to the next step")
-        step.clicked.connect(self.advance_selected)
-        moves.addWidget(step)
+        self.step_button = named(QPushButton("Ne&xt Step (Ctrl+→)"), "Move to the next step")
+        self.step_button.clicked.connect(self.advance_selected)
+        moves.addWidget(self.step_button)
         self.move_buttons: dict[NoteStatus, QPushButton] = {}
         for status in (NoteStatus.DRAFTED, NoteStatus.WRITTEN, NoteStatus.SENT, NoteStatus.DELIVERED):
             words = MOVE_LABELS[status]
@@ -158,6 +158,11 @@ class NotesView(Page):
 
     def page_actions(self) -> list[QAction]:
         return [self.advance_action]
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.advance_action.setEnabled(not read_only)
+        for button in (self.step_button, *self.move_buttons.values()):
+            button.setEnabled(not read_only)
 
     def _status(self, row: NoteRow) -> str:
         return f"{shown(row.status)} · overdue" if row.is_overdue(self.context.today()) else shown(row.status)
@@ -210,7 +215,7 @@ class NotesView(Page):
         self._move([(r.uid, nxt) for r in self.selected() if (nxt := next_status(r.status))])
 
     def _move(self, moves: list[tuple[str, NoteStatus]]) -> None:
-        if not moves:
+        if not moves or not self.advance_action.isEnabled():
             return
         store, today = self.context.store, self.context.today()
 

@@ -117,6 +117,9 @@ class PeopleView(Page):
             return Selection()
         return Selection(contact_uid=contact.uid, company_uid=contact.company_uid, deletable=True)
 
+    def set_read_only(self, read_only: bool) -> None:
+        self.card.set_read_only(read_only)
+
     def select(self, kind: str, uid: str) -> bool:
         if kind != "contacts":
             return False

@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QFont, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTreeView, QVBoxLayout
 
 from afterword.context import AppContext
+from afterword.core import queries
 from afterword.core.completion import complete
 from afterword.core.domain import Cadence, CallStatus, FeedbackCall, Interview, ThankYouNote
 from afterword.core.rules import Reminder, ReminderKind, Reminders, due_reminders
@@ -20,6 +21,7 @@ from afterword.ui.hub import Hub
 from afterword.ui.models.today import TodayModel
 from afterword.ui.page import Page, Selection
 from afterword.ui.page_loader import PageLoader
+from afterword.ui.views.first_steps import FirstSteps
 
 _DONE_WORDS = {
     ReminderKind.THANK_YOU_NOTE: "Mark note sent",
@@ -27,6 +29,9 @@ _DONE_WORDS = {
     ReminderKind.FEEDBACK_CALL: "Move feedback call on",
     ReminderKind.TOUCH: "Log touch",
 }
+
+
+TICK_HINT = "Tick a box (or press Space) when it is done; Ctrl+Z undoes it."
 
 
 class TodayTree(QTreeView):
@@ -61,7 +66,7 @@ class TodayView(Page):
         font.setBold(True)
         self.heading.setFont(font)
         self.heading.setAccessibleName("Today summary")
-        self.hint = QLabel("Tick a box (or press Space) when it is done; Ctrl+Z undoes it.")
+        self.hint = QLabel(TICK_HINT)
         self.hint.setAccessibleName("How to tick items off")
         self.problems = QLabel()
         self.problems.setTextFormat(Qt.TextFormat.PlainText)  # names a record that could not be read
@@ -89,12 +94,16 @@ class TodayView(Page):
         self.tick_action = QAction("Mark &Done", self)
         self.tick_action.setToolTip("Tick the item off (Space)")
         self.tick_action.triggered.connect(self.tick_current)
+        self.first_steps = FirstSteps()  # an empty database: ways to start
+        self.first_steps.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.hint)
         layout.addWidget(self.problems)
         layout.addWidget(self.tree)
+        layout.addWidget(self.first_steps, 1)
         self._on: date | None = None
+        self._empty = False
         self.read_through(PageLoader(
             self, context, hub, None, work=self._work, show=self._show, status=self.heading,
             size_of=(ThankYouNote, Cadence, Interview)))
@@ -126,6 +135,14 @@ class TodayView(Page):
     def page_actions(self) -> list[QAction]:
         return [self.open_action, self.tick_action]
 
+    def set_read_only(self, read_only: bool) -> None:
+        self.model.set_checkable(not read_only)
+        self.tick_action.setEnabled(not read_only)
+        for step in ("contacts", "json", "role"):  # the sample data is a file of its own
+            self.first_steps.set_step_enabled(step, not read_only)
+        self.hint.setText("This file is read-only: items can be opened and read, not ticked off."
+                          if read_only else TICK_HINT)
+
     # -- showing ------------------------------------------------------------------
 
     def refresh(self) -> None:
@@ -137,11 +154,13 @@ class TodayView(Page):
         # On the window thread: the day and the look-ahead (a setting) are read here.
         today = self.context.today()
         horizon = today + timedelta(days=self._lookahead())
-        return lambda store: (today, due_reminders(store, horizon))
+        return lambda store: (today, due_reminders(store, horizon), queries.is_empty(store))
 
     def _heading_text(self) -> str:
         if self._on is None:
             return "Today"
+        if self._empty:
+            return "Welcome to Afterword"
         n, late = self.model.reminder_count(), self.model.overdue_count()
         day = self._on.strftime("%A %d %B %Y")
         if n == 0:
@@ -149,9 +168,12 @@ class TodayView(Page):
         overdue = f", {late} overdue" if late else ""
         return f"{day}: {n} to do{overdue}"
 
-    def _show(self, result: tuple[date, Reminders]) -> None:
-        today, reminders = result
-        self._on = today
+    def _show(self, result: tuple[date, Reminders, bool]) -> None:
+        today, reminders, empty = result
+        self._on, self._empty = today, empty
+        self.first_steps.setVisible(empty)
+        self.tree.setVisible(not empty)
+        self.hint.setVisible(not empty)
         current = self.model.reminder(self.tree.currentIndex())
         self.model.set_reminders(reminders.items, today)
         self.tree.expandAll()
@@ -179,6 +201,8 @@ class TodayView(Page):
         return self.model.reminder(self.tree.currentIndex())
 
     def tick_current(self) -> None:
+        if not self.tick_action.isEnabled():
+            return  # a read-only file
         reminder = self.model.reminder(self.tree.currentIndex())
         if reminder is not None:
             self.tick(reminder)
