@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime, time
 from pathlib import Path
 
-from afterword import __version__
+from afterword import __version__, cli_contacts
 from afterword.core import interchange, interchange_writer
 from afterword.core.demo import fill_demo
 from afterword.core.errors import AfterwordError
@@ -275,6 +275,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--labels", metavar="F.pdf", help="also write a sheet of address labels")
     p.add_argument("--sheet", choices=["a4-3x7", "letter-3x10"], default="a4-3x7",
                    help="label sheet: a4-3x7 (21 per A4) or letter-3x10 (30 per Letter)")
+
+    cli_contacts.register(sub, DB_HELP, lambda a: Store.open(_db_path(a)), _open_existing)
 
     p = command("backup", cmd_backup, "copy the database safely, even while the app is open",
                 "Write a consistent copy of the database to another file, readable by you alone.")
