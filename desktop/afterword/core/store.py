@@ -34,6 +34,11 @@ from afterword.core.domain import (
 from afterword.core.errors import NewerDatabase, NotAfterwordDatabase, StoreError
 from afterword.core.files import create_private_file
 from afterword.core.migrations import APP_ID, SCHEMA_VERSION, migrations
+from afterword.core.output_paths import (
+    check_backup_path,
+    forget_open_database,
+    remember_open_database,
+)
 from afterword.core.search_index import deferred_search
 
 R = TypeVar("R")
@@ -101,9 +106,11 @@ def inspect_file(path: Path) -> int | None:
     return version
 
 
-def backup_to(db: Database, out: Path) -> None:
-    """A consistent copy of the open database at `out` (owner-only), via a temp file."""
-    out = Path(out)
+def backup_to(db: Database, out: Path, source: Path | None = None) -> None:
+    """A consistent copy of the open database at `out` (owner-only), via a temp file.
+    Never over `source`, a database open here or one in use elsewhere (DatabaseTarget)."""
+    out = Path(out).expanduser()
+    check_backup_path(out, source)
     tmp = out.with_name(f".{out.name}.partial")
     try:
         if tmp.exists():
@@ -126,6 +133,7 @@ class Store:
     def __init__(self, db: Database, path: Path | None):
         self.db = db
         self.path = path
+        self._closed = False
 
     # -- opening -------------------------------------------------------------
 
@@ -150,6 +158,7 @@ class Store:
             raise StoreError(f"cannot open {path}: {exc.strerror or exc}") from None
         store = cls(db, path)
         store._prepare(wal=True)
+        remember_open_database(path)
         return store
 
     @classmethod
@@ -173,6 +182,9 @@ class Store:
             raise StoreError(f"cannot prepare {self.path or 'database'}: {exc}") from None
 
     def close(self) -> None:
+        if self.path is not None and not self._closed:
+            forget_open_database(self.path)
+        self._closed = True
         self.db.close()
 
     # -- transactions --------------------------------------------------------
@@ -474,6 +486,6 @@ def _backup_before_migrating(path: Path, version: int) -> None:
         return
     source = Database(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True))
     try:
-        backup_to(source, backup)
+        backup_to(source, backup, path)
     finally:
         source.close()
