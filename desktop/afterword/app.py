@@ -158,7 +158,7 @@ def _run(db_path: Path | None, *, smoke: bool) -> int:
     if smoke:
         from afterword.ui.smoke import QuitOnFirstPaintWithData
 
-        QuitOnFirstPaintWithData(window, window.stack.currentWidget, app)
+        QuitOnFirstPaintWithData(window, app)
     window.show()
     code = app.exec()
     window.context.store.close()

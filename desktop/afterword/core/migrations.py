@@ -192,7 +192,8 @@ CREATE TRIGGER interview_participants_facts_ai AFTER INSERT ON interview_partici
     INSERT INTO stale_contacts(contact_uid) SELECT NEW.contact_uid WHERE NEW.contact_uid IS NOT NULL
         AND NOT EXISTS (SELECT 1 FROM stale_contacts WHERE contact_uid = NEW.contact_uid);
 END;
-CREATE TRIGGER interview_participants_facts_au AFTER UPDATE OF contact_uid, interview_uid ON interview_participants BEGIN
+CREATE TRIGGER interview_participants_facts_au
+    AFTER UPDATE OF contact_uid, interview_uid ON interview_participants BEGIN
     INSERT INTO stale_contacts(contact_uid) SELECT OLD.contact_uid WHERE OLD.contact_uid IS NOT NULL
         AND NOT EXISTS (SELECT 1 FROM stale_contacts WHERE contact_uid = OLD.contact_uid);
     INSERT INTO stale_contacts(contact_uid) SELECT NEW.contact_uid WHERE NEW.contact_uid IS NOT NULL
