@@ -140,14 +140,19 @@ class Headline:
         p95s = {n: _median([p95(json.loads(o)["keystrokes"]) for o in result[_k(n)].out]) for n in SIZES}
         medians = {n: _median([_median(json.loads(o)["keystrokes"]) for o in result[_k(n)].out])
                    for n in SIZES}
+        latency = {n: _median([p95(json.loads(o)["latency"]) for o in result[_k(n)].out]) for n in SIZES}
         fts = _median([_median(json.loads(o)["fts"]) for o in result[_k(SIZES[-1])].out])
         top = SIZES[-1]
         self.rows.append(Row("search keystroke at 100k, whole step on the window thread",
                              f"raw FTS5 {fts:.1f} ms",
                              f"{medians[top]:.1f} ms median, {p95s[top]:.1f} ms p95",
                              "≤ 16 ms p95", p95s[top] <= 16))
-        self.growth.append(("search keystroke p95", " → ".join(f"{p95s[n]:.1f} ms" for n in SIZES)))
-        self.figures["search"] = {"p95_ms": p95s, "median_ms": medians, "fts_ms": fts}
+        self.growth.append(("search keystroke p95, window thread",
+                            " → ".join(f"{p95s[n]:.1f} ms" for n in SIZES)))
+        self.growth.append(("search keystroke p95, until the results are painted",
+                            " → ".join(f"{latency[n]:.1f} ms" for n in SIZES)))
+        self.figures["search"] = {"p95_ms": p95s, "median_ms": medians, "latency_p95_ms": latency,
+                                  "fts_ms": fts}
 
     # -- import -------------------------------------------------------------------------
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -141,6 +142,25 @@ def schedule_for(cadence_id: int, rule: str, start_text: str, max_days: int | No
 
 
 # -- keeping the stored facts current ------------------------------------------------
+
+@contextmanager
+def deferred(db: Database) -> Iterator[None]:
+    """Within an open transaction, for a write as large as the database (an import
+    into a new one): the triggers that queue people one record at a time are set
+    aside, and everyone is queued once at the end (the caller's refresh then reads
+    every record in one pass)."""
+    triggers = db.execute("SELECT name, sql FROM main.sqlite_master WHERE type = 'trigger' "
+                          "AND name GLOB '*_facts_a[iud]' ORDER BY name").fetchall()
+    for name, _sql in triggers:
+        db.execute(f"DROP TRIGGER main.{name}")
+    try:
+        yield
+        db.execute("DELETE FROM stale_contacts")
+        db.execute("INSERT INTO stale_contacts(contact_uid) SELECT uid FROM contacts")
+    finally:
+        for _name, sql in triggers:
+            db.execute(sql)
+
 
 def stale_uids(db: Database) -> list[str]:
     return [r[0] for r in db.execute("SELECT DISTINCT contact_uid FROM stale_contacts")]

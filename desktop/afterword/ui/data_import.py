@@ -22,12 +22,8 @@ JSON_FILTER = "Afterword interchange files (*.json);;All files (*)"
 
 
 def import_file(store: Store, path: Path) -> str:
-    """Import `path` into `store` (any thread); the summary of what was written."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise interchange.InterchangeError(f"cannot read {path}: {exc.strerror or exc}") from None
-    return interchange.import_document(store, interchange.loads(raw)).summary()
+    """Import `path` into `store` (any thread), streamed; the summary of what was written."""
+    return interchange.import_file(store, path).summary()
 
 
 class DataImport(QObject):

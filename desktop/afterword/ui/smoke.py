@@ -45,7 +45,7 @@ class QuitOnFirstPaintWithData(QObject):
 
     def _quit(self) -> None:
         self._window.close()
-        self._app.quit()
+        QTimer.singleShot(0, self._app.quit)  # after the close has been handled
 
     def _give_up(self) -> None:
         if self.painted:
