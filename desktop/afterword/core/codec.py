@@ -278,24 +278,29 @@ def plain_from_row(cls: type, row: dict[str, Any]) -> dict[str, Any] | None:
         if value is None:
             if not none_ok:
                 return None
-        elif code == _STR:
-            if type(value) is not str:
-                return None
-        elif code == _ENUM:
-            if value not in words:
-                return None
-        elif code == _INT:
-            if type(value) is not int:
-                return None
         elif code == _BOOL:
             value = bool(value)
-        elif code == _DATE:
-            if not _canonical_date(value):
-                return None
-        elif code == _DATETIME and not _canonical_datetime(value):
+        elif code != _LIST and not _as_written(code, words, value):
             return None
         plain[name] = value
     return plain
+
+
+def _as_written(code: int, words: frozenset[Any], value: Any) -> bool:
+    """Whether a (not None) value is in the plain form Afterword writes."""
+    if code == _STR:
+        return type(value) is str
+    if code == _ENUM:
+        return value in words
+    if code == _INT:
+        return type(value) is int
+    if code == _BOOL:
+        return type(value) is bool
+    if code == _DATE:
+        return _canonical_date(value)
+    if code == _DATETIME:
+        return _canonical_datetime(value)
+    return type(value) is list and all(type(v) is str for v in value)
 
 
 def _canonical_date(value: Any) -> bool:
@@ -352,22 +357,7 @@ def plain_from_item(cls: type, item: dict[str, Any]) -> dict[str, Any] | None:
             if default is dataclasses.MISSING:
                 return None
             value = default
-        elif code == _STR:
-            if type(value) is not str:
-                return None
-        elif code == _ENUM:
-            if value not in words:
-                return None
-        elif code in (_INT, _BOOL):
-            if type(value) is not (int if code == _INT else bool):
-                return None
-        elif code == _DATE:
-            if not _canonical_date(value):
-                return None
-        elif code == _DATETIME:
-            if not _canonical_datetime(value):
-                return None
-        elif code == _LIST and not (type(value) is list and all(type(v) is str for v in value)):
+        elif not _as_written(code, words, value):
             return None
         plain[name] = value
     return plain
