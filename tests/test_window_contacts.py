@@ -127,7 +127,7 @@ def test_merge_people_moves_their_notes_and_can_be_undone(qtbot, window):
     people = window.page("people")
     qtbot.waitUntil(lambda: people.model.rowCount() == 2)
     people.table.selectAll()
-    assert sorted(people.selected_uids()) == sorted([raj.uid, short.uid])
+    assert sorted(window.selection().contact_uids) == sorted([raj.uid, short.uid])
     assert window.contacts_io.merge_pair(raj.uid, short.uid)
     assert store.get(Contact, short.uid) is None
     assert store.get(Contact, raj.uid).phone_cell == "+1 415 555 0100"
@@ -156,8 +156,22 @@ def test_merge_dialog_offers_suggested_pairs_and_keeps_the_fuller_record(qtbot):
 def test_the_file_and_edit_menus_carry_the_contact_commands(window):
     file_menu, edit_menu = (a.menu() for a in window.menuBar().actions()[:2])
     texts = [a.text() for a in file_menu.actions()]
-    assert "Import &Contacts…" in texts and "Expor&t Contacts…" in texts
+    assert "Import Cont&acts…" in texts and "Expor&t Contacts…" in texts
     assert "&Merge People…" in [a.text() for a in edit_menu.actions()]
     for action in (window.contacts_io.import_action, window.contacts_io.export_action,
                    window.contacts_io.merge_action):
         assert action.shortcut().toString() and action.statusTip()
+
+
+def test_a_read_only_file_offers_no_import_or_merge(qtbot, tmp_path):
+    path = tmp_path / "locked.db"
+    Store.open(path).close()
+    path.chmod(0o400)
+    w = open_window(qtbot, path)
+    try:
+        io = w.contacts_io
+        assert not io.import_action.isEnabled() and not io.merge_action.isEnabled()
+        assert io.export_action.isEnabled()
+    finally:
+        close_window(w)
+        path.chmod(0o600)

@@ -36,7 +36,7 @@ class ContactsIO(QObject):
         super().__init__(window)
         self.window = window
         self.import_action = window.make_action(
-            "Import &Contacts…", self.choose_files, "Ctrl+Shift+I",
+            "Import Cont&acts…", self.choose_files, "Ctrl+Shift+I",
             "Bring people in from vCard or CSV files (phone, Google, Outlook, LinkedIn); "
             "shows what would be added and merged first")
         self.import_action.setObjectName(IMPORT_CONTACTS_ACTION)
@@ -77,8 +77,11 @@ class ContactsIO(QObject):
     # -- export ------------------------------------------------------------------------
 
     def _selected_people(self) -> list[str]:
-        page = self.window.page_widgets.get("people")
-        return page.selected_uids() if page is not None and hasattr(page, "selected_uids") else []
+        """The people selected on the page shown (several on the People list)."""
+        if self.window.stack.currentWidget() is None:
+            return []
+        selection = self.window.selection()
+        return list(selection.contact_uids) or ([selection.contact_uid] if selection.contact_uid else [])
 
     def export(self) -> None:
         folder = str(self.window.context.db_path.parent)

@@ -76,6 +76,7 @@ class MergePeopleDialog(QDialog):
         self.pairs.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.pairs.horizontalHeader().setStretchLastSection(True)
         self.pairs.verticalHeader().hide()
+        self.pairs.resizeColumnsToContents()
         self.pairs.selectionModel().currentRowChanged.connect(self._pair_chosen)
         intro = QLabel("Select two people on the People page (Ctrl+click), or a likely "
                        "duplicate here:" if not people else "Keep which record?")

@@ -119,9 +119,11 @@ class PeopleView(Page):
 
     def selection(self) -> Selection:
         contact = self.card.contact()
+        chosen = tuple(self.selected_uids())
         if contact is None:
-            return Selection()
-        return Selection(contact_uid=contact.uid, company_uid=contact.company_uid, deletable=True)
+            return Selection(contact_uids=chosen)
+        return Selection(contact_uid=contact.uid, company_uid=contact.company_uid, deletable=True,
+                         contact_uids=chosen)
 
     def set_read_only(self, read_only: bool) -> None:
         self.card.set_read_only(read_only)
