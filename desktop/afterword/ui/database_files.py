@@ -100,7 +100,7 @@ class DatabaseFiles(QObject):
         if not path:
             return
         try:
-            backup_to(self.context.store.db, Path(path))
+            backup_to(self.context.store.db, Path(path), self.context.store.path)
         except AfterwordError as exc:
             messages.warn(self.window, "Save a Copy", str(exc))
             return
