@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from afterword.ui.colours import OVERDUE, status_css
+
 # check(text) -> (value to save, problem or None)
 Check = Callable[[str], tuple[Any, str | None]]
 
@@ -100,7 +102,7 @@ class FieldSet(QWidget):
         message.setWordWrap(True)
         message.setObjectName(f"problem_{spec.name}")
         message.setAccessibleName(f"{plain_label}: problem")
-        message.setStyleSheet("color: #d0342c;")
+        message.setStyleSheet(f"color: {status_css(OVERDUE)};")
         message.hide()
         cell = QWidget()
         box = QVBoxLayout(cell)
@@ -186,7 +188,12 @@ class FieldSet(QWidget):
     def set_editable(self, enabled: bool) -> None:
         self._editable = enabled
         for editor in self.editors.values():
-            editor.setEnabled(enabled and not self.locked)
+            if isinstance(editor, QLineEdit | QPlainTextEdit):
+                # Locked text stays readable and can be selected and copied.
+                editor.setEnabled(enabled)
+                editor.setReadOnly(self.locked)
+            else:
+                editor.setEnabled(enabled and not self.locked)
 
     def lock(self, locked: bool) -> None:
         """Locked (a read-only file): nothing can be typed, whatever is shown."""
