@@ -17,9 +17,13 @@ from afterword.core.cadence import rule_body
 from afterword.core.domain import DONE_NOTE_STATUSES, CallStatus, Format, Medium
 from afterword.core.rules import Reminder, ReminderKind
 from afterword.core.store import Store
+from afterword.core.validation import MAX_LINE, MAX_TEXT, clipped
 
 ROUND_KIND = "interview"  # the kind of an interview round's own event
 CALL_LENGTH = timedelta(minutes=30)
+# The longest title and description an entry carries (a stored value may be longer).
+SUMMARY_CHARS = MAX_LINE
+DESCRIPTION_CHARS = 2 * MAX_TEXT
 ROUND_LENGTH = timedelta(hours=1)
 
 
@@ -37,6 +41,13 @@ class EventSpec:
     location: str | None = None
     rrule: str | None = None
     cancelled: bool = False
+
+    def __post_init__(self) -> None:
+        # An old file may store a name or note far longer than any form or import
+        # now takes: an entry stays the size a calendar expects whatever is stored.
+        object.__setattr__(self, "summary", clipped(self.summary, SUMMARY_CHARS))
+        object.__setattr__(self, "description", clipped(self.description, DESCRIPTION_CHARS))
+        object.__setattr__(self, "location", clipped(self.location, MAX_LINE))
 
     @property
     def all_day(self) -> bool:
