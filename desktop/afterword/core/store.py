@@ -19,18 +19,12 @@ from sqlite_utils import Database
 
 from afterword.core import codec
 from afterword.core.domain import (
-    Cadence,
     CardPhoto,
-    Company,
     Concern,
-    Contact,
-    FeedbackCall,
     Interview,
-    Opportunity,
     Question,
-    ThankYouNote,
-    Touch,
 )
+from afterword.core.entities import tables
 from afterword.core.errors import NewerDatabase, NotAfterwordDatabase, StoreError
 from afterword.core.files import create_private_file
 from afterword.core.migrations import APP_ID, SCHEMA_VERSION, migrations
@@ -43,16 +37,7 @@ from afterword.core.search_index import deferred_search
 
 R = TypeVar("R")
 
-TABLES: dict[type, str] = {
-    Company: "companies",
-    Opportunity: "opportunities",
-    Contact: "contacts",
-    Interview: "interviews",
-    ThankYouNote: "thank_you_notes",
-    FeedbackCall: "feedback_calls",
-    Cadence: "cadences",
-    Touch: "touches",
-}
+TABLES: dict[type, str] = tables()  # record class → table (core/entities.py)
 
 # Interview fields kept in their own tables rather than as columns.
 _INTERVIEW_CHILDREN = ("participant_uids", "questions", "concerns")
@@ -318,6 +303,16 @@ class Store:
                 children[uid]["concerns"].append(
                     codec.plain_from_row(Concern, row) or codec.to_plain(codec.from_plain(Concern, row)))
         return children
+
+    def pointing_at(self, cls: type[R], field: str, uid: str) -> list[R]:
+        """The records of kind `cls` whose link `field` holds `uid` (for a list
+        field such as a round's participants, among its uids)."""
+        if cls is Interview and field == "participant_uids":
+            return self.select(Interview, "uid IN (SELECT interview_uid FROM "
+                               "interview_participants WHERE contact_uid = ?)", [uid])
+        if field not in _columns(cls):
+            raise ValueError(f"{cls.__name__} has no link column {field!r}")
+        return self.select(cls, f"{field} = ?", [uid])
 
     def all(self, cls: type[R]) -> list[R]:
         return self.select(cls)

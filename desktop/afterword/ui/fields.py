@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from afterword.core.validation import text_problem
+from afterword.ui.colours import OVERDUE, status_css
 
 # check(text) -> (value to save, problem or None)
 Check = Callable[[str], tuple[Any, str | None]]
@@ -102,7 +103,7 @@ class FieldSet(QWidget):
         message.setWordWrap(True)
         message.setObjectName(f"problem_{spec.name}")
         message.setAccessibleName(f"{plain_label}: problem")
-        message.setStyleSheet("color: #d0342c;")
+        message.setStyleSheet(f"color: {status_css(OVERDUE)};")
         message.hide()
         cell = QWidget()
         box = QVBoxLayout(cell)
