@@ -13,7 +13,7 @@ from datetime import date, datetime
 from afterword.core.domain import Medium, NoteStatus, Role
 from afterword.core.rules import local_date
 from afterword.core.store import Store
-from afterword.core.validation import MAX_ADDRESS, MAX_LINE, MAX_NAME, clipped
+from afterword.core.validation import MAX_ADDRESS, MAX_LINE, MAX_NAME, MAX_TEXT, clipped
 
 # The four things done to a handwritten note, in the order they happen.
 BOX_STEPS = ("written", "addressed", "stamped", "delivered")
@@ -224,7 +224,7 @@ def _row_order(row: ChecklistRow) -> tuple:
 
 # The longest stored text each column of a checklist row prints (others: MAX_LINE).
 PRINTED_CHARS = {"name": MAX_NAME, "company": MAX_NAME, "i_company": MAX_NAME,
-                 "mailing_address": MAX_ADDRESS, "points": 2_000, "better_answer": 2_000}
+                 "mailing_address": MAX_ADDRESS, "points": MAX_TEXT, "better_answer": MAX_TEXT}
 
 
 def _row(row: dict, since: date, problems: list[str]) -> ChecklistRow:
