@@ -91,9 +91,11 @@ def fill_debrief(dialog) -> None:
     dialog.format.setCurrentIndex(dialog.format.findData("on_site"))
     for name, role in (("Dana Reyes", Role.HIRING_MANAGER), ("Marcus Chen", Role.INTERVIEWER),
                        ("Jen Alvarez", Role.INTERVIEWER), ("Tom Becker", Role.RECEPTIONIST)):
-        dialog.person_role.setCurrentIndex(dialog.person_role.findData(role.value))
         dialog.person.setText(name)
-        dialog.picker.add_typed()
+        dialog.picker.add_typed()  # someone known by that name is taken
+        if dialog.person.text():  # nobody: a new person, as chosen from the list
+            dialog.picker.completer.popup().hide()
+            dialog.picker.add_new(name, role)
     dialog.tone.setText("confident, pushed for a start date")
     q = dialog.questions_model
     q.setData(q.index(q.append(), 0), "Why did you leave Pacifica after two years?")
