@@ -22,10 +22,12 @@ from afterword.core.calendar_content import (
     EventSpec,
     Sources,
     cancelled_spec,
+    done_reminders,
     reminder_spec,
     round_specs,
 )
 from afterword.core.calendar_state import Stamped, Version, load_versions, stamp, utc_now
+from afterword.core.calendar_zones import vtimezone
 from afterword.core.rules import ReminderKind, open_reminders
 from afterword.core.store import Store
 
@@ -58,13 +60,24 @@ class CalendarBuild:
     stamped: list[Stamped] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)  # entries written per kind
+    # What changed since the last export, each change counted once.
+    new: int = 0
+    updated: int = 0
+    cancelled: int = 0  # entries that became cancelled in this export
+    completed: int = 0  # tasks that became completed in this export
 
-    def count(self, status: str) -> int:
-        return sum(1 for s in self.stamped if s.status == status)
-
-    @property
-    def cancelled(self) -> int:
-        return sum(1 for s in self.stamped if s.version.cancelled)
+    def tally(self, stamped: Stamped, previous: Version | None, spec: EventSpec, tasks: bool) -> None:
+        if stamped.status == "unchanged":
+            return
+        if spec.cancelled and not (previous and previous.cancelled):
+            if tasks and spec.done:
+                self.completed += 1
+            else:
+                self.cancelled += 1
+        elif stamped.status == "new":
+            self.new += 1
+        else:
+            self.updated += 1
 
 
 def _in_range(d: date, options: CalendarOptions) -> bool:
@@ -93,38 +106,44 @@ def collect_specs(store: Store, options: CalendarOptions) -> tuple[list[EventSpe
     return specs, alive, problems
 
 
-def _gone(previous: dict[str, Version], alive: set[str], options: CalendarOptions,
+def _gone(store: Store, previous: dict[str, Version], alive: set[str], options: CalendarOptions,
           now: datetime) -> list[EventSpec]:
     """Cancelled copies of remembered entries whose source no longer gives one."""
     kinds = set(options.kinds) | ({ROUND_KIND} if options.rounds else set())
-    specs = []
+    gone = []
     for v in previous.values():
         if v.uid in alive or v.kind not in kinds:
             continue
         if v.cancelled and now - v.stamped_at > KEEP_CANCELLED:
             continue
-        spec = cancelled_spec(v.uid, v.kind, v.summary, v.start)
-        start_day = spec.start.date() if isinstance(spec.start, datetime) else spec.start
-        if _in_range(start_day, options):
-            specs.append(spec)
-    return specs
+        if _in_range(date.fromisoformat(v.start[:10]), options):
+            gone.append(v)
+    done = done_reminders(store, ((v.kind, v.start) for v in gone)) if gone else set()
+    return [cancelled_spec(v.uid, v.kind, v.summary, v.start, done=v.uid in done) for v in gone]
 
 
 def build_calendar(store: Store, options: CalendarOptions, now: datetime) -> CalendarBuild:
-    """The calendar for `options` as of `now` (an aware datetime)."""
+    """The calendar for `options` as of `now` (an aware datetime).
+
+    The same database gives the same bytes: entries in a fixed order, time zones
+    by name, and each entry's SEQUENCE and DTSTAMP as remembered.
+    """
     now = utc_now(now)
     specs, alive, problems = collect_specs(store, options)
     previous = load_versions(store)
     if options.full:
-        specs.extend(_gone(previous, alive, options, now))
+        specs.extend(_gone(store, previous, alive, options, now))
+    specs.sort(key=lambda spec: spec.sort_key)
     build = CalendarBuild(new_calendar(), problems=problems)
+    add_time_zones(build.calendar, specs)
     for spec in specs:
+        before = previous.get(spec.uid)
         stamped = stamp(spec.uid, spec.kind, spec.fingerprint(), spec.summary, spec.start_text,
-                        spec.cancelled, previous.get(spec.uid), now)
+                        spec.cancelled, before, now)
         build.stamped.append(stamped)
+        build.tally(stamped, before, spec, options.tasks)
         build.calendar.add_component(render(spec, stamped.version, tasks=options.tasks))
         build.counts[spec.kind] = build.counts.get(spec.kind, 0) + 1
-    add_time_zones(build.calendar, specs)
     return build
 
 
@@ -138,13 +157,15 @@ def new_calendar() -> Calendar:
 
 
 def add_time_zones(cal: Calendar, specs: Iterable[EventSpec]) -> None:
-    """A VTIMEZONE for every TZID used (Outlook needs the block), covering the
-    years the entries fall in."""
-    years = [s.start.year for s in specs
-             if isinstance(s.start, datetime) and getattr(s.start.tzinfo, "key", None)]
-    if years:
-        cal.add_missing_timezones(first_date=date(min(years) - 1, 1, 1),
-                                  last_date=date(max(years) + 2, 1, 1))
+    """A VTIMEZONE for every TZID used (Outlook needs the block), ordered by name,
+    each covering the years its entries fall in."""
+    years: dict[str, set[int]] = {}
+    for spec in specs:
+        if spec.zone:
+            years.setdefault(spec.zone, set()).update((spec.start.year, spec.end.year))
+    for zone in sorted(years):
+        first, last = min(years[zone]), max(years[zone])
+        cal.add_component(vtimezone(zone, date(first, 1, 1), date(last, 12, 31)))
 
 
 def render(spec: EventSpec, version: Version, *, tasks: bool) -> Event | Todo:
@@ -160,7 +181,11 @@ def render(spec: EventSpec, version: Version, *, tasks: bool) -> Event | Todo:
         if spec.rrule:  # a recurring task needs a DTSTART to recur from
             comp.add("dtstart", spec.start)
         comp.add("due", spec.start)
-        comp.add("status", "CANCELLED" if spec.cancelled else "NEEDS-ACTION")
+        if spec.cancelled and spec.done:  # done: when this export first saw it done
+            comp.add("status", "COMPLETED")
+            comp.add("completed", version.stamped_at)
+        else:
+            comp.add("status", "CANCELLED" if spec.cancelled else "NEEDS-ACTION")
     else:
         comp.add("dtstart", spec.start)
         comp.add("dtend", spec.end)
