@@ -58,6 +58,18 @@ def demo_store(db_path):
     s.close()
 
 
+@pytest.fixture
+def demo_window(qtbot, demo_store):
+    """The main window, shown, on a file holding the demo data."""
+    from window_helpers import close_window, open_window
+
+    path = demo_store.path
+    demo_store.close()
+    window = open_window(qtbot, path)
+    yield window
+    close_window(window)
+
+
 @pytest.fixture(autouse=True)
 def no_stray_windows(request):
     """Fail a test that leaves a window open: it would leak into the next test."""

@@ -12,16 +12,11 @@ from afterword.ui.dialogs.cadence import CadenceDialog
 from afterword.ui.dialogs.debrief import DebriefDialog
 from afterword.ui.dialogs.follow_up_letter import FollowUpLetterDialog
 from afterword.ui.models.people import NEXT_TOUCH
-from window_helpers import close_window, open_window
 
 
 @pytest.fixture
-def window(qtbot, demo_store):
-    path = demo_store.path
-    demo_store.close()
-    w = open_window(qtbot, path)
-    yield w
-    close_window(w)
+def window(demo_window):
+    return demo_window
 
 
 @pytest.fixture
@@ -63,11 +58,14 @@ def test_debrief_starts_on_the_selected_role(qtbot, window, opened):
 def test_follow_up_letter_needs_a_round_and_uses_the_selected_one(window, opened):
     dialogs, infos = opened
     window.show_page("people")
-    window.follow_through.letter_action.trigger()
-    assert dialogs == [] and "Select a round" in infos[0]
+    letter = window.follow_through.letter_action
+    assert not letter.isEnabled() and "Select a round" in letter.toolTip()
+    letter.trigger()
+    assert dialogs == [] and infos == []
     window.show_page("interviews")
     interviews = window.page_widgets["interviews"]
     interviews.table.setCurrentIndex(interviews.proxy.index(0, 0))
+    assert letter.isEnabled() and "Select" not in letter.toolTip()
     window.follow_through.letter_action.trigger()
     assert isinstance(dialogs[0], FollowUpLetterDialog)
 

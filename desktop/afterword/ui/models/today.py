@@ -40,6 +40,7 @@ class TodayModel(QAbstractItemModel):
         super().__init__(parent)
         self._groups: list[tuple[ReminderKind, list[Reminder]]] = []
         self._on = date.today()
+        self._checkable = True
 
     def set_reminders(self, reminders: list[Reminder], on: date) -> None:
         self.beginResetModel()
@@ -69,6 +70,16 @@ class TodayModel(QAbstractItemModel):
         del items[index.row()]
         self.endRemoveRows()
         return True
+
+    def set_checkable(self, checkable: bool) -> None:
+        """No tick boxes (a read-only file)."""
+        self.beginResetModel()
+        self._checkable = checkable
+        self.endResetModel()
+
+    def reminders(self) -> list[Reminder]:
+        """Every reminder listed, group by group."""
+        return [r for _, items in self._groups for r in items]
 
     def reminder_count(self) -> int:
         return sum(len(items) for _, items in self._groups)
@@ -127,7 +138,7 @@ class TodayModel(QAbstractItemModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.internalId() != _NO_PARENT and index.column() == 0:
+        if index.internalId() != _NO_PARENT and index.column() == 0 and self._checkable:
             flags |= Qt.ItemFlag.ItemIsUserCheckable
         return flags
 
@@ -140,7 +151,7 @@ class TodayModel(QAbstractItemModel):
         overdue = reminder.is_overdue(self._on)
         if role == REMINDER_ROLE:
             return reminder
-        if role == Qt.ItemDataRole.CheckStateRole and index.column() == 0:
+        if role == Qt.ItemDataRole.CheckStateRole and index.column() == 0 and self._checkable:
             return Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(reminder, index.column(), overdue)
@@ -159,7 +170,7 @@ class TodayModel(QAbstractItemModel):
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         reminder = self.reminder(index)
-        if reminder is None or role != Qt.ItemDataRole.CheckStateRole:
+        if reminder is None or role != Qt.ItemDataRole.CheckStateRole or not self._checkable:
             return False
         if Qt.CheckState(value) == Qt.CheckState.Checked:
             self.tick_requested.emit(reminder)

@@ -177,6 +177,10 @@ class ContactCard(QWidget):
         self.fields.editors[name].setFocus()
         return False
 
+    def set_read_only(self, read_only: bool) -> None:
+        self.fields.lock(read_only)
+        self.show_contact(self._contact)
+
     def show_contact(self, contact: Contact | None) -> None:
         same = (contact is not None and self._contact is not None
                 and contact.uid == self._contact.uid)
@@ -184,18 +188,20 @@ class ContactCard(QWidget):
         enabled = contact is not None
         self.fields.set_editable(enabled)
         for widget in (self.photo, self.attach_button, self.remove_button):
-            widget.setEnabled(enabled)
+            widget.setEnabled(enabled and not self.fields.locked)
         self.photo_problem.hide()
         if contact is None:
             self.fields.load({})
             self.photo.show_photo(None)
             self.heading.setText("No one selected. Press Ctrl+N to add a person.")
             return
-        self.heading.setText("Changes are saved as you leave each field; Ctrl+Z undoes them.")
+        self.heading.setText("This file is read-only: the card can be read, not changed."
+                             if self.fields.locked else
+                             "Changes are saved as you leave each field; Ctrl+Z undoes them.")
         # The same person again (another field saved): keep refused text in place.
         (self.fields.reload if same else self.fields.load)(vars(contact))
         self.photo.show_photo(self._changes.store.card_photo(contact.uid))
-        self.remove_button.setEnabled(self.photo.has_photo())
+        self.remove_button.setEnabled(self.photo.has_photo() and not self.fields.locked)
 
     # -- saving -------------------------------------------------------------------
 

@@ -17,11 +17,13 @@ from PySide6.QtWidgets import (
 )
 
 from afterword.context import AppContext
+from afterword.core.domain import Interview, Opportunity
 from afterword.core.funnel import ConcernGroup, Process, TargetFunnel, concern_groups, funnel
 from afterword.core.store import Store
 from afterword.ui.hub import Hub
 from afterword.ui.models.rows import Column, RowsModel, SourceSortProxy
-from afterword.ui.page_loader import LoadedPage, PageLoader
+from afterword.ui.page import Page, Selection
+from afterword.ui.page_loader import PageLoader
 from afterword.ui.widgets import named
 
 REACHED = QColor("#3b7dd8")
@@ -112,6 +114,8 @@ class FunnelChart(QWidget):
 def _table(model, name: str, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> QTableView:
     proxy = SourceSortProxy(model)
     proxy.setSourceModel(model)
+    proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    proxy.setFilterKeyColumn(-1)  # the search looks in every column
     view = named(QTableView(), name)
     view.setModel(proxy)
     view.setSortingEnabled(True)
@@ -128,7 +132,9 @@ def _read(store: Store) -> tuple[list[TargetFunnel], list[ConcernGroup]]:
     return funnel(store), concern_groups(store)
 
 
-class FunnelView(LoadedPage, QWidget):
+class FunnelView(Page):
+    """The chart counts every process; the search box narrows the tables below it."""
+
     def __init__(self, context: AppContext, hub: Hub, parent=None):
         super().__init__(parent)
         self.context, self.hub = context, hub
@@ -172,20 +178,47 @@ class FunnelView(LoadedPage, QWidget):
         layout.addWidget(self.chart)
         layout.addWidget(legend)
         layout.addWidget(lower, 1)
-        self.loader = PageLoader(
+        self.processes_table.selectionModel().currentRowChanged.connect(
+            lambda *_: self.selection_changed.emit())
+        self.offer_context_menu(self.processes_table)
+        self._groups: list[ConcernGroup] = []
+        self.read_through(PageLoader(
             self, context, hub, ("opportunities", "interviews", "companies"),
-            fetch=_read, show=self._show, status=self.concerns_label,
-            size_sql="SELECT (SELECT count(*) FROM opportunities)"
-                     " + (SELECT count(*) FROM interview_concerns)")
+            work=lambda: _read, show=self._show, status=self.concerns_label,
+            size_of=(Opportunity, Interview)))
         self.loader.request()
+
+    # -- page contract (ui/page.py) ----------------------------------------------------
+
+    def set_search(self, text: str) -> None:
+        for table in (self.processes_table, self.concerns_table):
+            table.model().setFilterFixedString(text.strip())
+        self._summarise()
+
+    def selection(self) -> Selection:
+        index = self.processes_table.currentIndex()
+        if not index.isValid():
+            return Selection()
+        process = self.processes.record_at(self.processes_table.model().mapToSource(index).row())
+        return Selection(role_uid=process.opportunity_uid) if process is not None else Selection()
 
     def _show(self, result: tuple[list[TargetFunnel], list[ConcernGroup]]) -> None:
         funnels, groups = result
         self.chart.set_funnels(funnels)
         self.processes_table.model().set_rows([p for f in funnels for p in f.processes])
         self.concerns_table.model().set_rows(groups)
+        self._groups = groups
+        self._summarise()
+
+    def _summarise(self) -> None:
+        groups = self._groups
         recurring = [g for g in groups if g.recurring]
         self.concerns_label.setText(
             f"<b>Concerns that recur:</b> {len(recurring)} of {len(groups)} raised more than once"
             if recurring else
             f"<b>Concerns raised:</b> {len(groups)}, none more than once yet")
+        shown, listed = self.processes_table.model().rowCount(), self.processes.rowCount()
+        if shown != listed:
+            self.concerns_label.setText(
+                f"{self.concerns_label.text()} · showing {shown} of {listed} processes, "
+                f"{self.concerns_table.model().rowCount()} of {len(groups)} concerns")
