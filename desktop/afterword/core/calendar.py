@@ -5,7 +5,8 @@ open reminder, whose UID is exactly the reminder's uid; optionally one timed eve
 per interview round (UID = the round's uid) with its VTIMEZONE. SEQUENCE and
 DTSTAMP come from the remembered versions (calendar_state), so an unchanged entry
 is written identically and a changed one supersedes the copy a calendar holds.
-Nothing here writes files or the database: see calendar_export.
+Each entry's component comes from calendar_render. Nothing here writes files or
+the database: see calendar_export.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from icalendar import Alarm, Calendar, Event, Todo, vRecur
+from icalendar import Calendar
 
 from afterword import __version__
 from afterword.core.calendar_content import (
@@ -26,6 +27,7 @@ from afterword.core.calendar_content import (
     reminder_spec,
     round_specs,
 )
+from afterword.core.calendar_render import Renderer
 from afterword.core.calendar_state import Stamped, Version, load_versions, stamp, utc_now
 from afterword.core.calendar_zones import vtimezone
 from afterword.core.rules import ReminderKind, open_reminders
@@ -136,13 +138,14 @@ def build_calendar(store: Store, options: CalendarOptions, now: datetime) -> Cal
     specs.sort(key=lambda spec: spec.sort_key)
     build = CalendarBuild(new_calendar(), problems=problems)
     add_time_zones(build.calendar, specs)
+    renderer = Renderer(tasks=options.tasks)
     for spec in specs:
         before = previous.get(spec.uid)
         stamped = stamp(spec.uid, spec.kind, spec.fingerprint(), spec.summary, spec.start_text,
                         spec.cancelled, before, now)
         build.stamped.append(stamped)
         build.tally(stamped, before, spec, options.tasks)
-        build.calendar.add_component(render(spec, stamped.version, tasks=options.tasks))
+        build.calendar.add_component(renderer.render(spec, stamped.version))
         build.counts[spec.kind] = build.counts.get(spec.kind, 0) + 1
     return build
 
@@ -166,47 +169,3 @@ def add_time_zones(cal: Calendar, specs: Iterable[EventSpec]) -> None:
     for zone in sorted(years):
         first, last = min(years[zone]), max(years[zone])
         cal.add_component(vtimezone(zone, date(first, 1, 1), date(last, 12, 31)))
-
-
-def render(spec: EventSpec, version: Version, *, tasks: bool) -> Event | Todo:
-    """One VEVENT or VTODO; its VALARM comes after the entry's own properties."""
-    comp: Event | Todo = Todo() if tasks else Event()
-    comp.add("uid", spec.uid)
-    comp.add("dtstamp", version.stamped_at)
-    comp.add("last-modified", version.stamped_at)
-    comp.add("sequence", version.sequence)
-    comp.add("summary", spec.summary)
-    comp.add("description", spec.description)
-    if tasks:
-        if spec.rrule:  # a recurring task needs a DTSTART to recur from
-            comp.add("dtstart", spec.start)
-        comp.add("due", spec.start)
-        if spec.cancelled and spec.done:  # done: when this export first saw it done
-            comp.add("status", "COMPLETED")
-            comp.add("completed", version.stamped_at)
-        else:
-            comp.add("status", "CANCELLED" if spec.cancelled else "NEEDS-ACTION")
-    else:
-        comp.add("dtstart", spec.start)
-        comp.add("dtend", spec.end)
-        comp.add("status", "CANCELLED" if spec.cancelled else "CONFIRMED")
-        # A reminder should not make the day look busy; a round or a call should.
-        comp.add("transp", "TRANSPARENT" if spec.all_day else "OPAQUE")
-    if spec.location:
-        comp.add("location", spec.location)
-    if spec.rrule:
-        comp.add("rrule", vRecur.from_ical(spec.rrule))
-    comp.add("categories", ["Afterword"])
-    if spec.alarm is not None and not spec.cancelled:
-        comp.add_component(_alarm(spec, tasks=tasks))
-    return comp
-
-
-def _alarm(spec: EventSpec, *, tasks: bool) -> Alarm:
-    alarm = Alarm()
-    alarm.add("action", "DISPLAY")
-    # A task has no DTSTART to be relative to (unless it recurs): use its DUE.
-    params = {"RELATED": "END"} if tasks and not spec.rrule else {}
-    alarm.add("trigger", spec.alarm, parameters=params)
-    alarm.add("description", spec.summary)
-    return alarm
