@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from afterword.core.domain import Contact, Opportunity
 from afterword.core.rules import ReminderKind, due_reminders
+from afterword.ui.colours import OVERDUE, status_colour
 from afterword.ui.dialogs.cadence import CadenceDialog
 from afterword.ui.dialogs.debrief import DebriefDialog
 from afterword.ui.dialogs.follow_up_letter import FollowUpLetterDialog
@@ -94,7 +95,7 @@ def test_people_list_shows_last_contact_and_marks_overdue_touches(window):
     assert people.model.headerData(NEXT_TOUCH, Qt.Orientation.Horizontal) == "Next touch"
     assert people.model.data(cell) == "2026-11-17 (overdue)"
     colour = people.model.data(cell, Qt.ItemDataRole.ForegroundRole)
-    assert colour.name() == "#d0342c"  # the overdue colour, beside the word
+    assert colour.name() == status_colour(OVERDUE).name()  # the overdue colour, beside the word
     assert people.model.data(people.model.index(row, NEXT_TOUCH - 1)) == "2026-11-03"
 
 

@@ -72,5 +72,44 @@ UPDATE meta SET value = '2' WHERE key = 'schema_version';
 """)
 
 
+@migrations(name="m003_sync")
+def m003_sync(db: Database) -> None:
+    # The CardDAV/CalDAV account of this database, and what was last agreed with
+    # the server for each collection (its sync-token) and each resource in it
+    # (href, ETag, a hash of the body; for contacts the card itself, to merge with
+    # and to keep other apps' properties; for reminder events the version written).
+    run_script(db, """
+CREATE TABLE sync_account (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    url TEXT NOT NULL,
+    username TEXT NOT NULL,
+    addressbook_url TEXT,
+    calendar_url TEXT,
+    reminders_as_tasks INTEGER NOT NULL DEFAULT 0,
+    last_synced_at TEXT
+);
+CREATE TABLE sync_collections (
+    url TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    sync_token TEXT
+);
+CREATE TABLE sync_resources (
+    collection_url TEXT NOT NULL REFERENCES sync_collections(url) ON DELETE CASCADE,
+    uid TEXT NOT NULL,
+    href TEXT NOT NULL,
+    etag TEXT,
+    content_hash TEXT NOT NULL,
+    local_hash TEXT,
+    body TEXT,
+    fingerprint TEXT,
+    sequence INTEGER,
+    stamped_at TEXT,
+    PRIMARY KEY (collection_url, uid)
+);
+CREATE UNIQUE INDEX sync_resources_href ON sync_resources(collection_url, href);
+UPDATE meta SET value = '3' WHERE key = 'schema_version';
+""")
+
+
 # The version this code writes; each migration step sets it in `meta`.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from afterword.ui.colours import OVERDUE, status_css
+
 # check(text) -> (value to save, problem or None)
 Check = Callable[[str], tuple[Any, str | None]]
 
@@ -100,7 +102,7 @@ class FieldSet(QWidget):
         message.setWordWrap(True)
         message.setObjectName(f"problem_{spec.name}")
         message.setAccessibleName(f"{plain_label}: problem")
-        message.setStyleSheet("color: #d0342c;")
+        message.setStyleSheet(f"color: {status_css(OVERDUE)};")
         message.hide()
         cell = QWidget()
         box = QVBoxLayout(cell)

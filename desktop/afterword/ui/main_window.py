@@ -86,7 +86,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.sidebar)
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([170, 1000])
+        self.splitter.setSizes([150, 1000])
         self.notifier = Notifier(context, self.hub, self)
         self.notifier.banner.open_today.connect(lambda: self.show_page("today"))
         central = QWidget()
@@ -94,7 +94,7 @@ class MainWindow(QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self.notifier.banner)
-        column.addWidget(self.splitter)
+        column.addWidget(self.splitter, 1)  # the banners above take only the height they need
         self._column = column
         self.setCentralWidget(central)
 
@@ -212,12 +212,32 @@ class MainWindow(QMainWindow):
         bar.setMovable(False)
         bar.addActions(self.records.new_actions())
         bar.addSeparator()
-        bar.addActions([self.undo_action, self.redo_action, self.delete_action])
+        bar.addActions([*self._toolbar_undo_redo(), self.delete_action])
         spacer = QWidget()
         spacer.setSizePolicy(spacer.sizePolicy().Policy.Expanding, spacer.sizePolicy().Policy.Preferred)
         bar.addWidget(spacer)
         bar.addWidget(self.search_field)
         self.addToolBar(bar)
+
+    def _toolbar_undo_redo(self) -> list[QAction]:
+        """Undo and Redo for the toolbar: the same commands as the Edit menu's, whose
+        text names the step ("Undo Edit title of …"); here the button says Undo and
+        its tooltip names the step, so the button never grows and squeezes the search."""
+        buttons = []
+        for word, act, can, text_changed, can_changed in (
+                ("Undo", self.undo_stack.undo, self.undo_stack.canUndo,
+                 self.undo_stack.undoTextChanged, self.undo_stack.canUndoChanged),
+                ("Redo", self.undo_stack.redo, self.undo_stack.canRedo,
+                 self.undo_stack.redoTextChanged, self.undo_stack.canRedoChanged)):
+            action = QAction(word, self)
+            action.setObjectName(f"toolbar{word}")
+            action.triggered.connect(act)
+            action.setEnabled(can())
+            can_changed.connect(action.setEnabled)
+            text_changed.connect(lambda text, a=action, w=word: a.setToolTip(f"{w} {text}".strip()))
+            buttons.append(action)
+        self.toolbar_undo, self.toolbar_redo = buttons
+        return buttons
 
     # -- pages ---------------------------------------------------------------------
 

@@ -12,12 +12,12 @@ from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor
 
 from afterword.core import people, search
 from afterword.core.people import PersonRow
 from afterword.core.rules import CadenceState, CadenceStatus, cadence_status
 from afterword.core.store import Store
+from afterword.ui.colours import DUE, MUTED, OVERDUE, status_colour
 from afterword.ui.labels import role_label
 from afterword.ui.messages import plain_tooltip
 
@@ -25,9 +25,8 @@ HEADERS = ("Name", "Company", "Title", "Role", "Email", "Phone", "Last contact",
 LAST_CONTACT, NEXT_TOUCH = 6, 7
 # Kinds of change that move someone's last contact or next touch.
 CONTACT_KINDS = frozenset({"touches", "cadences", "thank_you_notes", "feedback_calls", "interviews"})
-# Mid tones that read on a light and a dark palette (the state is also said in words).
-_STATE_COLOURS = {CadenceState.OVERDUE: QColor("#d0342c"), CadenceState.DUE: QColor("#b86e00"),
-                  CadenceState.PAUSED: QColor("#808080")}
+# Readable on a light and a dark palette (ui/colours.py); the state is also said in words.
+_STATE_COLOURS = {CadenceState.OVERDUE: OVERDUE, CadenceState.DUE: DUE, CadenceState.PAUSED: MUTED}
 _STATE_WORDS = {CadenceState.OVERDUE: "overdue", CadenceState.DUE: "due",
                 CadenceState.PAUSED: "paused"}
 UID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -183,7 +182,8 @@ class PeopleModel(QAbstractTableModel):
         if column == LAST_CONTACT:
             return status.last_touch.isoformat() if status.last_touch else None
         if role == Qt.ItemDataRole.ForegroundRole:
-            return _STATE_COLOURS.get(status.state)
+            meaning = _STATE_COLOURS.get(status.state)
+            return status_colour(meaning) if meaning else None
         word = _STATE_WORDS.get(status.state)
         if status.state == CadenceState.PAUSED:
             return "paused"

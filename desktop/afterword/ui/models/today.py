@@ -14,9 +14,10 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QFont
 
 from afterword.core.rules import KIND_ORDER, Reminder, ReminderKind, sorted_by_urgency
+from afterword.ui.colours import DUE, OVERDUE, status_colour
 from afterword.ui.messages import plain_tooltip
 
 GROUP_TITLES = {
@@ -27,8 +28,6 @@ GROUP_TITLES = {
 }
 HEADERS = ("To do", "Due", "Details")
 REMINDER_ROLE = Qt.ItemDataRole.UserRole + 3
-# Readable on light and dark backgrounds alike; overdue is also said in words.
-OVERDUE_COLOR = QColor("#d0342c")
 Index = QModelIndex | QPersistentModelIndex
 _NO_PARENT = 0xFFFFFFFF
 
@@ -159,7 +158,9 @@ class TodayModel(QAbstractItemModel):
             return plain_tooltip(f"{reminder.title}\n{self._text(reminder, 1, overdue)}\n"
                                  f"{reminder.detail or ''}")
         if role == Qt.ItemDataRole.ForegroundRole and overdue and index.column() < 2:
-            return OVERDUE_COLOR
+            return status_colour(OVERDUE)
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 1 and reminder.due == self._on:
+            return status_colour(DUE)
         if role == Qt.ItemDataRole.FontRole and overdue and index.column() == 1:
             font = QFont()
             font.setBold(True)

@@ -7,8 +7,10 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QHeaderView,
     QLabel,
+    QScrollArea,
     QSizePolicy,
     QSplitter,
     QTableView,
@@ -20,10 +22,12 @@ from afterword.context import AppContext
 from afterword.core.domain import Interview, Opportunity
 from afterword.core.funnel import ConcernGroup, Process, TargetFunnel, concern_groups, funnel
 from afterword.core.store import Store
+from afterword.ui.colours import OVERDUE, status_colour
 from afterword.ui.hub import Hub
 from afterword.ui.models.rows import Column, RowsModel, SourceSortProxy
 from afterword.ui.page import Page, Selection
 from afterword.ui.page_loader import PageLoader
+from afterword.ui.views.tables import compact_rows
 from afterword.ui.widgets import named
 
 REACHED = QColor("#3b7dd8")
@@ -122,7 +126,7 @@ def _table(model, name: str, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) 
     view.sortByColumn(0, order)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.verticalHeader().hide()
+    compact_rows(view)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     view.horizontalHeader().setStretchLastSection(True)
     return view
@@ -150,19 +154,33 @@ class FunnelView(Page):
             Column("Role", lambda p: p.title),
             Column("Furthest round", lambda p: p.furthest_round),
             Column("Where it is", Process.where),
-        ], self, colour=lambda p: STOPPED if p.stopped else None)
+        ], self, colour=lambda p: status_colour(OVERDUE) if p.stopped else None)
         self.concerns = RowsModel([
             Column("Times raised", lambda g: g.times),
             Column("Concern", lambda g: g.text),
             Column("At", lambda g: ", ".join(sorted(g.companies))),
             Column("Also worded", lambda g: " / ".join(g.wordings[1:])),
-        ], self, colour=lambda g: STOPPED if g.recurring else None)
+        ], self, colour=lambda g: status_colour(OVERDUE) if g.recurring else None)
         self.concerns_label = QLabel()
         named(self.concerns_label, "Recurring concerns summary")
 
-        lower = QSplitter(Qt.Orientation.Vertical)
+        # Chart, processes and concerns share the height: each can be made smaller
+        # (the chart scrolls), so a short window shows all three.
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setChildrenCollapsible(False)
+        chart_box = QWidget()
+        chart_layout = QVBoxLayout(chart_box)
+        chart_layout.setContentsMargins(0, 0, 0, 0)
+        chart_scroll = QScrollArea()
+        chart_scroll.setWidgetResizable(True)
+        chart_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        chart_scroll.setWidget(self.chart)
+        chart_scroll.setMinimumHeight(80)
+        chart_layout.addWidget(chart_scroll, 1)
+        chart_layout.addWidget(legend)
+        self.splitter.addWidget(chart_box)
         self.processes_table = _table(self.processes, "Processes by target")
-        lower.addWidget(self.processes_table)
+        self.splitter.addWidget(self.processes_table)
         box = QWidget()
         box_layout = QVBoxLayout(box)
         box_layout.setContentsMargins(0, 0, 0, 0)
@@ -170,14 +188,15 @@ class FunnelView(Page):
         self.concerns_table = _table(self.concerns, "Concerns raised across interviews",
                                      Qt.SortOrder.DescendingOrder)
         box_layout.addWidget(self.concerns_table)
-        lower.addWidget(box)
-        lower.setSizes([300, 160])
+        self.splitter.addWidget(box)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(2, 2)
+        self.splitter.setSizes([320, 200, 170])
         layout = QVBoxLayout(self)
         title = QLabel("<b>Where do processes stall?</b> Per target, how many reached each round.")
         layout.addWidget(title)
-        layout.addWidget(self.chart)
-        layout.addWidget(legend)
-        layout.addWidget(lower, 1)
+        layout.addWidget(self.splitter, 1)
         self.processes_table.selectionModel().currentRowChanged.connect(
             lambda *_: self.selection_changed.emit())
         self.offer_context_menu(self.processes_table)

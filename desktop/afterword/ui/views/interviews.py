@@ -25,6 +25,8 @@ _COLUMNS = [
     Column("Format", lambda r: word_label(r.format)), Column("People", lambda r: r.people),
     Column("Hear back by", lambda r: r.hear_back_by), Column("Tone", lambda r: r.tone),
 ]
+# A long list of people or role title is cut (the tooltip has it whole).
+MAX_COLUMN_WIDTH = 190
 # What a round's line shows comes from these records.
 _KINDS = ("interviews", "opportunities", "companies", "contacts")
 
@@ -70,6 +72,9 @@ class InterviewsView(Page):
     def _show(self, rows: list[RoundRow]) -> None:
         self.proxy.set_rows(rows)
         self.table.resizeColumnsToContents()
+        header = self.table.horizontalHeader()
+        for column in range(self.model.columnCount() - 1):  # every column stays in view at 1024 wide
+            header.resizeSection(column, min(header.sectionSize(column), MAX_COLUMN_WIDTH))
         self._count()
         self.selection_changed.emit()
 

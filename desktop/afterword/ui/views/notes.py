@@ -20,18 +20,15 @@ from afterword.core.domain import NoteStatus, ThankYouNote
 from afterword.core.errors import AfterwordError
 from afterword.core.notes import NoteCounts, NoteRow, move_note, next_status, note_counts
 from afterword.core.queries import notes_matching
+from afterword.ui.colours import DUE, MUTED, OVERDUE, status_colour
 from afterword.ui.commands import Changes
 from afterword.ui.hub import Hub
 from afterword.ui.labels import role_label
 from afterword.ui.models.rows import Column, RowsModel, SourceSortProxy, shown
 from afterword.ui.page import Page, Selection
 from afterword.ui.page_loader import PageLoader
+from afterword.ui.views.tables import compact_rows
 from afterword.ui.widgets import message_line, named, show_message
-
-# Mid tones that read on a light and a dark palette; overdue is also said in words.
-OVERDUE = QColor("#d0342c")
-DUE = QColor("#b86e00")
-DONE = QColor("#808080")
 
 COLUMNS = [
     Column("Due", lambda r: r.due),
@@ -85,7 +82,7 @@ class NotesView(Page):
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
+        compact_rows(self.table)  # one line a note: the points are in the tooltip
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
@@ -170,10 +167,10 @@ class NotesView(Page):
     def _colour(self, row: NoteRow) -> QColor | None:
         today = self.context.today()
         if row.status.is_done:
-            return DONE
+            return status_colour(MUTED)
         if row.is_overdue(today):
-            return OVERDUE
-        return DUE if row.is_due(today) else None
+            return status_colour(OVERDUE)
+        return status_colour(DUE) if row.is_due(today) else None
 
     def set_statuses(self, statuses: set[NoteStatus]) -> None:
         self.proxy.statuses = set(statuses)

@@ -24,11 +24,16 @@ from afterword.ui import messages
 from afterword.ui import settings as keys
 from afterword.ui.commands import Changes
 from afterword.ui.hub import Hub
-from afterword.ui.models.people import CONTACT_KINDS, PeopleModel
+from afterword.ui.models.people import CONTACT_KINDS, LAST_CONTACT, NEXT_TOUCH, PeopleModel
 from afterword.ui.page import Page, Selection
 from afterword.ui.page_loader import PageLoader
 from afterword.ui.views.contact_card import ContactCard
 from afterword.ui.views.tables import compact_rows
+
+# (model column, width) in the order shown: Name, Company, Next touch, Last contact,
+# Role, Title, Email, Phone.
+COLUMN_PRIORITY = ((0, 140), (1, 135), (NEXT_TOUCH, 145), (LAST_CONTACT, 95), (3, 110),
+                   (2, 150), (4, 190), (5, 130))
 
 
 class PeopleProxy(QSortFilterProxyModel):
@@ -64,7 +69,10 @@ class PeopleView(Page):
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
-        for column, width in enumerate((170, 150, 150, 110, 190)):
+        # What a follow-through needs first: who, where, when next and when last; then
+        # the card's details, which the card beside the list shows anyway.
+        for visual, (column, width) in enumerate(COLUMN_PRIORITY):
+            header.moveSection(header.visualIndex(column), visual)
             header.resizeSection(column, width)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.offer_context_menu(self.table)
@@ -88,9 +96,10 @@ class PeopleView(Page):
         self.splitter.setObjectName("peopleSplitter")
         self.splitter.addWidget(left)
         self.splitter.addWidget(scroll)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([480, 620])
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([520, 520])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)

@@ -22,6 +22,7 @@ from afterword.ui.models.today import TodayModel
 from afterword.ui.page import Page, Selection
 from afterword.ui.page_loader import PageLoader
 from afterword.ui.views.first_steps import FirstSteps
+from afterword.ui.views.tables import VisibleChecks
 
 _DONE_WORDS = {
     ReminderKind.THANK_YOU_NOTE: "Mark note sent",
@@ -79,6 +80,7 @@ class TodayView(Page):
         self.tree.setObjectName("todayTree")
         self.tree.setAccessibleName("Due today")
         self.tree.setModel(self.model)
+        self.tree.setItemDelegate(VisibleChecks(self.tree))
         self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.tree.setAlternatingRowColors(True)
         self.tree.setUniformRowHeights(True)
