@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from icalendar import Calendar
+from icalendar import Calendar, Event, Todo
 
 from afterword import __version__
 from afterword.core.calendar_content import (
@@ -169,3 +169,8 @@ def add_time_zones(cal: Calendar, specs: Iterable[EventSpec]) -> None:
     for zone in sorted(years):
         first, last = min(years[zone]), max(years[zone])
         cal.add_component(vtimezone(zone, date(first, 1, 1), date(last, 12, 31)))
+
+
+def render(spec: EventSpec, version: Version, *, tasks: bool) -> Event | Todo:
+    """One entry on its own (a CalDAV calendar holds each in a resource of its own)."""
+    return Renderer(tasks=tasks).render(spec, version)
