@@ -273,13 +273,16 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def matrix(folder: Path, only: list[str] | None) -> int:
-    """Each size and palette in a process of its own (a style is set before any widget)."""
+    """Each size and palette in a process of its own (a style is set before any widget),
+    on a virtual screen of that size."""
     import subprocess
 
     for size, dark in MATRIX:
         out = folder / f"{size}-{'dark' if dark else 'light'}"
-        command = [sys.executable, __file__, "--out", str(out), "--size", size,
-                   "--only", *(only or ALL), *(["--dark"] if dark else [])]
+        # A screen of that size, so dialogs are sized as on such a laptop.
+        screen = ["xvfb-run", "-a", "-s", f"-screen 0 {size}x24"] if shutil.which("xvfb-run") else []
+        command = [*screen, "env", "QT_QPA_PLATFORM=xcb", sys.executable, __file__, "--out", str(out),
+                   "--size", size, "--only", *(only or ALL), *(["--dark"] if dark else [])]
         if subprocess.run(command, check=False).returncode != 0:
             return 1
     return 0

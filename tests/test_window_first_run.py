@@ -139,11 +139,13 @@ def test_a_read_only_file_says_so_and_offers_no_edits(qtbot, demo_store, warning
             people = window.shown_page()
             people.select_row(0)
             assert people.card.contact() is not None
-            assert not people.card.fields.editors["name"].isEnabled()
+            name = people.card.fields.editors["name"]
+            assert name.isReadOnly() and name.text() == people.card.contact().name  # readable, not editable
+            assert not people.card.fields.editors["company_uid"].isEnabled()
             assert not window.delete_action.isEnabled()
             assert not window.follow_through.cadence_action.isEnabled()
             window.show_page("companies")
-            assert not window.shown_page().company_fields.editors["name"].isEnabled()
+            assert window.shown_page().company_fields.editors["name"].isReadOnly()
             assert warnings == []
         finally:
             close_window(window)
