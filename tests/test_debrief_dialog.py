@@ -29,7 +29,7 @@ from afterword.core.domain import (
 )
 from afterword.ui.commands import Changes
 from afterword.ui.dialogs.debrief import DebriefDialog
-from afterword.ui.dialogs.debrief.new_role import NewRoleDialog
+from afterword.ui.dialogs.new_role import NewRoleDialog
 from afterword.ui.hub import Hub
 
 NEW_YORK, LOS_ANGELES = ZoneInfo("America/New_York"), ZoneInfo("America/Los_Angeles")

@@ -12,7 +12,8 @@ from afterword.core.domain import Company, Contact, Opportunity
 from afterword.core.store import Store
 from afterword.ui import messages
 from afterword.ui.dialogs.debrief import DebriefDialog
-from afterword.ui.first_run import FirstRoleDialog, sample_database
+from afterword.ui.dialogs.new_role import NewRoleDialog
+from afterword.ui.first_run import sample_database
 from window_helpers import close_window, open_window
 
 
@@ -90,16 +91,16 @@ def test_import_contacts_uses_the_contacts_import_when_the_window_has_it(qtbot, 
 
 
 def test_add_the_first_role_then_debrief_its_first_round(qtbot, empty_window, monkeypatch):
-    def fill(dialog: FirstRoleDialog) -> int:
+    def fill(dialog: NewRoleDialog) -> int:
         dialog.accept()  # nothing typed: refused, with a message
         assert dialog.error.isVisibleTo(dialog) and dialog.result() == 0
-        dialog.company.setText("Northwind  Traders")
-        dialog.role.setText("Account Manager")
+        dialog.company.setCurrentText("Northwind  Traders")
+        dialog.title.setText("Account Manager")
         dialog.accept()
         return dialog.result()
 
     debriefs: list[DebriefDialog] = []
-    monkeypatch.setattr(FirstRoleDialog, "exec", fill)
+    monkeypatch.setattr(NewRoleDialog, "exec", fill)
     monkeypatch.setattr(DebriefDialog, "exec", lambda self: debriefs.append(self) or 0)
     qtbot.mouseClick(first_steps(empty_window).buttons["role"], Qt.MouseButton.LeftButton)
     store = empty_window.context.store

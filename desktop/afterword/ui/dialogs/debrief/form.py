@@ -38,10 +38,10 @@ from afterword.core.domain import (
 from afterword.core.errors import InvalidRecord
 from afterword.core.store import Store
 from afterword.ui.date_fields import DateField, qdate
-from afterword.ui.dialogs.debrief.new_role import NewRoleDialog
 from afterword.ui.dialogs.debrief.people_picker import PeoplePicker
 from afterword.ui.dialogs.debrief.tables import form_table, with_add_button
 from afterword.ui.dialogs.debrief.time_zone import RoundTime, local_zone_name
+from afterword.ui.dialogs.new_role import NewRoleDialog
 from afterword.ui.models.rows import EditableModel
 from afterword.ui.widgets import (
     HINT_STYLE,

@@ -1,6 +1,6 @@
-"""Add Role… from the debrief: the role a round was for, when it is not listed yet
-(on a new database, none is). Its company is one already known or a new one,
-typed by name; nothing is saved until the debrief is."""
+"""A role to record: its company (one already known, or a new one typed by name,
+with the address notes can be posted to) and its title. Used by the debrief's
+Add Role… and by the first run's Add Your First Role…; the caller saves it."""
 
 from __future__ import annotations
 
@@ -19,10 +19,11 @@ from afterword.ui.widgets import message_line, named, show_message
 
 
 class NewRoleDialog(QDialog):
-    def __init__(self, companies: list[Company], parent=None, *, company_uid: str | None = None):
+    def __init__(self, companies: list[Company], parent=None, *, company_uid: str | None = None,
+                 title: str = "Add Role", accept_text: str = "Add Role"):
         super().__init__(parent)
-        self.setWindowTitle("Add Role")
-        named(self, "Add a role")
+        self.setWindowTitle(title)
+        named(self, title[0] + title[1:].lower())
         self.setMinimumWidth(460)
         self.companies = {c.uid: c for c in companies}
         self.error = message_line(name="role problem")
@@ -44,7 +45,7 @@ class NewRoleDialog(QDialog):
         form.addRow("Role &title:", self.title)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Add Role")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(accept_text)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
