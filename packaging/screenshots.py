@@ -91,9 +91,11 @@ def fill_debrief(dialog) -> None:
     dialog.format.setCurrentIndex(dialog.format.findData("on_site"))
     for name, role in (("Dana Reyes", Role.HIRING_MANAGER), ("Marcus Chen", Role.INTERVIEWER),
                        ("Jen Alvarez", Role.INTERVIEWER), ("Tom Becker", Role.RECEPTIONIST)):
-        dialog.person_role.setCurrentIndex(dialog.person_role.findData(role.value))
         dialog.person.setText(name)
-        dialog.picker.add_typed()
+        dialog.picker.add_typed()  # someone known by that name is taken
+        if dialog.person.text():  # nobody: a new person, as chosen from the list
+            dialog.picker.completer.popup().hide()
+            dialog.picker.add_new(name, role)
     dialog.tone.setText("confident, pushed for a start date")
     q = dialog.questions_model
     q.setData(q.index(q.append(), 0), "Why did you leave Pacifica after two years?")
@@ -206,9 +208,9 @@ def more_shots(window, context, role, wanted: set[str], save, dialog_shot) -> No
     from afterword.ui.dialogs.cadence import CadenceDialog
     from afterword.ui.dialogs.feedback_call import FeedbackCallDialog
     from afterword.ui.dialogs.follow_up_letter import FollowUpLetterDialog
+    from afterword.ui.dialogs.new_role import NewRoleDialog
     from afterword.ui.dialogs.preferences import PreferencesDialog
     from afterword.ui.dialogs.schedule import ScheduleCallDialog
-    from afterword.ui.first_run import FirstRoleDialog
 
     store, hub = context.store, window.hub
     dana = next(c for c in store.all(Contact) if c.name == "Dana Reyes")
@@ -226,7 +228,8 @@ def more_shots(window, context, role, wanted: set[str], save, dialog_shot) -> No
     if "preferences" in wanted:
         dialog_shot("preferences", lambda: PreferencesDialog(window.settings, window))
     if "first-role" in wanted:
-        dialog_shot("first-role", lambda: FirstRoleDialog(window))
+        dialog_shot("first-role", lambda: NewRoleDialog(
+            [], window, title="Add Your First Role", accept_text="&Add and Debrief…"))
     if wanted & {"first-run", "read-only"}:
         empty = SAMPLE_DB.parent / "empty.db"
         Store.open(empty).close()
