@@ -136,6 +136,8 @@ def schedule_for(cadence_id: int, rule: str, start_text: str, max_days: int | No
         touch = next_touch(rule, start, max_days, last)
     except BadRule as exc:
         return Schedule(cadence_id, last or start, None, None, f"field 'rrule': {exc}")
+    except (ValueError, TypeError, OverflowError, KeyError) as exc:  # a hand-edited file
+        return Schedule(cadence_id, last or start, None, None, f"cannot be computed: {exc}")
     if touch is None:
         return Schedule(cadence_id, last or start, None, None)
     return Schedule(cadence_id, touch.anchor, touch.due, touch.overdue_after)

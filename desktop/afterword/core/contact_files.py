@@ -4,7 +4,6 @@ nothing), and the export to .vcf or .csv."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO
@@ -20,6 +19,7 @@ from afterword.core.merge import (
     feed,
     run_transaction,
 )
+from afterword.core.output_paths import check_export_path
 from afterword.core.store import Store
 
 # A contacts file larger than this is refused before it is read: thousands of cards
@@ -77,13 +77,18 @@ def read_contacts(path: Path) -> Iterator[IncomingContact]:
             raise ContactsImportError(f"cannot read {path}: {exc.strerror or exc}") from None
 
 
+def check_files(paths: Sequence[Path]) -> None:
+    """Refuse a missing, unreadable or oversized file before any work (ContactsImportError)."""
+    for path in paths:
+        _open(Path(path)).close()
+
+
 def import_files(store: Store, paths: Sequence[Path], *, region: str | None, dry_run: bool = False,
                  progress: Callable[[str, int], None] | None = None,
                  cancelled: Callable[[], bool] | None = None) -> list[ImportReport]:
     """Import several files in one transaction: every file or none. One report per file."""
     reports = [ImportReport(label=Path(p).name) for p in paths]
-    for path in paths:
-        _open(Path(path)).close()  # refuse a missing or oversized file before any work
+    check_files(paths)
     with run_transaction(store, dry_run=dry_run):
         index = MatchIndex.load(store, region)
         for path, report in zip(paths, reports, strict=True):
@@ -104,14 +109,8 @@ def export_format(out: Path) -> str:
 
 
 def refuse_database_target(out: Path, store: Store) -> None:
-    """An export never writes over the database (nor its -wal/-shm, nor a link to it)."""
-    if store.path is None:
-        return
-    db = store.path.resolve()
-    guarded = {db, Path(f"{db}-wal"), Path(f"{db}-shm"), Path(f"{db}-journal")}
-    target = Path(os.path.realpath(out.expanduser()))
-    if target in guarded:
-        raise AfterwordError(f"{out} is the database itself; choose another file to export to")
+    """An export never writes over a database (nor its -wal/-shm, nor a link to it)."""
+    check_export_path(out, [store.path] if store.path is not None else [])
 
 
 def _contacts(store: Store, uids: Sequence[str] | None) -> Iterator[list[Contact]]:

@@ -31,6 +31,14 @@ class NotAnObject(JSONStreamError):
     """The text is JSON, but not an object."""
 
 
+class TooDeep(JSONStreamError):
+    """Arrays or objects nested deeper than the decoder goes."""
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON value")
+
+
 class Items:
     """The items of an array, decoded one at a time as they are iterated."""
 
@@ -62,8 +70,10 @@ class ObjectReader:
 
     def __init__(self, stream: BinaryIO, chunk: int = CHUNK):
         self._stream, self._chunk = stream, chunk
-        self._decode = codecs.getincrementaldecoder("utf-8")("strict").decode
-        self._decoder = json.JSONDecoder()
+        # A leading byte-order mark is allowed (and dropped), as Windows editors write one.
+        self._decode = codecs.getincrementaldecoder("utf-8-sig")("strict").decode
+        # NaN and Infinity are not JSON, though Python's decoder takes them.
+        self._decoder = json.JSONDecoder(parse_constant=_no_constant)
         self._buf = ""
         self._pos = 0
         self._eof = False
@@ -112,6 +122,8 @@ class ObjectReader:
         while True:
             try:
                 value, end = self._decoder.raw_decode(self._buf, self._pos)
+            except RecursionError:
+                raise TooDeep("nested too deeply") from None
             except json.JSONDecodeError as exc:
                 # Cut off by the end of the window (more text may complete it), or wrong.
                 cut = exc.pos >= len(self._buf) - _LONGEST_TOKEN or exc.msg.startswith("Unterminated")
@@ -119,6 +131,8 @@ class ObjectReader:
                     self._fail(exc.msg, exc.pos)
                 self._grow(exc.msg, exc.pos)
                 continue
+            except ValueError as exc:  # NaN or Infinity
+                raise JSONStreamError(f"not JSON: {exc}") from None
             if end == len(self._buf) and not self._eof:
                 self._grow("Unterminated value", self._pos)  # a number may go on
                 continue

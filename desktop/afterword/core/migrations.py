@@ -111,13 +111,27 @@ UPDATE meta SET value = '3' WHERE key = 'schema_version';
 """)
 
 
-@migrations(name="m004_contact_facts")
-def m004_contact_facts(db: Database) -> None:
+@migrations(name="m004_sync_contacts")
+def m004_sync_contacts(db: Database) -> None:
+    # Contacts both ways: the local fields as last agreed (JSON), so a change here
+    # and one on the server can be told apart field by field; and a deletion on
+    # one side that waits for the user's say ('server': the card was deleted there;
+    # 'local': the person was deleted here).
+    run_script(db, """
+ALTER TABLE sync_resources ADD COLUMN local_fields TEXT;
+ALTER TABLE sync_resources ADD COLUMN pending_deletion TEXT;
+UPDATE meta SET value = '4' WHERE key = 'schema_version';
+""")
+
+
+@migrations(name="m005_contact_facts")
+def m005_contact_facts(db: Database) -> None:
     # What the reminder rules need, in a form SQL answers through indexes: each
     # person's last and next contact and each cadence's next touch (kept by
     # core/contact_facts.py for the people these triggers put on stale_contacts;
     # everyone is put there once, to be computed when the file is next opened),
-    # open notes by due date, unanswered rounds by hear-back date.
+    # open notes by due date, unanswered rounds by hear-back date (and those whose
+    # date is no date, to be named rather than never seen).
     run_script(db, """
 CREATE TABLE stale_contacts (contact_uid TEXT NOT NULL);
 CREATE INDEX stale_contacts_uid ON stale_contacts(contact_uid);
@@ -143,7 +157,11 @@ CREATE INDEX cadence_schedule_anchor ON cadence_schedule(anchor);
 CREATE INDEX cadence_schedule_next ON cadence_schedule(next_contact) WHERE next_contact IS NOT NULL;
 CREATE INDEX cadence_schedule_problem ON cadence_schedule(cadence_id) WHERE problem IS NOT NULL;
 CREATE INDEX thank_you_notes_open_due ON thank_you_notes(due) WHERE status NOT IN ('sent', 'delivered');
+CREATE INDEX thank_you_notes_bad_due ON thank_you_notes(id)
+    WHERE status NOT IN ('sent', 'delivered') AND date(due) IS NOT due;
 CREATE INDEX interviews_unanswered ON interviews(hear_back_by) WHERE followed_up_on IS NULL;
+CREATE INDEX interviews_bad_hear_back ON interviews(id)
+    WHERE followed_up_on IS NULL AND date(hear_back_by) IS NOT hear_back_by;
 CREATE INDEX interviews_latest ON interviews(opportunity_uid, round, start);
 CREATE INDEX feedback_calls_status ON feedback_calls(status);
 CREATE TRIGGER touches_facts_ai AFTER INSERT ON touches BEGIN
@@ -223,9 +241,9 @@ CREATE TRIGGER interviews_facts_au AFTER UPDATE OF start, timezone ON interviews
         AND NOT EXISTS (SELECT 1 FROM stale_contacts s WHERE s.contact_uid = p.contact_uid);
 END;
 INSERT INTO stale_contacts(contact_uid) SELECT uid FROM contacts;
-UPDATE meta SET value = '4' WHERE key = 'schema_version';
+UPDATE meta SET value = '5' WHERE key = 'schema_version';
 """)
 
 
 # The version this code writes; each migration step sets it in `meta`.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5

@@ -129,9 +129,15 @@ def _reminders(store: Store, on: date, until: date | None) -> Reminders:
     return result
 
 
-def _unreadable(result: Reminders, kind: ReminderKind, uid: str, problem: str) -> None:
-    """One record that cannot be read is named and skipped; the rest still count."""
-    result.problems.append(problem)
+# What a stored value that cannot be computed raises (a hand-edited or old file: a
+# date that is not one, a rule that overflows). BadRule is a ValueError.
+UNREADABLE = (ValueError, TypeError, OverflowError, KeyError)
+
+
+def _left_out(result: Reminders, kind: ReminderKind, what: str, uid: str, exc: Exception | str) -> None:
+    """One record could not be read into its reminder: name it, and keep its uid
+    among the living (a calendar export must not cancel it)."""
+    result.problems.append(f"{what} {uid}: {exc}; it is left out")
     result.unreadable.add(reminder_uid(kind, uid))
 
 
@@ -144,34 +150,31 @@ def _date(text: str | None) -> date | None:
     return date.fromisoformat(text) if text else None
 
 
-# Dates are ISO text, so SQL compares them in order; a value that is no date at
-# all mostly sorts after any real one ("9999-12-31" < "a…"), and is selected too, to
-# be named rather than silently never due.
-_NOT_A_DATE = "'9999-12-31'"
-
-
 # -- thank-you notes -----------------------------------------------------------
 
-_OPEN_NOTE = "n.status NOT IN ({})".format(", ".join(f"'{s}'" for s in DONE_NOTE_STATUSES))
+_OPEN_NOTE = "status NOT IN ({})".format(", ".join(f"'{s}'" for s in DONE_NOTE_STATUSES))
 
 
 def _note_reminders(store: Store, until: date | None, result: Reminders) -> None:
-    # The index of open notes by due date (schema m003) answers this: the cost
-    # follows the notes due, not the notes kept.
-    when, params = ("1", []) if until is None else (
-        f"(n.due <= ? OR n.due > {_NOT_A_DATE})", [until.isoformat()])
+    # Open notes due by `until` through their index (schema m005), and those whose
+    # due date is no date at all (a partial index, normally empty) to name them:
+    # the cost follows the notes due, not the notes kept.
+    which, params = _OPEN_NOTE, []
+    if until is not None:
+        which = (f"n.id IN (SELECT id FROM thank_you_notes WHERE {_OPEN_NOTE} AND due <= ? "
+                 f"UNION SELECT id FROM thank_you_notes WHERE {_OPEN_NOTE} AND date(due) IS NOT due)")
+        params = [until.isoformat()]
     rows = store.db.execute(
         f"""SELECT n.uid, n.contact_uid, n.due, n.medium, n.status, c.name, co.name
             FROM thank_you_notes n
             JOIN contacts c ON c.uid = n.contact_uid
             LEFT JOIN companies co ON co.uid = c.company_uid
-            WHERE {_OPEN_NOTE} AND {when}""", params).fetchall()
+            WHERE {which}""", params).fetchall()
     for uid, contact_uid, due_text, medium, status, name, company in rows:
         try:
             due = date.fromisoformat(due_text)
-        except (TypeError, ValueError):
-            _unreadable(result, ReminderKind.THANK_YOU_NOTE, uid,
-                        f"thank-you note {uid} ({name}): field 'due': not a date: {due_text!r}")
+        except UNREADABLE as exc:
+            _left_out(result, ReminderKind.THANK_YOU_NOTE, "thank-you note", uid, exc)
             continue
         verb = "Send thank-you email to" if medium == Medium.EMAIL else "Post thank-you note to"
         result.items.append(Reminder(
@@ -185,13 +188,17 @@ def _note_reminders(store: Store, until: date | None, result: Reminders) -> None
 def _follow_up_reminders(store: Store, until: date | None, result: Reminders) -> None:
     stages = sorted(s.value for s in OPEN_STAGES)
     marks = ",".join("?" * len(stages))
-    # Unanswered rounds by hear-back date (an index, schema m003), kept when they
-    # are the latest round of a process still open; the latest is the highest
-    # round, then the latest start, then the last written.
-    when, params = "1", []
+    # Unanswered rounds by hear-back date (an index, schema m005) — with those whose
+    # date is no date, or the last one there is, to name them — kept when they are
+    # the latest round of a process still open; the latest is the highest round,
+    # then the latest start, then the last written.
+    which, params = "i.followed_up_on IS NULL AND i.hear_back_by IS NOT NULL", []
     if until is not None:
-        last_day = until - timedelta(days=1) if until > date.min else until
-        when, params = f"(i.hear_back_by <= ? OR i.hear_back_by > {_NOT_A_DATE})", [last_day.isoformat()]
+        unanswered = "SELECT id FROM interviews WHERE followed_up_on IS NULL AND"
+        which = (f"i.id IN ({unanswered} hear_back_by <= ? "
+                 f"UNION {unanswered} hear_back_by >= '9999-12-31' "
+                 f"UNION {unanswered} date(hear_back_by) IS NOT hear_back_by)")
+        params = [(until - timedelta(days=1) if until > date.min else until).isoformat()]
     rows = store.db.execute(
         f"""SELECT i.uid, i.round, i.hear_back_by, o.title, co.name,
                    (SELECT p.contact_uid FROM interview_participants p
@@ -199,8 +206,7 @@ def _follow_up_reminders(store: Store, until: date | None, result: Reminders) ->
             FROM interviews i
             JOIN opportunities o ON o.uid = i.opportunity_uid
             JOIN companies co ON co.uid = o.company_uid
-            WHERE i.followed_up_on IS NULL AND i.hear_back_by IS NOT NULL AND {when}
-              AND o.stage IN ({marks})
+            WHERE {which} AND o.stage IN ({marks})
               AND NOT EXISTS (
                 SELECT 1 FROM interviews later
                 WHERE later.opportunity_uid = i.opportunity_uid
@@ -210,10 +216,8 @@ def _follow_up_reminders(store: Store, until: date | None, result: Reminders) ->
     for uid, number, hear_back_by, title, company, contact_uid in rows:
         try:
             due = date.fromisoformat(hear_back_by) + timedelta(days=1)
-        except (TypeError, ValueError, OverflowError):
-            _unreadable(result, ReminderKind.FOLLOW_UP, uid,
-                        f"round {uid} ({title} at {company}): field 'hear_back_by': "
-                        f"not a usable date: {hear_back_by!r}")
+        except UNREADABLE as exc:
+            _left_out(result, ReminderKind.FOLLOW_UP, "interview", uid, exc)
             continue
         result.items.append(Reminder(
             ReminderKind.FOLLOW_UP, uid, due, f"Follow up: {title} at {company}", contact_uid, due,
@@ -254,13 +258,12 @@ def _feedback_call_reminders(store: Store, until: date | None, result: Reminders
            LEFT JOIN opportunities o ON o.uid = f.opportunity_uid
            WHERE f.status IN ('to_request', 'requested', 'scheduled')""").fetchall()
     for uid, contact_uid, status_text, proposed, requested, scheduled, name, company, role in rows:
-        status = CallStatus(status_text)
         try:
+            status = CallStatus(status_text)
             at = datetime.fromisoformat(scheduled) if scheduled else None
             due = feedback_call_due(status, date.fromisoformat(proposed), _date(requested), at)
-        except (TypeError, ValueError, OverflowError) as exc:
-            _unreadable(result, ReminderKind.FEEDBACK_CALL, uid,
-                        f"feedback call {uid} ({name}): a date cannot be read: {exc}")
+        except UNREADABLE as exc:
+            _left_out(result, ReminderKind.FEEDBACK_CALL, "feedback call", uid, exc)
             continue
         if until is not None and due > until:
             continue
@@ -329,7 +332,7 @@ def _touch_reminders(store: Store, on: date, until: date | None, result: Reminde
             due = schedule.due.isoformat() if schedule.due else None
             overdue_after = schedule.overdue_after.isoformat() if schedule.overdue_after else None
         if problem is not None:
-            _unreadable(result, ReminderKind.TOUCH, uid, f"cadence {uid} ({name}): {problem}")
+            _left_out(result, ReminderKind.TOUCH, f"cadence ({name})", uid, problem)
             continue
         if due is None or (until is not None and due > until.isoformat()):
             continue

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from afterword.core.validation import text_problem
 from afterword.ui.colours import OVERDUE, status_css
 
 # check(text) -> (value to save, problem or None)
@@ -188,7 +189,12 @@ class FieldSet(QWidget):
     def set_editable(self, enabled: bool) -> None:
         self._editable = enabled
         for editor in self.editors.values():
-            editor.setEnabled(enabled and not self.locked)
+            if isinstance(editor, QLineEdit | QPlainTextEdit):
+                # Locked text stays readable and can be selected and copied.
+                editor.setEnabled(enabled)
+                editor.setReadOnly(self.locked)
+            else:
+                editor.setEnabled(enabled and not self.locked)
 
     def lock(self, locked: bool) -> None:
         """Locked (a read-only file): nothing can be typed, whatever is shown."""
@@ -212,7 +218,10 @@ class FieldSet(QWidget):
         if isinstance(editor, QComboBox):
             value, problem = editor.currentData(), None
         else:
-            value, problem = self.fields[name].check(self.text_of(name))
+            text = self.text_of(name)
+            value, problem = self.fields[name].check(text)
+            # The same limits as every import (core/validation.py FIELD_LIMITS).
+            problem = problem or text_problem(name, text)
         if problem is not None:
             self.refuse(name, problem)
             return
