@@ -109,6 +109,8 @@ def test_sections_in_any_order_and_references_forward(demo_file, tmp_path):
 
 @pytest.mark.parametrize(("text", "message"), [
     ('{"format": "afterword", "version": 1, "contacts": []', "not JSON: Expecting ',' delimiter"),
+    ('{"format": "afterword", "version": 1, "contacts": [{"uid": "x",}]}', "not JSON: Expecting property"),
+    ('{"format": "afterword", "version": 1, "contacts": [{"uid": NaN}]}', "NaN is not a JSON value"),
     ('{"format": "afterword", "version": 1, "contacts": {}}', "contacts: expected a list"),
     ('{"format": "afterword", "version": 1, "contacts": [], "contacts": []}', "contacts: appears twice"),
     ('"afterword"', "expected a JSON object"),

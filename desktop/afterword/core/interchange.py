@@ -12,6 +12,7 @@ import binascii
 import json
 import os
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -175,16 +176,24 @@ def check_file(path: str | os.PathLike[str]) -> CheckedDocument:
                 _refuse_utf16(handle.read(2))
                 handle.seek(0)
                 yield from ObjectReader(handle).members()
-        except NotAnObject:
-            raise InterchangeError("not an Afterword interchange file (expected a JSON object)") from None
-        except TooDeep:
-            raise InterchangeError("not an Afterword interchange file (nested too deeply)") from None
-        except JSONStreamError as exc:
-            raise InterchangeError(str(exc)) from None
         except OSError as exc:
             raise InterchangeError(f"cannot read {path}: {exc.strerror or exc}") from None
 
-    return CheckedDocument(members, _check_all(members))
+    with _read_errors():
+        return CheckedDocument(members, _check_all(members))
+
+
+@contextmanager
+def _read_errors() -> Iterator[None]:
+    """What the JSON reader finds wrong with a file, said as an import error."""
+    try:
+        yield
+    except NotAnObject:
+        raise InterchangeError("not an Afterword interchange file (expected a JSON object)") from None
+    except TooDeep:
+        raise InterchangeError("not an Afterword interchange file (nested too deeply)") from None
+    except JSONStreamError as exc:
+        raise InterchangeError(str(exc)) from None
 
 
 def import_file(store: Store, path: str | os.PathLike[str]) -> ImportPlan:
@@ -223,7 +232,7 @@ def import_checked(store: Store, checked: CheckedDocument) -> ImportPlan:
     plan = ImportPlan()
     incoming = sum(len(uids) for uids in checked.uids.values())
     held = sum(store.count(cls) for cls in SECTIONS.values())
-    with store.bulk(everything=incoming >= held):
+    with _read_errors(), store.bulk(everything=incoming >= held):
         # References are checked here in full: rows may come in any order.
         store.db.execute("PRAGMA defer_foreign_keys = ON")
         known = {s: _existing_uids(store, c) for s, c in SECTIONS.items()}
