@@ -290,7 +290,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--sheet", choices=["a4-3x7", "letter-3x10"], default="a4-3x7",
                    help="label sheet: a4-3x7 (21 per A4) or letter-3x10 (30 per Letter)")
 
-    cli_contacts.register(sub, DB_HELP, lambda a: Store.open(_db_path(a)), _open_existing)
+    cli_contacts.register(sub, DB_HELP, _db_path, _open_existing)
 
     p = command("backup", cmd_backup, "copy the database safely, even while the app is open",
                 "Write a consistent copy of the database to another file, readable by you alone.")
