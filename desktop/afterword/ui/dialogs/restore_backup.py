@@ -72,6 +72,7 @@ class RestoreBackupDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
         intro = QLabel("Afterword keeps a backup of this database each day it is used (the last "
                        "7 days, then one a week for 4 weeks). Restoring one puts the database back "
                        "as it was then; what you have now is kept as a backup too, so you can come "
