@@ -362,7 +362,7 @@ def _send(client: DavClient, store: Store, book: str, local: LocalPeople, agreed
     for uid, a in agreed.items():
         if uid in local.contacts or uid in plan.contacts:
             continue
-        if uid in gone_there:
+        if uid in gone_there or a.pending_deletion == "server":
             run.state.forget.append(uid)  # deleted on both sides
         elif deletions == APPLY:
             try:
