@@ -196,15 +196,17 @@ def _read_errors() -> Iterator[None]:
         raise InterchangeError(str(exc)) from None
 
 
-def import_file(store: Store, path: str | os.PathLike[str]) -> ImportPlan:
+def import_file(store: Store, path: str | os.PathLike[str],
+                before_writing: Callable[[], object] | None = None) -> ImportPlan:
     """Import the interchange file at `path`, all or nothing: streamed through once
     to check it, then again to write it, in one transaction."""
-    return import_checked(store, check_file(path))
+    return import_checked(store, check_file(path), before_writing)
 
 
-def import_document(store: Store, doc: Any) -> ImportPlan:
+def import_document(store: Store, doc: Any,
+                    before_writing: Callable[[], object] | None = None) -> ImportPlan:
     """Import a document already in memory (dicts and lists), all or nothing."""
-    return import_checked(store, _checked_document(doc))
+    return import_checked(store, _checked_document(doc), before_writing)
 
 
 def plan_import(store: Store, doc: Any) -> ImportPlan:
@@ -226,9 +228,13 @@ def _checked_document(doc: Any) -> CheckedDocument:
     return CheckedDocument(members, _check_all(members))
 
 
-def import_checked(store: Store, checked: CheckedDocument) -> ImportPlan:
+def import_checked(store: Store, checked: CheckedDocument,
+                   before_writing: Callable[[], object] | None = None) -> ImportPlan:
     """Write a checked document in one transaction, checking that every reference
-    points at a record in it or in the database; nothing is kept if one does not."""
+    points at a record in it or in the database; nothing is kept if one does not.
+    `before_writing` runs first (e.g. a snapshot of the database)."""
+    if before_writing is not None:
+        before_writing()
     plan = ImportPlan()
     incoming = sum(len(uids) for uids in checked.uids.values())
     held = sum(store.count(cls) for cls in SECTIONS.values())
