@@ -215,10 +215,10 @@ class Headline:
         out = subprocess.run([PY, "-c", code, str(HERE)], env=self.env, capture_output=True, text=True,
                              check=True).stdout
         figure = json.loads(out.strip().splitlines()[-1])
-        ratio = figure["afterword_ms"] / figure["alone_ms"]
-        self.rows.append(Row(f".ics, {figure['reminders'] // 1000}k reminders vs icalendar alone "
-                             "(from bench_calendar.py)", f"{figure['alone_ms']:.0f} ms",
-                             f"{figure['afterword_ms']:.0f} ms ({ratio:.2f}×)", "≤ 1.2×", ratio <= 1.2))
+        ratio = figure["afterword_s"] / figure["alone_s"]
+        self.rows.append(Row(f".ics, {figure['reminders'] // 1000}k reminders vs icalendar alone, CPU "
+                             "(bench_calendar.py)", f"{figure['alone_s']:.2f} s",
+                             f"{figure['afterword_s']:.2f} s ({ratio:.2f}×)", "≤ 1.2×", ratio <= 1.2))
         self.figures["ics"] = figure
 
     # -- the table -----------------------------------------------------------------------------
