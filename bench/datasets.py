@@ -105,11 +105,12 @@ def copy_of(path: Path, name: str) -> Path:
 
 
 def child_env(**extra: str) -> dict[str, str]:
-    """The environment for measured processes: headless, the checkout's code, the
-    bench's own settings folder (never the user's window state)."""
+    """The environment for measured processes: headless, the checkout's code with its
+    bytecode cached, the bench's own settings folder (never the user's window state)."""
     import os
 
     env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # measured as a user starts it: bytecode cached
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     env["PYTHONPATH"] = str(HERE.parent / "desktop")
     config = OUT / "config"
