@@ -36,8 +36,9 @@ from typing import Literal
 import phonenumbers
 
 from afterword.core.domain import CardPhoto, Company, Contact, Role, new_uid
-from afterword.core.errors import AfterwordError
+from afterword.core.errors import AfterwordError, InvalidRecord
 from afterword.core.store import Store
+from afterword.core.validation import check_text_fields
 
 PhoneKind = Literal["cell", "direct", "fax", "other"]
 Action = Literal["add", "merge", "skip"]
@@ -309,7 +310,24 @@ def _kept_line(name: str, value: str, suffix: str = _KEPT_SUFFIX) -> str:
 
 def plan_contact(incoming: IncomingContact, index: MatchIndex, store: Store,
                  *, photo_of: Callable[[str], CardPhoto | None] | None = None) -> ContactPlan:
-    """What bringing `incoming` in would do, against the store as indexed; writes nothing."""
+    """What bringing `incoming` in would do, against the store as indexed; writes nothing.
+    A result the stored record could not hold (notes grown past their limit) is a skip."""
+    return _within_limits(_plan_contact(incoming, index, store, photo_of))
+
+
+def _within_limits(plan: ContactPlan) -> ContactPlan:
+    if plan.contact is None:
+        return plan
+    try:
+        check_text_fields(plan.contact)
+    except InvalidRecord as bad:
+        return ContactPlan("skip", plan.incoming, f"its {bad.field.replace('_', ' ')} would be too "
+                           f"long: {bad.problem}", before=plan.before)
+    return plan
+
+
+def _plan_contact(incoming: IncomingContact, index: MatchIndex, store: Store,
+                  photo_of: Callable[[str], CardPhoto | None] | None) -> ContactPlan:
     name = " ".join(incoming.name.split())
     if not name:
         return ContactPlan("skip", incoming, "no name, email or phone")

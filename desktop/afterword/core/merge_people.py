@@ -25,7 +25,7 @@ from afterword.core.domain import (
     ThankYouNote,
     Touch,
 )
-from afterword.core.errors import AfterwordError
+from afterword.core.errors import AfterwordError, InvalidRecord
 from afterword.core.merge import (
     IncomingContact,
     IncomingPhone,
@@ -38,6 +38,7 @@ from afterword.core.merge import (
 )
 from afterword.core.store import Store
 from afterword.core.undo import Change
+from afterword.core.validation import check_text_fields
 
 MERGED_SUFFIX = " (merged)"
 
@@ -92,6 +93,12 @@ def plan_people_merge(store: Store, survivor_uid: str, other_uid: str,
         people = [survivor.uid if uid == other.uid else uid for uid in interview.participant_uids]
         merge.changes.append((interview, replace(interview, participant_uids=list(dict.fromkeys(people)))))
     if plan.contact is not None and plan.contact != survivor:
+        try:
+            check_text_fields(plan.contact)
+        except InvalidRecord as bad:
+            raise AfterwordError(f"{survivor.name} cannot take in everything of {other.name}: "
+                                 f"the {bad.field.replace('_', ' ')} would be too long "
+                                 f"({bad.problem}); shorten it first") from None
         merge.changes.append((survivor, plan.contact))
     merge.changes.append((other, None))
     return merge
