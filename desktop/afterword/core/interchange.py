@@ -29,6 +29,7 @@ from afterword.core.domain import (
 from afterword.core.entities import references, sections
 from afterword.core.errors import InterchangeError, InvalidRecord
 from afterword.core.json_stream import Items, JSONStreamError, NotAnObject, ObjectReader, TooDeep
+from afterword.core.output_paths import check_input_path
 from afterword.core.store import TABLES, Store
 from afterword.core.terminal import printable
 from afterword.core.validation import MAX_PHOTO_BYTES, check_text_fields, text_problem
@@ -167,6 +168,7 @@ def check_file(path: str | os.PathLike[str]) -> CheckedDocument:
     read_as: list[tuple[int, int]] = []  # size and time of change when first read
 
     def members() -> Iterator[tuple[str, Any]]:
+        check_input_path(path)  # never a database open here: its handle would drop SQLite's locks
         try:
             with open(path, "rb") as handle:
                 stat = os.fstat(handle.fileno())
