@@ -9,7 +9,6 @@ sentence. Passwords travel only over HTTPS, or plain HTTP to this machine.
 
 from __future__ import annotations
 
-import ipaddress
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -27,6 +26,7 @@ from afterword.core.sync.errors import (
     Refused,
     Unreachable,
 )
+from afterword.core.sync.secure import check_secure
 
 DAV = "DAV:"
 CARDDAV = "urn:ietf:params:xml:ns:carddav"
@@ -42,28 +42,6 @@ TIMEOUT = httpx.Timeout(30.0, connect=10.0)
 def qname(prefix: str, name: str) -> str:
     """'D', 'getetag' → '{DAV:}getetag' (ElementTree's spelling)."""
     return f"{{{NAMESPACES[prefix]}}}{name}"
-
-
-def is_loopback(host: str) -> bool:
-    if host.lower() == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
-
-
-def check_secure(url: str) -> None:
-    """HTTPS anywhere; plain HTTP only to this machine (tests, a local server)."""
-    parts = urlsplit(url)
-    if parts.scheme == "https":
-        return
-    if parts.scheme == "http" and is_loopback(parts.hostname or ""):
-        return
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise NotSecure(f"{url!r} is not a web address (it should start with https://)")
-    raise NotSecure(f"{url} is not encrypted; use an https:// address so the password "
-                    "is not sent in the clear")
 
 
 @dataclass
@@ -117,6 +95,7 @@ class DavClient:
         check_secure(url)
         self.base_url = url
         self.requests: Counter[str] = Counter()
+        self.written: dict[str, str | None] = {}  # unescaped URL → ETag told (None: deleted or untold)
         self._http = httpx.Client(
             auth=httpx.BasicAuth(user, password), timeout=timeout, follow_redirects=True,
             headers={"User-Agent": f"Afterword/{__version__}"}, transport=transport,
@@ -169,12 +148,14 @@ class DavClient:
             headers["If-Match"] = etag
         response = self.request("PUT", url, body=body.encode("utf-8"), headers=headers,
                                 expect=(200, 201, 204))
+        self.written[unquote(url)] = response.headers.get("ETag")
         return response.headers.get("ETag")
 
     def delete(self, url: str, *, etag: str | None = None) -> None:
         """Delete a resource (only if it is still `etag`); one already gone is fine."""
         headers = {"If-Match": etag} if etag else {}
         self.request("DELETE", url, headers=headers, expect=(200, 204, 404))
+        self.written[unquote(url)] = None
 
     # -- WebDAV ------------------------------------------------------------------------
 
