@@ -5,6 +5,8 @@ banner the main window places above its content."""
 from __future__ import annotations
 
 import html
+import inspect
+import weakref
 from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
@@ -88,7 +90,14 @@ class Notifier(QObject):
                  shown_today: Callable[[], TodayView | None] | None = None):
         super().__init__(parent)
         self.context, self.hub = context, hub
-        self._shown_today = shown_today or (lambda: None)
+        # Held weakly: a window's method kept here would keep the window alive in a
+        # reference cycle, to be destroyed later by whichever thread collects it.
+        if shown_today is None:
+            self._today_of: Callable[[], Callable[[], TodayView | None] | None] = lambda: None
+        elif inspect.ismethod(shown_today):
+            self._today_of = weakref.WeakMethod(shown_today)
+        else:
+            self._today_of = lambda: shown_today
         self.seen: set[str] = set()
         self.banner = NotificationBanner(parent if isinstance(parent, QWidget) else None)
         use_tray = QSystemTrayIcon.isSystemTrayAvailable() if tray is None else tray
@@ -147,6 +156,10 @@ class Notifier(QObject):
     def _checked(self, items: list[Reminder]) -> None:
         first, self._first = self._first, False
         self._announce(items, first)
+
+    def _shown_today(self) -> TodayView | None:
+        shown_today = self._today_of()
+        return shown_today() if shown_today is not None else None
 
     def _settled(self) -> None:
         # Today on screen has read again on the change itself.
