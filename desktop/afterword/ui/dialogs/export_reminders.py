@@ -31,7 +31,7 @@ from afterword.core.calendar_export import ExportSummary, export_calendar
 from afterword.core.errors import AfterwordError
 from afterword.core.rules import ReminderKind
 from afterword.ui import settings as keys
-from afterword.ui.calendar_settings import auto_file, load_options, save_options
+from afterword.ui.calendar_settings import auto_file, kept_file, load_options, save_options
 from afterword.ui.date_fields import DateField, pydate
 from afterword.ui.hub import Hub
 from afterword.ui.settings import open_settings
@@ -103,6 +103,8 @@ class ExportRemindersDialog(QDialog):
         self.keep_current.setAccessibleName("Keep the file up to date")
         auto = auto_file(self.settings, self.context.db_path)
         self.keep_current.setChecked(auto is not None and str(auto) == self.path.text())
+        self.keep_current.toggled.connect(self._range_for_kept_file)
+        self._range_for_kept_file(self.keep_current.isChecked())
         form.addRow(self.keep_current)
         layout.addLayout(form)
 
@@ -158,6 +160,11 @@ class ExportRemindersDialog(QDialog):
         row.addStretch(1)  # "from … to …" reads as one phrase, not two far-apart boxes
         return box
 
+    def _range_for_kept_file(self, kept: bool) -> None:
+        # A file kept up to date holds every date: a range would go stale.
+        self.range_box.setEnabled(not kept)
+        self.range_box.setToolTip("A file kept up to date holds every date." if kept else "")
+
     # -- actions ---------------------------------------------------------------
 
     def choose_file(self) -> None:
@@ -168,7 +175,7 @@ class ExportRemindersDialog(QDialog):
             self.path.setText(name)
 
     def options(self) -> CalendarOptions:
-        limited = self.range_box.isChecked()
+        limited = self.range_box.isChecked() and self.range_box.isEnabled()
         t = self.alarm_time.time()
         return CalendarOptions(
             tasks=self.as_tasks.isChecked(),
@@ -208,12 +215,18 @@ class ExportRemindersDialog(QDialog):
             self.first.setFocus()
             return None
         try:
-            summary = export_calendar(self.context.store, path, options, self.context.clock())
+            if self.keep_current.isChecked():  # written as every later change re-writes it
+                self._remember(path, options)
+                kept = kept_file(self.settings, self.context.db_path)
+                assert kept is not None
+                summary = kept.write(self.context.store, self.context.clock())
+            else:
+                summary = export_calendar(self.context.store, path, options, self.context.clock())
+                self._remember(path, options)
         except AfterwordError as exc:
             self._say(str(exc), problem=True)
             return None
         self.path.setText(str(path))
-        self._remember(path, options)
         lines = [summary.describe()]
         if summary.problems:
             lines.append(f"{len(summary.problems)} could not be exported:")
