@@ -261,3 +261,14 @@ def test_the_menu_key_opens_the_context_menu_for_the_current_row_not_the_one_at_
     menu.close()
     assert "Follow-up Letter…" in [a.text().replace("&", "") for a in menu.actions()]
     assert page.current_round() == chosen and window.selection().round_uid == chosen.uid
+
+
+def test_the_due_banner_gets_reminders_with_their_uids_worked_out_on_the_worker(qtbot, window):
+    from afterword.ui.notifier import with_uids
+
+    arrived: list = []
+    window.notifier._jobs.done.connect(arrived.append)
+    window.notifier.check_soon()
+    qtbot.waitUntil(lambda: bool(arrived))
+    assert arrived[0] and all("uid" in vars(r) for r in arrived[0])  # hashed off the window thread
+    assert with_uids([]) == []
