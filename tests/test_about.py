@@ -62,8 +62,9 @@ def test_help_menu_opens_about(qtbot, db_path, monkeypatch):
     window = open_window(qtbot, db_path)
     try:
         help_menu = window.menuBar().actions()[-1].menu()
-        about = next(a for a in help_menu.actions() if a.text().replace("&", "") == "About Afterword")
-        about.trigger()
+        texts = [a.text().replace("&", "") for a in help_menu.actions()]
+        assert "About Afterword" in texts
+        help_menu.actions()[texts.index("About Afterword")].trigger()
         assert len(shown) == 1
     finally:
         close_window(window)
