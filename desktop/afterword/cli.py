@@ -15,6 +15,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 
 from afterword import __version__
+from afterword.cli_card import add_card_command
 from afterword.core import interchange, interchange_writer
 from afterword.core.demo import fill_demo
 from afterword.core.errors import AfterwordError
@@ -280,6 +281,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("backup", cmd_backup, "copy the database safely, even while the app is open",
                 "Write a consistent copy of the database to another file, readable by you alone.")
     p.add_argument("--out", required=True, metavar="F.db", help="the backup file to write")
+
+    add_card_command(sub)
     return parser
 
 
