@@ -14,6 +14,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)  ## open the app on the default database in your data folder
+	@$(BIN)/python -m afterword.qt_libraries  # names the X11 libraries Qt still needs, if any
 	$(BIN)/afterword
 
 test: $(STAMP)  ## the whole suite, headless
@@ -77,5 +78,9 @@ uninstall-desktop:
 .PHONY: screenshots
 
 # Needs xvfb-run (Debian package xvfb); the pictures land in resources/screenshots/.
+# Then every page and dialog at 1280x800 and 1024x640, light and dark, into
+# build/screenshots/ to look at (not committed).
 screenshots: $(STAMP)  ## re-render every README/AppStream screenshot at 1280x800 on the sample data
 	xvfb-run -a -s "-screen 0 1280x800x24" env QT_QPA_PLATFORM=xcb $(BIN)/python packaging/screenshots.py
+	xvfb-run -a -s "-screen 0 1280x800x24" env QT_QPA_PLATFORM=xcb $(BIN)/python packaging/screenshots.py \
+	    --matrix build/screenshots

@@ -5,6 +5,10 @@ Run it on a real (virtual) display so fonts and styles are those a user sees:
 
     xvfb-run -a -s "-screen 0 1280x800x24" env QT_QPA_PLATFORM=xcb \\
         python packaging/screenshots.py [--out DIR] [--size 1280x800] [--dark] [--only NAME ...]
+    ... python packaging/screenshots.py --matrix build/screenshots
+
+`--matrix DIR` renders every page and dialog at 1280×800 and 1024×640, light and
+dark, into DIR/<size>-<light|dark>/ (what `make screenshots` also does, to look at).
 
 The sample is filled fresh for a fixed day (2026-11-23, 17:30 in Los Angeles), so
 the pictures only change when the window does. The user's own settings are not
@@ -40,7 +44,12 @@ PAGES = {
     "funnel": "funnel",
 }
 DIALOGS = ("debrief", "debrief-notes", "export-reminders", "print-checklist", "about")
-ALL = (*PAGES, *DIALOGS)
+# Only in the --matrix check: every other page state and dialog a user meets.
+MORE = ("first-run", "read-only", "feedback-call", "stay-in-touch", "follow-up-letter",
+        "schedule-call", "preferences", "first-role")
+ALL = (*PAGES, *DIALOGS, *MORE)
+README_SET = (*PAGES, *DIALOGS)
+MATRIX = (("1280x800", False), ("1280x800", True), ("1024x640", False), ("1024x640", True))
 
 
 def settle(app) -> None:
@@ -84,7 +93,7 @@ def fill_debrief(dialog) -> None:
                        ("Jen Alvarez", Role.INTERVIEWER), ("Tom Becker", Role.RECEPTIONIST)):
         dialog.person_role.setCurrentIndex(dialog.person_role.findData(role.value))
         dialog.person.setText(name)
-        dialog._add_person()
+        dialog.picker.add_typed()
     dialog.tone.setText("confident, pushed for a start date")
     q = dialog.questions_model
     q.setData(q.index(q.append(), 0), "Why did you leave Pacifica after two years?")
@@ -182,11 +191,58 @@ def render(out: Path, size: tuple[int, int], wanted: set[str], dark: bool) -> li
         dialog_shot("print-checklist", lambda: PrintChecklistDialog(context, window.hub, window))
     if "about" in wanted:
         dialog_shot("about", lambda: AboutDialog(context, window.hub, window))
+    more_shots(window, context, role, wanted, save, dialog_shot)
 
     window.close()
     QApplication.processEvents()
     store.close()
     return written
+
+
+def more_shots(window, context, role, wanted: set[str], save, dialog_shot) -> None:
+    """The dialogs and page states the README does not show, for looking at them."""
+    from afterword.core.domain import Contact, FeedbackCall, Interview
+    from afterword.core.store import Store
+    from afterword.ui.dialogs.cadence import CadenceDialog
+    from afterword.ui.dialogs.feedback_call import FeedbackCallDialog
+    from afterword.ui.dialogs.follow_up_letter import FollowUpLetterDialog
+    from afterword.ui.dialogs.preferences import PreferencesDialog
+    from afterword.ui.dialogs.schedule import ScheduleCallDialog
+    from afterword.ui.first_run import FirstRoleDialog
+
+    store, hub = context.store, window.hub
+    dana = next(c for c in store.all(Contact) if c.name == "Dana Reyes")
+    calls = store.all(FeedbackCall)
+    rounds = sorted(store.all(Interview), key=lambda i: i.start)
+    if "feedback-call" in wanted and calls:
+        dialog_shot("feedback-call", lambda: FeedbackCallDialog(context, hub, window, call=calls[0]))
+    if "stay-in-touch" in wanted:
+        dialog_shot("stay-in-touch", lambda: CadenceDialog(context, hub, window, contact_uid=dana.uid))
+    if "follow-up-letter" in wanted and rounds:
+        dialog_shot("follow-up-letter", lambda: FollowUpLetterDialog(
+            context, hub, window, interview_uid=rounds[-1].uid))
+    if "schedule-call" in wanted:
+        dialog_shot("schedule-call", lambda: ScheduleCallDialog("Dana Reyes", NOW, window))
+    if "preferences" in wanted:
+        dialog_shot("preferences", lambda: PreferencesDialog(window.settings, window))
+    if "first-role" in wanted:
+        dialog_shot("first-role", lambda: FirstRoleDialog(window))
+    if wanted & {"first-run", "read-only"}:
+        empty = SAMPLE_DB.parent / "empty.db"
+        Store.open(empty).close()
+        if "first-run" in wanted and window.open_database(empty):
+            window.show_page("today")
+            save("first-run", window)
+        if "read-only" in wanted and window.open_database(SAMPLE_DB.parent / "afterword.db"):
+            SAMPLE_DB.chmod(0o444)
+            try:
+                window.read_only.check()
+                window.show_page("people")
+                window.page("people").select_uid(dana.uid)
+                save("read-only", window)
+            finally:
+                SAMPLE_DB.chmod(0o600)
+                window.read_only.check()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -196,7 +252,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dark", action="store_true", help="dark Fusion palette (for checking)")
     parser.add_argument("--only", nargs="+", choices=ALL, metavar="NAME",
                         help=f"only these: {', '.join(ALL)}")
+    parser.add_argument("--matrix", type=Path, metavar="DIR",
+                        help="every page and dialog at both sizes, light and dark, into DIR")
     args = parser.parse_args(argv)
+    if args.matrix is not None:
+        return matrix(args.matrix, args.only)
     width, height = (int(v) for v in args.size.lower().split("x"))
     # Start from the window's defaults and leave the user's settings alone.
     config = tempfile.mkdtemp(prefix="afterword-screenshots-")
@@ -204,11 +264,24 @@ def main(argv: list[str] | None = None) -> int:
     sys.path.insert(0, str(REPO / "desktop"))
     args.out.mkdir(parents=True, exist_ok=True)
     try:
-        written = render(args.out, (width, height), set(args.only or ALL), args.dark)
+        written = render(args.out, (width, height), set(args.only or README_SET), args.dark)
     finally:
         shutil.rmtree(config, ignore_errors=True)
     for path in written:
         print(path)
+    return 0
+
+
+def matrix(folder: Path, only: list[str] | None) -> int:
+    """Each size and palette in a process of its own (a style is set before any widget)."""
+    import subprocess
+
+    for size, dark in MATRIX:
+        out = folder / f"{size}-{'dark' if dark else 'light'}"
+        command = [sys.executable, __file__, "--out", str(out), "--size", size,
+                   "--only", *(only or ALL), *(["--dark"] if dark else [])]
+        if subprocess.run(command, check=False).returncode != 0:
+            return 1
     return 0
 
 

@@ -58,6 +58,18 @@ def demo_store(db_path):
     s.close()
 
 
+@pytest.fixture
+def demo_window(qtbot, demo_store):
+    """The main window, shown, on a file holding the demo data."""
+    from window_helpers import close_window, open_window
+
+    path = demo_store.path
+    demo_store.close()
+    window = open_window(qtbot, path)
+    yield window
+    close_window(window)
+
+
 @pytest.fixture(autouse=True)
 def no_stray_windows(request):
     """Fail a test that leaves a window open: it would leak into the next test."""
@@ -141,3 +153,20 @@ def message_boxes(monkeypatch, unanswered_message_boxes):
 
     monkeypatch.setattr(QMessageBox, "exec", answer)
     return boxes
+
+
+@pytest.fixture(scope="session")
+def radicale(tmp_path_factory):
+    """A Radicale CardDAV/CalDAV server on 127.0.0.1, shared by the session's tests
+    (each test gets its own user, so they never see each other's collections)."""
+    from dav_server import Radicale
+
+    server = Radicale(tmp_path_factory.mktemp("radicale"))
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def dav_user(radicale):
+    """A fresh account on the test server, and a phone's-eye view of it."""
+    return radicale.add_user()

@@ -42,7 +42,7 @@ def _remember(path: Path) -> None:
     from afterword.ui.settings import LAST_DATABASE, open_settings
 
     settings = open_settings()
-    settings.setValue(LAST_DATABASE, str(path))
+    LAST_DATABASE.write(settings, path)
     settings.sync()
 
 
@@ -59,7 +59,7 @@ def _opened_paths(monkeypatch) -> list[Path]:
 def test_an_unreadable_last_database_is_forgotten_and_the_default_opens(qapp, tmp_path, told,
                                                                          monkeypatch):
     from afterword.app import run_app
-    from afterword.ui.settings import last_database, open_settings
+    from afterword.ui.settings import LAST_DATABASE, open_settings
 
     broken = tmp_path / "broken.db"
     broken.write_bytes(b"this is not a database " * 50)
@@ -71,7 +71,7 @@ def test_an_unreadable_last_database_is_forgotten_and_the_default_opens(qapp, tm
     assert len(told) == 1
     text = told[0][0]
     assert "broken.db" in text and str(default_database()) in text and "\n" not in text
-    assert last_database(open_settings()) != broken  # forgotten: the next start is clean
+    assert LAST_DATABASE.read(open_settings()) != broken  # forgotten: the next start is clean
     assert broken.read_bytes() == b"this is not a database " * 50  # and left untouched
 
 

@@ -17,8 +17,9 @@ from PySide6.QtWidgets import (
 
 from afterword.context import AppContext
 from afterword.core.domain import NoteStatus, ThankYouNote
+from afterword.ui import settings as keys
 from afterword.ui.calendar_autoexport import CalendarAutoExport
-from afterword.ui.calendar_settings import auto_file_key, load_options
+from afterword.ui.calendar_settings import auto_file, load_options
 from afterword.ui.dialogs.export_reminders import ExportRemindersDialog
 from afterword.ui.hub import Hub
 
@@ -116,7 +117,7 @@ def test_keep_up_to_date_rewrites_the_file_after_a_change(qtbot, dialog, tmp_pat
     _tick(qtbot, dialog.full)
     _tick(qtbot, dialog.keep_current)
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
-    assert settings.value(auto_file_key(context.db_path)) == str(out)
+    assert auto_file(settings, context.db_path) == out
 
     note = next(n for n in demo_store.all(ThankYouNote) if n.status == NoteStatus.TO_WRITE)
     note.status = NoteStatus.SENT
@@ -134,13 +135,13 @@ def test_keep_up_to_date_rewrites_the_file_after_a_change(qtbot, dialog, tmp_pat
     # Unticking it stops the re-writing.
     _tick(qtbot, dialog.keep_current)
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
-    assert settings.value(auto_file_key(context.db_path)) is None
+    assert auto_file(settings, context.db_path) is None
     hub.notify()
     assert not auto.pending
 
 
 def test_autoexport_reports_an_unwritable_file(qtbot, context, settings, tmp_path):
-    settings.setValue(auto_file_key(context.db_path), str(tmp_path / "gone" / "r.ics"))
+    keys.CALENDAR_AUTO_FILE.of(context.db_path).write(settings, tmp_path / "gone" / "r.ics")
     auto = CalendarAutoExport(context, Hub(), settings=settings)
     with qtbot.waitSignal(auto.failed) as signal:
         auto.export_now()
@@ -157,7 +158,7 @@ def test_controls_have_accessible_names(dialog):
 def test_autoexport_after_a_change_runs_off_the_window_thread(qtbot, demo_store, settings, tmp_path):
     out = tmp_path / "subscribed.ics"
     context = AppContext(store=demo_store, db_path=demo_store.path, clock=lambda: NOW)
-    settings.setValue(auto_file_key(context.db_path), str(out))
+    keys.CALENDAR_AUTO_FILE.of(context.db_path).write(settings, out)
     hub = Hub()
     auto = CalendarAutoExport(context, hub, settings=settings, delay_ms=10)
     with qtbot.waitSignal(auto.exported, timeout=10_000) as signal:
@@ -170,7 +171,7 @@ def test_autoexport_after_a_change_runs_off_the_window_thread(qtbot, demo_store,
 def test_the_kept_current_file_belongs_to_one_database(qtbot, demo_store, settings, tmp_path):
     out = tmp_path / "subscribed.ics"
     mine = AppContext(store=demo_store, db_path=demo_store.path, clock=lambda: NOW)
-    settings.setValue(auto_file_key(mine.db_path), str(out))
+    keys.CALENDAR_AUTO_FILE.of(mine.db_path).write(settings, out)
     other = AppContext(store=demo_store, db_path=tmp_path / "other.db", clock=lambda: NOW)
     auto = CalendarAutoExport(other, Hub(), settings=settings)
     assert auto.export_now() is None

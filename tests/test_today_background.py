@@ -22,7 +22,7 @@ def titles(view) -> list[str]:
 
 def in_background(qtbot, window) -> TodayView:
     today = window.page("today")
-    today.background_above = 0  # as on a large database
+    today.loader.background_above = 0  # as on a large database
     return today
 
 
@@ -76,7 +76,7 @@ def test_an_in_memory_store_is_computed_at_once(qtbot, demo_store):
     hub = Hub()
     view = TodayView(context, hub, Changes(context, hub, None, lambda _t: None), lambda: 0)
     qtbot.addWidget(view)
-    view.background_above = 0
+    view.loader.background_above = 0
     hub.notify("*")
     view.refresh()
     assert not view.loading

@@ -8,20 +8,16 @@ from PySide6.QtWidgets import QMessageBox
 
 from afterword.core.domain import Contact, Opportunity
 from afterword.core.rules import ReminderKind, due_reminders
+from afterword.ui.colours import OVERDUE, status_colour
 from afterword.ui.dialogs.cadence import CadenceDialog
 from afterword.ui.dialogs.debrief import DebriefDialog
 from afterword.ui.dialogs.follow_up_letter import FollowUpLetterDialog
 from afterword.ui.models.people import NEXT_TOUCH
-from window_helpers import close_window, open_window
 
 
 @pytest.fixture
-def window(qtbot, demo_store):
-    path = demo_store.path
-    demo_store.close()
-    w = open_window(qtbot, path)
-    yield w
-    close_window(w)
+def window(demo_window):
+    return demo_window
 
 
 @pytest.fixture
@@ -63,11 +59,14 @@ def test_debrief_starts_on_the_selected_role(qtbot, window, opened):
 def test_follow_up_letter_needs_a_round_and_uses_the_selected_one(window, opened):
     dialogs, infos = opened
     window.show_page("people")
-    window.follow_through.letter_action.trigger()
-    assert dialogs == [] and "Select a round" in infos[0]
+    letter = window.follow_through.letter_action
+    assert not letter.isEnabled() and "Select a round" in letter.toolTip()
+    letter.trigger()
+    assert dialogs == [] and infos == []
     window.show_page("interviews")
     interviews = window.page_widgets["interviews"]
     interviews.table.setCurrentIndex(interviews.proxy.index(0, 0))
+    assert letter.isEnabled() and "Select" not in letter.toolTip()
     window.follow_through.letter_action.trigger()
     assert isinstance(dialogs[0], FollowUpLetterDialog)
 
@@ -96,7 +95,7 @@ def test_people_list_shows_last_contact_and_marks_overdue_touches(window):
     assert people.model.headerData(NEXT_TOUCH, Qt.Orientation.Horizontal) == "Next touch"
     assert people.model.data(cell) == "2026-11-17 (overdue)"
     colour = people.model.data(cell, Qt.ItemDataRole.ForegroundRole)
-    assert colour.name() == "#d0342c"  # the overdue colour, beside the word
+    assert colour.name() == status_colour(OVERDUE).name()  # the overdue colour, beside the word
     assert people.model.data(people.model.index(row, NEXT_TOUCH - 1)) == "2026-11-03"
 
 

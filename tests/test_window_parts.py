@@ -4,7 +4,6 @@ file, the search box, the people picker and the round's time zone."""
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, Qt, QTime
@@ -33,7 +32,7 @@ def test_opening_another_file_names_and_remembers_it(qtbot, db_path, tmp_path):
     other = tmp_path / "other.db"
     assert window.open_database(other)
     assert window.files.label.text() == str(other) and window.windowFilePath() == str(other)
-    assert Path(str(window.settings.value(keys.LAST_DATABASE))) == other.resolve()
+    assert keys.LAST_DATABASE.read(window.settings) == other.resolve()
     assert window.undo_stack.count() == 0
     close_window(window)
     window.files.claim.release()

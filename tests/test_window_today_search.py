@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 
 from afterword.core.domain import CallStatus, FeedbackCall, Interview, NoteStatus, ThankYouNote, Touch
 from afterword.core.rules import ReminderKind
+from afterword.ui import settings as keys
 from afterword.ui.dialogs.schedule import ScheduleCallDialog
 from window_helpers import NOW, close_window, open_window
 
@@ -86,7 +87,7 @@ def test_ticking_a_touch_a_follow_up_and_a_feedback_call(qtbot, demo_store, db_p
     # Requested calls are chased 5 days on; look that far ahead to tick it again.
     when = datetime(2026, 11, 30, 10, 0, tzinfo=ZoneInfo("America/Los_Angeles"))
     monkeypatch.setattr(ScheduleCallDialog, "ask", classmethod(lambda cls, *a, **k: when))
-    window.settings.setValue("prefs/today_lookahead_days", 10)
+    keys.TODAY_LOOKAHEAD.write(window.settings, 10)
     window.hub.notify("*")
     _select(window, ReminderKind.FEEDBACK_CALL)
     qtbot.keyClick(tree, Qt.Key.Key_Space)

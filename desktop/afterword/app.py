@@ -39,11 +39,11 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 def database_to_open(db_path: Path | None) -> Path:
     """The file asked for; else the last one used, if it still exists; else the default."""
-    from afterword.ui.settings import last_database, open_settings
+    from afterword.ui.settings import LAST_DATABASE, open_settings
 
     if db_path is not None:
         return db_path
-    last = last_database(open_settings())
+    last = LAST_DATABASE.read(open_settings())
     return last if last is not None and last.exists() else default_database()
 
 
@@ -96,7 +96,7 @@ def forget_last_database() -> None:
     from afterword.ui.settings import LAST_DATABASE, open_settings
 
     settings = open_settings()
-    settings.remove(LAST_DATABASE)
+    LAST_DATABASE.forget(settings)
     settings.sync()
 
 

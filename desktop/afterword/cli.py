@@ -14,11 +14,11 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime, time
 from pathlib import Path
 
-from afterword import __version__
-from afterword.cli_card import add_card_command
+from afterword import __version__, cli_card, cli_contacts, cli_sync
 from afterword.core import interchange, interchange_writer
 from afterword.core.demo import fill_demo
 from afterword.core.errors import AfterwordError
+from afterword.core.output_paths import check_output_stream
 from afterword.core.rules import due_reminders
 from afterword.core.store import Store, backup_to
 from afterword.paths import default_database
@@ -78,6 +78,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     store = _open_existing(args)
     try:
         if args.out == "-":
+            check_output_stream(sys.stdout)
             interchange_writer.export_to_stream(store, sys.stdout)
         else:
             interchange_writer.export_to_file(store, args.out)
@@ -148,11 +149,8 @@ def cmd_ics(args: argparse.Namespace) -> int:
 def cmd_backup(args: argparse.Namespace) -> int:
     store = _open_existing(args)
     out = Path(args.out)
-    if out.resolve() == store.path.resolve():
-        store.close()
-        raise CommandError("the backup must go to another file than the database itself")
     try:
-        backup_to(store.db, out)
+        backup_to(store.db, out, store.path)
     finally:
         store.close()
     print(f"backed up {store.path} to {out}")
@@ -278,11 +276,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--sheet", choices=["a4-3x7", "letter-3x10"], default="a4-3x7",
                    help="label sheet: a4-3x7 (21 per A4) or letter-3x10 (30 per Letter)")
 
+    cli_contacts.register(sub, DB_HELP, lambda a: Store.open(_db_path(a)), _open_existing)
+
     p = command("backup", cmd_backup, "copy the database safely, even while the app is open",
                 "Write a consistent copy of the database to another file, readable by you alone.")
     p.add_argument("--out", required=True, metavar="F.db", help="the backup file to write")
 
-    add_card_command(sub)
+    cli_sync.register(command)
+    cli_card.register(sub)
     return parser
 
 

@@ -8,8 +8,6 @@ import json
 import locale
 import os
 
-import phonenumbers
-
 from afterword.core.errors import AfterwordError
 
 FIELD_LABELS = (("name", "Name"), ("title", "Title"), ("company", "Company"),
@@ -19,6 +17,8 @@ FIELD_LABELS = (("name", "Name"), ("title", "Title"), ("company", "Company"),
 
 def locale_region() -> str:
     """The user's country from the locale (LC_ALL, LC_MESSAGES, LANG), else US."""
+    import phonenumbers
+
     candidates = [os.environ.get(name, "") for name in ("LC_ALL", "LC_MESSAGES", "LANG")]
     with contextlib.suppress(ValueError):
         candidates.append(locale.getlocale()[0] or "")
@@ -30,6 +30,8 @@ def locale_region() -> str:
 
 
 def _region(text: str) -> str:
+    import phonenumbers
+
     region = text.upper()
     if region not in phonenumbers.SUPPORTED_REGIONS:
         raise argparse.ArgumentTypeError(f"not a two-letter country code like US or GB: {text!r}")
@@ -58,7 +60,7 @@ def cmd_card_help(args: argparse.Namespace) -> int:
     raise AfterwordError("say what to do with a card: afterword card read IMAGE [--json]")
 
 
-def add_card_command(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction) -> None:
     """`card read` under the main parser's commands."""
     card = sub.add_parser("card", help="read a business card photo (offline)",
                           description="Business cards: read the fields of a photo or scan.")

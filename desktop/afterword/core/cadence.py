@@ -7,10 +7,11 @@ the rule's first occurrence strictly after that date.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import MAXYEAR, date, datetime, timedelta
 from functools import lru_cache
 
+from dateutil.parser import isoparse
 from dateutil.relativedelta import relativedelta
 from dateutil.rrule import DAILY, MONTHLY, WEEKLY, YEARLY, rrule, rrulestr
 
@@ -51,14 +52,18 @@ def rule_body(text: str) -> str:
 
 @dataclass(frozen=True)
 class ParsedRule:
+    """A rule as dateutil runs it, with the parts read from its text (dateutil
+    keeps them only in private attributes)."""
+
     rule: rrule
     plain_months: int | None  # N for "every N months/years" with no BY* parts
+    freq: int = MONTHLY  # dateutil's DAILY, WEEKLY, MONTHLY or YEARLY
+    interval: int = 1
+    until: datetime | None = None  # naive, like the rule's start
 
     def describe(self) -> str:
-        r = self.rule
-        freq, interval = r._freq, r._interval
-        word = _UNIT_WORDS.get(freq, "period")
-        return f"every {word}" if interval == 1 else f"every {interval} {word}s"
+        word = _UNIT_WORDS.get(self.freq, "period")
+        return f"every {word}" if self.interval == 1 else f"every {self.interval} {word}s"
 
 
 def parse_rule(text: str, anchor: date | None = None) -> ParsedRule:
@@ -70,7 +75,7 @@ def parse_rule(text: str, anchor: date | None = None) -> ParsedRule:
         return parsed
     start = datetime.combine(anchor, datetime.min.time())
     # replace() re-derives the parts a rule takes from its start (weekday, day).
-    return ParsedRule(parsed.rule.replace(dtstart=start), parsed.plain_months)
+    return replace(parsed, rule=parsed.rule.replace(dtstart=start))
 
 
 @lru_cache(maxsize=256)
@@ -100,7 +105,8 @@ def _parse(text: str) -> ParsedRule:
         raise BadRule(f"cannot read rule {text!r}: {exc}") from None
     if not isinstance(parsed, rrule):
         raise BadRule(f"expected a single rule, got a set in {text!r}")
-    first = _first_after(parsed, CHECK_FROM, inc=True)
+    until = _until(parts.get("UNTIL"), text)
+    first = _first_after(parsed, CHECK_FROM, until, inc=True)
     if first is None or first >= CHECK_FROM.replace(year=CHECK_FROM.year + CHECK_YEARS):
         raise BadRule(f"the rule {text!r} never comes due: no day within {CHECK_YEARS} years of "
                       f"{CHECK_FROM:%Y-%m-%d} matches it")
@@ -110,10 +116,22 @@ def _parse(text: str) -> ParsedRule:
             plain = int(interval)
         elif parts["FREQ"] == "YEARLY":
             plain = 12 * int(interval)
-    return ParsedRule(parsed, plain)
+    freq = {name: value for value, name in _FREQ_NAMES.items()}[parts["FREQ"]]
+    return ParsedRule(parsed, plain, freq, int(interval), until)
 
 
-def _first_after(rule: rrule, start: datetime, *, inc: bool = False) -> datetime | None:
+def _until(text: str | None, rule: str) -> datetime | None:
+    """The rule's UNTIL (a date or a date and time, 'Z' already dropped), naive."""
+    if text is None:
+        return None
+    try:
+        return isoparse(text).replace(tzinfo=None)
+    except (ValueError, OverflowError):
+        raise BadRule(f"cannot read UNTIL={text} in {rule!r}") from None
+
+
+def _first_after(rule: rrule, start: datetime, until: datetime | None, *,
+                 inc: bool = False) -> datetime | None:
     """The first occurrence of `rule` restarted at `start`, after it (or on it, with
     `inc`); None if there is none within HORIZON_YEARS or so.
 
@@ -123,7 +141,6 @@ def _first_after(rule: rrule, start: datetime, *, inc: bool = False) -> datetime
     ends after at most a few hundred years.
     """
     shift = _CYCLE_YEARS * max(0, (MAXYEAR - HORIZON_YEARS - start.year) // _CYCLE_YEARS)
-    until = rule._until
     if until is not None and until < start:
         return None
     changes = {"dtstart": start.replace(year=start.year + shift)}
@@ -146,7 +163,7 @@ def next_touch_due(rule: str, anchor: date) -> date | None:
     parsed = parse_rule(rule)
     if parsed.plain_months is not None:
         return anchor + relativedelta(months=parsed.plain_months)
-    nxt = _first_after(parsed.rule, datetime.combine(anchor, datetime.min.time()))
+    nxt = _first_after(parsed.rule, datetime.combine(anchor, datetime.min.time()), parsed.until)
     return nxt.date() if nxt else None
 
 

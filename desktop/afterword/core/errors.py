@@ -28,3 +28,13 @@ class InvalidRecord(AfterwordError):
 
 class InterchangeError(AfterwordError):
     """An interchange file cannot be read or imported as a whole."""
+
+
+class ContactsFileError(AfterwordError):
+    """A vCard or contacts CSV that cannot be read exactly: names the card or row
+    (`where`) and the field as the file calls it."""
+
+    def __init__(self, where: str, field: str | None, problem: str):
+        self.where, self.field, self.problem = where, field, problem
+        spot = f"{where}: field '{field}'" if field else where
+        super().__init__(f"{spot}: {problem}")

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from afterword.core.errors import AfterwordError
+from afterword.core.output_paths import check_export_path
 
 
 def create_private_file(path: Path) -> None:
@@ -25,7 +26,8 @@ def create_private_file(path: Path) -> None:
 def write_private(out: str | os.PathLike[str], data: bytes) -> Path:
     """Replace `out` with `data` via a temporary file beside it.
 
-    Raises AfterwordError with a one-line reason ("cannot write F: …").
+    Raises AfterwordError with a one-line reason ("cannot write F: …"), and
+    DatabaseTarget when `out` is a database (see core.output_paths).
     """
     return _replace_private(out, lambda handle: handle.write(data), "wb")
 
@@ -42,6 +44,7 @@ def write_private_text(out: str | os.PathLike[str], write: Callable[[TextIO], An
 
 def _replace_private(out: str | os.PathLike[str], write: Callable[[Any], Any], mode: str) -> Path:
     out = Path(out).expanduser()
+    check_export_path(out)
     tmp = out.with_name(f".{out.name}.partial")
     text = {"encoding": "utf-8", "newline": ""} if "b" not in mode else {}
     try:

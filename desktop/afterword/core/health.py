@@ -20,3 +20,12 @@ def write_problem(path: Path | None) -> str | None:
     if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(path, os.W_OK):
         return f"{path} is read-only; the change was not saved"
     return None
+
+
+def is_read_only(path: Path | None) -> bool:
+    """True when `path` exists but cannot be written (its permission bits, or this
+    user's access): the window then opens it for reading only."""
+    if path is None or not path.exists():
+        return False
+    mode = path.stat().st_mode
+    return not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(path, os.W_OK)

@@ -19,42 +19,21 @@ from afterword.core.cadence import BadRule, parse_rule
 from afterword.core.domain import (
     Cadence,
     CardPhoto,
-    Company,
     Contact,
-    FeedbackCall,
     Interview,
-    Opportunity,
-    ThankYouNote,
-    Touch,
 )
+from afterword.core.entities import references, sections
 from afterword.core.errors import InterchangeError, InvalidRecord
 from afterword.core.store import TABLES, Store
 
 FORMAT = "afterword"
 VERSION = 1
 
-# Section name → record class, in an order where references point backwards.
-SECTIONS: dict[str, type] = {
-    "companies": Company,
-    "contacts": Contact,
-    "opportunities": Opportunity,
-    "interviews": Interview,
-    "thank_you_notes": ThankYouNote,
-    "feedback_calls": FeedbackCall,
-    "cadences": Cadence,
-    "touches": Touch,
-}
-
-# field → section it must point into (None allowed where the field is optional).
-REFERENCES: dict[type, dict[str, str]] = {
-    Contact: {"company_uid": "companies"},
-    Opportunity: {"company_uid": "companies"},
-    Interview: {"opportunity_uid": "opportunities", "participant_uids": "contacts"},
-    ThankYouNote: {"contact_uid": "contacts", "interview_uid": "interviews"},
-    FeedbackCall: {"contact_uid": "contacts", "opportunity_uid": "opportunities"},
-    Cadence: {"contact_uid": "contacts"},
-    Touch: {"contact_uid": "contacts"},
-}
+# Section name → record class, in an order where references point backwards, and
+# record class → {field: section it must point into} (None allowed where the field
+# is optional); both from the declarations in core/entities.py.
+SECTIONS: dict[str, type] = sections()
+REFERENCES: dict[type, dict[str, str]] = references()
 
 PHOTO_FIELD = "card_photo"
 

@@ -5,7 +5,7 @@ notes) for every touch or note written: fine for one edit, but an import of
 100,000 people rebuilds each row many times over. Inside `deferred_search()` the
 triggers are set aside and light temporary ones only note which contacts and
 companies changed; on the way out, still in the same transaction, exactly those
-search rows are rebuilt with the very queries the triggers use, and the triggers
+search rows are rebuilt with the same queries the triggers use, and the triggers
 are put back. A failure rolls all of it back with the data.
 """
 
@@ -16,59 +16,76 @@ from contextlib import contextmanager
 
 from sqlite_utils import Database
 
-from afterword.core.migrations import COMPANY_SEARCH_ROW, CONTACT_SEARCH_ROW
+from afterword.core.entities import ENTITIES, Entity
 
-_CONTACTS = "temp.afterword_search_contacts"
-_COMPANIES = "temp.afterword_search_companies"
+# How the schema's search triggers build a contact's row (rowid = contacts.id) and a
+# company's (rowid = companies.id): a contact's row also carries the text of its
+# touches and thank-you notes, so "find anyone by note text" needs one MATCH. These
+# are this module's own copies (a shipped migration keeps its own); a schema step
+# that changes the triggers changes them too, and tests/test_schema.py checks that
+# they agree with the triggers of a new database.
+CONTACT_ROW = """
+    SELECT c.id, c.name, coalesce(co.name, ''),
+        coalesce(c.title, '') || ' ' || coalesce(c.role, '') || ' ' || coalesce(c.email, '')
+        || ' ' || coalesce(c.phone_direct, '') || ' ' || coalesce(c.phone_cell, '')
+        || ' ' || coalesce(c.mailing_address, '') || ' ' || coalesce(c.linkedin, '')
+        || ' ' || coalesce(c.helped, '') || ' ' || coalesce(c.notes, '')
+        || ' ' || coalesce((SELECT group_concat(t.notes, ' ') FROM touches t
+                            WHERE t.contact_uid = c.uid), '')
+        || ' ' || coalesce((SELECT group_concat(n.points, ' ') FROM thank_you_notes n
+                            WHERE n.contact_uid = c.uid), '')
+    FROM contacts c LEFT JOIN companies co ON co.uid = c.company_uid
+"""
+
+COMPANY_ROW = """
+    SELECT co.id, co.name,
+        coalesce(co.website, '') || ' ' || coalesce(co.address, '') || ' '
+        || coalesce(co.notes, '') || ' '
+        || coalesce((SELECT group_concat(o.title || ' ' || coalesce(o.target, ''), ' ')
+                     FROM opportunities o WHERE o.company_uid = co.uid), '')
+    FROM companies co
+"""
+
+# table with a search row → (its full-text table and columns, the row query, its id).
+SEARCH_ROWS: dict[str, tuple[str, str, str]] = {
+    "contacts": ("contacts_fts(rowid, name, company, body)", CONTACT_ROW, "c.id"),
+    "companies": ("companies_fts(rowid, name, body)", COMPANY_ROW, "co.id"),
+}
+
+# The rows a trigger sees for each event.
+_ROWS = {"INSERT": ("NEW",), "UPDATE": ("OLD", "NEW"), "DELETE": ("OLD",)}
+
+
+def _changed(table: str) -> str:
+    """The temporary list of ids of `table` whose search rows need rebuilding."""
+    return f"afterword_search_{table}"
 
 
 # The lists may repeat ids: no constraint, since a trigger's conflict clause gives
 # way to the outer statement's (an upsert's), and repeats cost nothing later.
-def _mark_contacts(select: str) -> str:
-    return f"INSERT INTO afterword_search_contacts(id) {select};"
+def _mark(table: str, select: str) -> str:
+    return f"INSERT INTO {_changed(table)}(id) {select};"
 
 
-def _mark_companies(select: str) -> str:
-    return f"INSERT INTO afterword_search_companies(id) {select};"
+def _marks(e: Entity) -> dict[str, str]:
+    """event → what a write to the entity's table notes as changed: its own search
+    row, and the rows its text is part of (as declared in core/entities.py)."""
+    marks = {}
+    for event, rows in _ROWS.items():
+        body = ""
+        if e.search_row:
+            body += _mark(e.table, " UNION ".join(f"SELECT {row}.id" for row in rows))
+        for feed in e.feeds:
+            for row in rows:
+                body += _mark(feed.rows, f"SELECT id FROM main.{feed.rows} "
+                                         f"WHERE {feed.match} = {row}.{feed.by}")
+        if body:
+            marks[event] = body
+    return marks
 
 
-def _by_contact_uid(row: str) -> str:
-    return _mark_contacts(f"SELECT id FROM main.contacts WHERE uid = {row}.contact_uid")
-
-
-def _by_company_uid(row: str) -> str:
-    return _mark_companies(f"SELECT id FROM main.companies WHERE uid = {row}.company_uid")
-
-
-# table → (event → what changed), mirroring what each search trigger refreshes.
-_MARKS: dict[str, dict[str, str]] = {
-    "contacts": {
-        "INSERT": _mark_contacts("SELECT NEW.id"),
-        "UPDATE": _mark_contacts("SELECT OLD.id UNION SELECT NEW.id"),
-        "DELETE": _mark_contacts("SELECT OLD.id"),
-    },
-    "companies": {
-        "INSERT": _mark_companies("SELECT NEW.id"),
-        "UPDATE": _mark_companies("SELECT OLD.id UNION SELECT NEW.id")
-        + _mark_contacts("SELECT id FROM main.contacts WHERE company_uid = NEW.uid"),
-        "DELETE": _mark_companies("SELECT OLD.id"),
-    },
-    "opportunities": {
-        "INSERT": _by_company_uid("NEW"),
-        "UPDATE": _by_company_uid("OLD") + _by_company_uid("NEW"),
-        "DELETE": _by_company_uid("OLD"),
-    },
-    "touches": {
-        "INSERT": _by_contact_uid("NEW"),
-        "UPDATE": _by_contact_uid("OLD") + _by_contact_uid("NEW"),
-        "DELETE": _by_contact_uid("OLD"),
-    },
-    "thank_you_notes": {
-        "INSERT": _by_contact_uid("NEW"),
-        "UPDATE": _by_contact_uid("OLD") + _by_contact_uid("NEW"),
-        "DELETE": _by_contact_uid("OLD"),
-    },
-}
+# table → (event → what changed), covering what each search trigger refreshes.
+_MARKS: dict[str, dict[str, str]] = {e.table: m for e in ENTITIES if (m := _marks(e))}
 
 
 def _search_triggers(db: Database) -> list[tuple[str, str]]:
@@ -89,8 +106,8 @@ def deferred_search(db: Database) -> Iterator[None]:
     triggers = _search_triggers(db)
     for name, _sql in triggers:
         db.execute(f"DROP TRIGGER main.{name}")
-    db.execute(f"CREATE TEMP TABLE {_CONTACTS}(id INTEGER)")
-    db.execute(f"CREATE TEMP TABLE {_COMPANIES}(id INTEGER)")
+    for table in SEARCH_ROWS:
+        db.execute(f"CREATE TEMP TABLE {_changed(table)}(id INTEGER)")
     for table, events in _MARKS.items():
         for event, body in events.items():
             db.execute(f"CREATE TEMP TRIGGER afterword_search_{table}_{event.lower()} "
@@ -104,16 +121,14 @@ def deferred_search(db: Database) -> Iterator[None]:
         for table, events in _MARKS.items():
             for event in events:
                 db.execute(f"DROP TRIGGER IF EXISTS temp.afterword_search_{table}_{event.lower()}")
-        db.execute(f"DROP TABLE IF EXISTS {_CONTACTS}")
-        db.execute(f"DROP TABLE IF EXISTS {_COMPANIES}")
+        for table in SEARCH_ROWS:
+            db.execute(f"DROP TABLE IF EXISTS temp.{_changed(table)}")
     for _name, sql in triggers:
         db.execute(sql)
 
 
 def _rebuild(db: Database) -> None:
-    db.execute(f"DELETE FROM main.contacts_fts WHERE rowid IN (SELECT id FROM {_CONTACTS})")
-    db.execute(f"INSERT INTO main.contacts_fts(rowid, name, company, body) {CONTACT_SEARCH_ROW} "
-               f"WHERE c.id IN (SELECT id FROM {_CONTACTS})")
-    db.execute(f"DELETE FROM main.companies_fts WHERE rowid IN (SELECT id FROM {_COMPANIES})")
-    db.execute(f"INSERT INTO main.companies_fts(rowid, name, body) {COMPANY_SEARCH_ROW} "
-               f"WHERE co.id IN (SELECT id FROM {_COMPANIES})")
+    for table, (fts, row, row_id) in SEARCH_ROWS.items():
+        changed = f"SELECT id FROM temp.{_changed(table)}"
+        db.execute(f"DELETE FROM main.{fts.partition('(')[0]} WHERE rowid IN ({changed})")
+        db.execute(f"INSERT INTO main.{fts} {row} WHERE {row_id} IN ({changed})")

@@ -9,18 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from afterword.core.domain import (
-    Cadence,
-    CardPhoto,
-    Company,
-    Contact,
-    FeedbackCall,
-    Interview,
-    Opportunity,
-    ThankYouNote,
-    Touch,
-)
+from afterword.core.domain import CardPhoto, Company, Contact, Interview, Opportunity
+from afterword.core.entities import ENTITIES, OnDelete, entity, links_to
 from afterword.core.store import Store
+
+# Restoring in declaration order puts what is pointed at back before what points at it.
+_ORDER = {e.cls: position for position, e in enumerate(ENTITIES)}
 
 
 @dataclass
@@ -29,104 +23,75 @@ class Snapshot:
     photos: dict[str, CardPhoto] = field(default_factory=dict)
 
 
-def _interviews_with(store: Store, contact_uids: list[str]) -> list[Interview]:
-    if not contact_uids:
-        return []
-    marks = ",".join("?" * len(contact_uids))
-    return store.select(
-        Interview,
-        f"uid IN (SELECT interview_uid FROM interview_participants WHERE contact_uid IN ({marks}))",
-        contact_uids,
-    )
+def of_record(store: Store, cls: type, uid: str) -> Snapshot:
+    """What deleting the record `uid` of kind `cls` would take with it: the record,
+    what its delete cascades to (and what theirs does), and the records that stay
+    but lose a link to one of them (see the declarations in core/entities.py)."""
+    found: dict[tuple[type, str], object] = {}
+    gone: set[tuple[type, str]] = set()
+
+    def take(record: object) -> None:
+        key = (type(record), record.uid)
+        if key in gone:
+            return
+        gone.add(key)
+        found[key] = record
+        for other, link in links_to(type(record)):
+            for pointing in store.pointing_at(other.cls, link.field, record.uid):
+                if link.on_delete is OnDelete.CASCADE:
+                    take(pointing)
+                else:
+                    found.setdefault((other.cls, pointing.uid), pointing)
+
+    record = store.get(cls, uid)
+    snap = Snapshot()
+    if record is None:
+        return snap
+    take(record)
+    snap.records = sorted(found.values(), key=lambda r: _ORDER[type(r)])
+    for kind, gone_uid in gone:
+        photo = store.card_photo(gone_uid) if kind is Contact else None
+        if photo is not None:
+            snap.photos[gone_uid] = photo
+    return snap
 
 
 def of_contact(store: Store, uid: str) -> Snapshot:
     """A contact with its notes, calls, cadences, touches and round attendance."""
-    snap = Snapshot()
-    contact = store.get(Contact, uid)
-    if contact is None:
-        return snap
-    snap.records.append(contact)
-    snap.records.extend(_interviews_with(store, [uid]))
-    for cls in (ThankYouNote, FeedbackCall, Cadence, Touch):
-        snap.records.extend(store.select(cls, "contact_uid = ?", [uid]))
-    photo = store.card_photo(uid)
-    if photo is not None:
-        snap.photos[uid] = photo
-    return snap
+    return of_record(store, Contact, uid)
 
 
 def of_opportunity(store: Store, uid: str) -> Snapshot:
     """A role with its rounds, and the notes and calls that point at them."""
-    snap = Snapshot()
-    opportunity = store.get(Opportunity, uid)
-    if opportunity is None:
-        return snap
-    snap.records.append(opportunity)
-    interviews = store.select(Interview, "opportunity_uid = ?", [uid])
-    snap.records.extend(interviews)
-    round_uids = [i.uid for i in interviews]
-    if round_uids:
-        marks = ",".join("?" * len(round_uids))
-        snap.records.extend(store.select(ThankYouNote, f"interview_uid IN ({marks})", round_uids))
-    snap.records.extend(store.select(FeedbackCall, "opportunity_uid = ?", [uid]))
-    return snap
+    return of_record(store, Opportunity, uid)
 
 
 def of_interview(store: Store, uid: str) -> Snapshot:
     """A round with the thank-you notes written for it."""
-    snap = Snapshot()
-    interview = store.get(Interview, uid)
-    if interview is None:
-        return snap
-    snap.records.append(interview)
-    snap.records.extend(store.select(ThankYouNote, "interview_uid = ?", [uid]))
-    return snap
+    return of_record(store, Interview, uid)
 
 
 def of_company(store: Store, uid: str) -> Snapshot:
     """A company, its roles (with their rounds) and the people who work there."""
-    snap = Snapshot()
-    company = store.get(Company, uid)
-    if company is None:
-        return snap
-    snap.records.append(company)
-    for opportunity in store.select(Opportunity, "company_uid = ?", [uid]):
-        snap.records.extend(of_opportunity(store, opportunity.uid).records)
-    snap.records.extend(store.select(Contact, "company_uid = ?", [uid]))
-    return snap
-
-
-def of_record(store: Store, cls: type, uid: str) -> Snapshot:
-    """What deleting the record `uid` of kind `cls` would take with it."""
-    gather = {Contact: of_contact, Opportunity: of_opportunity, Company: of_company,
-              Interview: of_interview}.get(cls)
-    if gather is not None:
-        return gather(store, uid)
-    snap = Snapshot()
-    record = store.get(cls, uid)
-    if record is not None:
-        snap.records.append(record)
-    return snap
-
-
-# The links a delete cuts in records that survive it (ON DELETE SET NULL).
-_LINKS = ("company_uid", "opportunity_uid", "interview_uid")
+    return of_record(store, Company, uid)
 
 
 def _relinked(current, saved):
     """`current` (a record that survived the delete) with only the links the
     delete cut put back: anything edited since the delete is kept."""
-    if isinstance(current, Interview):
-        people = list(current.participant_uids)
-        for position, uid in enumerate(saved.participant_uids):
-            if uid not in people:
-                people.insert(min(position, len(people)), uid)
-        return replace(current, participant_uids=people)
-    links = {name: getattr(saved, name) for name in _LINKS
-             if hasattr(current, name) and getattr(current, name) is None
-             and getattr(saved, name) is not None}
-    return replace(current, **links) if links else current
+    changes = {}
+    for link in entity(type(current)).links:
+        now, then = getattr(current, link.field), getattr(saved, link.field)
+        if link.on_delete is OnDelete.DETACH:
+            merged = list(now)
+            for position, uid in enumerate(then):
+                if uid not in merged:
+                    merged.insert(min(position, len(merged)), uid)
+            if merged != now:
+                changes[link.field] = merged
+        elif link.on_delete is OnDelete.SET_NULL and now is None and then is not None:
+            changes[link.field] = then
+    return replace(current, **changes) if changes else current
 
 
 def restore(store: Store, snapshot: Snapshot) -> None:
@@ -137,12 +102,7 @@ def restore(store: Store, snapshot: Snapshot) -> None:
     link the delete cut, so changes made to it since are not undone.
     """
     with store.atomic():
-        # Contacts first: restored rounds list them as participants.
-        contacts = [r for r in snapshot.records if isinstance(r, Contact)]
-        others = [r for r in snapshot.records if not isinstance(r, Contact)]
-        parents = [r for r in others if isinstance(r, Company | Opportunity)]
-        rest = [r for r in others if not isinstance(r, Company | Opportunity)]
-        for record in [*parents, *contacts, *rest]:
+        for record in sorted(snapshot.records, key=lambda r: _ORDER[type(r)]):
             current = store.get(type(record), record.uid)
             store.put(record if current is None else _relinked(current, record))
         for uid, photo in snapshot.photos.items():

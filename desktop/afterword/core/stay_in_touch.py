@@ -57,7 +57,7 @@ def rule_parts(rrule: str) -> tuple[int, str]:
     except BadRule:
         return 1, "months"
     names = {v: k for k, v in UNITS.items()}
-    return parsed.rule._interval, names.get(parsed.rule._freq, "months")
+    return parsed.interval, names.get(parsed.freq, "months")
 
 
 def cadence_for(store: Store, contact_uid: str) -> Cadence | None:

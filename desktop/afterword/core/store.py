@@ -19,35 +19,25 @@ from sqlite_utils import Database
 
 from afterword.core import codec
 from afterword.core.domain import (
-    Cadence,
     CardPhoto,
-    Company,
     Concern,
-    Contact,
-    FeedbackCall,
     Interview,
-    Opportunity,
     Question,
-    ThankYouNote,
-    Touch,
 )
+from afterword.core.entities import tables
 from afterword.core.errors import NewerDatabase, NotAfterwordDatabase, StoreError
 from afterword.core.files import create_private_file
 from afterword.core.migrations import APP_ID, SCHEMA_VERSION, migrations
+from afterword.core.output_paths import (
+    check_backup_path,
+    forget_open_database,
+    remember_open_database,
+)
 from afterword.core.search_index import deferred_search
 
 R = TypeVar("R")
 
-TABLES: dict[type, str] = {
-    Company: "companies",
-    Opportunity: "opportunities",
-    Contact: "contacts",
-    Interview: "interviews",
-    ThankYouNote: "thank_you_notes",
-    FeedbackCall: "feedback_calls",
-    Cadence: "cadences",
-    Touch: "touches",
-}
+TABLES: dict[type, str] = tables()  # record class → table (core/entities.py)
 
 # Interview fields kept in their own tables rather than as columns.
 _INTERVIEW_CHILDREN = ("participant_uids", "questions", "concerns")
@@ -101,9 +91,11 @@ def inspect_file(path: Path) -> int | None:
     return version
 
 
-def backup_to(db: Database, out: Path) -> None:
-    """A consistent copy of the open database at `out` (owner-only), via a temp file."""
-    out = Path(out)
+def backup_to(db: Database, out: Path, source: Path | None = None) -> None:
+    """A consistent copy of the open database at `out` (owner-only), via a temp file.
+    Never over `source`, a database open here or one in use elsewhere (DatabaseTarget)."""
+    out = Path(out).expanduser()
+    check_backup_path(out, source)
     tmp = out.with_name(f".{out.name}.partial")
     try:
         if tmp.exists():
@@ -126,6 +118,7 @@ class Store:
     def __init__(self, db: Database, path: Path | None):
         self.db = db
         self.path = path
+        self._closed = False
 
     # -- opening -------------------------------------------------------------
 
@@ -150,6 +143,7 @@ class Store:
             raise StoreError(f"cannot open {path}: {exc.strerror or exc}") from None
         store = cls(db, path)
         store._prepare(wal=True)
+        remember_open_database(path)
         return store
 
     @classmethod
@@ -173,6 +167,9 @@ class Store:
             raise StoreError(f"cannot prepare {self.path or 'database'}: {exc}") from None
 
     def close(self) -> None:
+        if self.path is not None and not self._closed:
+            forget_open_database(self.path)
+        self._closed = True
         self.db.close()
 
     # -- transactions --------------------------------------------------------
@@ -306,6 +303,16 @@ class Store:
                 children[uid]["concerns"].append(
                     codec.plain_from_row(Concern, row) or codec.to_plain(codec.from_plain(Concern, row)))
         return children
+
+    def pointing_at(self, cls: type[R], field: str, uid: str) -> list[R]:
+        """The records of kind `cls` whose link `field` holds `uid` (for a list
+        field such as a round's participants, among its uids)."""
+        if cls is Interview and field == "participant_uids":
+            return self.select(Interview, "uid IN (SELECT interview_uid FROM "
+                               "interview_participants WHERE contact_uid = ?)", [uid])
+        if field not in _columns(cls):
+            raise ValueError(f"{cls.__name__} has no link column {field!r}")
+        return self.select(cls, f"{field} = ?", [uid])
 
     def all(self, cls: type[R]) -> list[R]:
         return self.select(cls)
@@ -474,6 +481,6 @@ def _backup_before_migrating(path: Path, version: int) -> None:
         return
     source = Database(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True))
     try:
-        backup_to(source, backup)
+        backup_to(source, backup, path)
     finally:
         source.close()

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import fields, replace
 
+from afterword.core.entities import entity
 from afterword.core.errors import AfterwordError
 from afterword.core.snapshots import Snapshot, of_record, restore
 from afterword.core.store import Store
@@ -85,12 +86,7 @@ def _write_fields(store: Store, old: object, new: object) -> None:
     store.put(replace(current, **{n: getattr(new, n) for n in names}))
 
 
-_KINDS = {"Company": "company", "Opportunity": "role", "Contact": "person", "Interview": "round",
-          "ThankYouNote": "thank-you note", "FeedbackCall": "feedback call",
-          "Cadence": "stay-in-touch cadence", "Touch": "touch"}
-
-
 def _describe(record: object) -> str:
     label = getattr(record, "name", None) or getattr(record, "title", None)
-    kind = _KINDS.get(type(record).__name__, type(record).__name__.lower())
+    kind = entity(type(record)).kind
     return f"{kind} “{label[:40]}”" if label else f"this {kind}"

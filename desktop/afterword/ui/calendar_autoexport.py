@@ -13,7 +13,7 @@ from afterword.context import AppContext
 from afterword.core.calendar_export import ExportSummary, export_calendar
 from afterword.core.errors import AfterwordError
 from afterword.ui.background import BackgroundJobs
-from afterword.ui.calendar_settings import auto_file_key, load_options, path_setting
+from afterword.ui.calendar_settings import auto_file, load_options
 from afterword.ui.hub import Hub
 from afterword.ui.settings import open_settings
 
@@ -46,7 +46,7 @@ class CalendarAutoExport(QObject):
         return self._timer.isActive()
 
     def _schedule(self, _kind: str = "*") -> None:
-        if path_setting(self.settings, auto_file_key(self.context.db_path)) is not None:
+        if auto_file(self.settings, self.context.db_path) is not None:
             self._timer.start()  # restarting it is the debounce
 
     def flush(self) -> None:
@@ -58,7 +58,7 @@ class CalendarAutoExport(QObject):
 
     def export_now(self) -> ExportSummary | None:
         """Export in this thread, and report it."""
-        path = path_setting(self.settings, auto_file_key(self.context.db_path))
+        path = auto_file(self.settings, self.context.db_path)
         if path is None:
             return None
         try:
@@ -72,7 +72,7 @@ class CalendarAutoExport(QObject):
 
     def _export_in_background(self) -> None:
         # A large database takes seconds to export: never in the window's thread.
-        path = path_setting(self.settings, auto_file_key(self.context.db_path))
+        path = auto_file(self.settings, self.context.db_path)
         db_path = self.context.store.path
         if path is None:
             return

@@ -100,7 +100,7 @@ class DatabaseFiles(QObject):
         if not path:
             return
         try:
-            backup_to(self.context.store.db, Path(path))
+            backup_to(self.context.store.db, Path(path), self.context.store.path)
         except AfterwordError as exc:
             messages.warn(self.window, "Save a Copy", str(exc))
             return
@@ -111,10 +111,12 @@ class DatabaseFiles(QObject):
     def opened(self) -> None:
         """Name the open file in the title and status bar, remember it, watch it."""
         path = self.context.db_path
-        self.window.setWindowTitle(f"{path.name} — {APP_NAME}")
+        read_only = self.window.read_only
+        read_only.check()
+        self.window.setWindowTitle(f"{path.name}{read_only.title_suffix()} — {APP_NAME}")
         self.window.setWindowFilePath(str(path))
-        self.label.setText(str(path))
-        self.window.settings.setValue(keys.LAST_DATABASE, str(path.resolve()))
+        self.label.setText(f"{path}{read_only.title_suffix()}")
+        keys.LAST_DATABASE.write(self.window.settings, path.resolve())
         if self._watcher.files():
             self._watcher.removePaths(self._watcher.files())
         self._watcher.addPath(str(path))

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from afterword.ui.colours import OVERDUE, status_css
+
 # check(text) -> (value to save, problem or None)
 Check = Callable[[str], tuple[Any, str | None]]
 
@@ -68,6 +70,8 @@ class FieldSet(QWidget):
         self.cells: dict[str, QWidget] = {}
         self._values: dict[str, Any] = {}
         self._refused: set[str] = set()  # fields holding text that could not be saved
+        self.locked = False  # a read-only file: see lock()
+        self._editable = True
         for spec in fields:
             self._build(spec)
 
@@ -98,7 +102,7 @@ class FieldSet(QWidget):
         message.setWordWrap(True)
         message.setObjectName(f"problem_{spec.name}")
         message.setAccessibleName(f"{plain_label}: problem")
-        message.setStyleSheet("color: #d0342c;")
+        message.setStyleSheet(f"color: {status_css(OVERDUE)};")
         message.hide()
         cell = QWidget()
         box = QVBoxLayout(cell)
@@ -182,8 +186,14 @@ class FieldSet(QWidget):
         message.show()
 
     def set_editable(self, enabled: bool) -> None:
+        self._editable = enabled
         for editor in self.editors.values():
-            editor.setEnabled(enabled)
+            editor.setEnabled(enabled and not self.locked)
+
+    def lock(self, locked: bool) -> None:
+        """Locked (a read-only file): nothing can be typed, whatever is shown."""
+        self.locked = locked
+        self.set_editable(self._editable)
 
     def _show(self, editor: QWidget, value: Any) -> None:
         if isinstance(editor, QComboBox):

@@ -1,6 +1,7 @@
 """The follow-through commands of the window: debrief a round, write the follow-up
 letter, mark a role rejected, work a feedback call, keep in touch. Each acts on
-what is selected on the current page and says so when nothing fitting is."""
+what is selected on the page shown (its `selection()`), and is enabled only when
+that gives it something to act on."""
 
 from __future__ import annotations
 
@@ -8,14 +9,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMessageBox
 
-from afterword.core.domain import FeedbackCall, Interview
+from afterword.core import queries
+from afterword.core.domain import FeedbackCall, Interview, Opportunity, Stage
 from afterword.core.rules import Reminder, ReminderKind
 from afterword.ui.dialogs.cadence import CadenceDialog
 from afterword.ui.dialogs.debrief import DebriefDialog
 from afterword.ui.dialogs.feedback_call import FeedbackCallDialog
 from afterword.ui.dialogs.follow_up_letter import FollowUpLetterDialog
+from afterword.ui.page import Selection
 from afterword.ui.rejection import reject_and_offer_call
 
 if TYPE_CHECKING:
@@ -42,92 +44,93 @@ class FollowThrough(QObject):
         return [self.debrief_action, self.letter_action, self.reject_action, self.call_action,
                 self.cadence_action]
 
+    def selection_actions(self) -> list[QAction]:
+        """The commands that act on what is selected (a list's context menu)."""
+        return [self.letter_action, self.reject_action, self.call_action, self.cadence_action]
+
+    def enable_for(self, selection: Selection) -> None:
+        """Enable each command only where it has something to act on; its tip says
+        what to select when it has not."""
+        role = self._role_uid(selection)
+        stage = self.window.context.store.get(Opportunity, role).stage if role else None
+        for action, ready, needs in (
+                (self.letter_action, self._round_uid(selection) is not None,
+                 "Select a round (Interviews, a role, a note or a follow-up on Today)"),
+                (self.reject_action, role is not None and stage != Stage.REJECTED,
+                 "Select a role that is not rejected yet (Companies & roles, a round)"),
+                (self.call_action, self._call(selection) is not None,
+                 "Select a feedback call on Today, or a rejected role"),
+                (self.cadence_action, selection.contact_uid is not None,
+                 "Select a person (People, a note, an item on Today)")):
+            action.setEnabled(ready)
+            base = action.toolTip().split("\n")[0]
+            action.setToolTip(base if ready else f"{base}\n{needs} first.")
+
     # -- what is selected -----------------------------------------------------------
 
-    def _page(self, key: str):
-        return self.window.page_widgets[key] if self.window.current_page() == key else None
+    def _selection(self) -> Selection:
+        return self.window.selection()
 
-    def _reminder(self) -> Reminder | None:
-        today = self._page("today")
-        return today.current_reminder() if today else None
+    def _round_uid(self, selection: Selection) -> str | None:
+        return selection.round_uid
 
-    def _role_uid(self) -> str | None:
-        companies, interviews = self._page("companies"), self._page("interviews")
-        if companies and companies.current_role():
-            return companies.current_role().uid
-        if interviews and interviews.current_round():
-            return interviews.current_round().opportunity_uid
-        reminder = self._reminder()
-        if reminder and reminder.kind is ReminderKind.FOLLOW_UP:
-            interview = self.window.context.store.get(Interview, reminder.source_uid)
+    def _role_uid(self, selection: Selection) -> str | None:
+        if selection.role_uid:
+            return selection.role_uid
+        if selection.round_uid:
+            interview = self.window.context.store.get(Interview, selection.round_uid)
             return interview.opportunity_uid if interview else None
         return None
 
-    def _contact_uid(self) -> str | None:
-        people = self._page("people")
-        if people:
-            return people.current_uid()
-        reminder = self._reminder()
-        return reminder.contact_uid if reminder else None
-
-    def _explain(self, title: str, text: str) -> None:
-        QMessageBox.information(self.window, title, text)
+    def _call(self, selection: Selection) -> FeedbackCall | None:
+        store = self.window.context.store
+        if selection.call_uid:
+            return store.get(FeedbackCall, selection.call_uid)
+        return queries.latest_call_about(store, self._role_uid(selection))
 
     # -- commands ---------------------------------------------------------------------
 
     def debrief(self) -> None:
         w = self.window
-        DebriefDialog(w.context, w.hub, w, opportunity_uid=self._role_uid(), changes=w.changes).exec()
+        DebriefDialog(w.context, w.hub, w, opportunity_uid=self._role_uid(self._selection()),
+                      changes=w.changes).exec()
 
     def follow_up_letter(self) -> None:
-        interviews = self._page("interviews")
-        row = interviews.current_round() if interviews else None
-        if row is None:
-            self._explain("Follow-up Letter", "Select a round on the Interviews page first.")
-            return
+        selection = self._selection()
+        uid = self._round_uid(selection)
+        if uid is None:
+            return  # the command is disabled; a shortcut may still arrive
         w = self.window
-        FollowUpLetterDialog(w.context, w.hub, w, interview_uid=row.uid).exec()
+        FollowUpLetterDialog(w.context, w.hub, w, interview_uid=uid,
+                             recipient_uid=selection.contact_uid).exec()
 
     def mark_rejected(self) -> None:
-        uid = self._role_uid()
+        uid = self._role_uid(self._selection())
         if uid is None:
-            self._explain("Mark Role Rejected",
-                          "Select a role on the Companies & roles page (or a round) first.")
             return
         w = self.window
         dialog = reject_and_offer_call(w.changes, uid, w)
         if dialog is not None:
             dialog.exec()
+        w.selection_changed()
 
     def feedback_call(self) -> None:
-        call = self._call()
+        call = self._call(self._selection())
         if call is None:
-            self._explain("Feedback Call", "Select a feedback call on Today, or a rejected role "
-                          "on the Companies & roles page, first.")
             return
         w = self.window
         FeedbackCallDialog(w.context, w.hub, w, call=call, changes=w.changes).exec()
 
-    def _call(self) -> FeedbackCall | None:
-        store = self.window.context.store
-        reminder = self._reminder()
-        if reminder and reminder.kind is ReminderKind.FEEDBACK_CALL:
-            return store.get(FeedbackCall, reminder.source_uid)
-        role = self._role_uid()
-        calls = store.select(FeedbackCall, "opportunity_uid = ?", [role], order_by="id DESC") \
-            if role else []
-        return calls[0] if calls else None
-
     def stay_in_touch(self) -> None:
-        uid = self._contact_uid()
+        uid = self._selection().contact_uid
         if uid is None:
-            self._explain("Stay in Touch", "Select a person on the People page first.")
             return
         w = self.window
         CadenceDialog(w.context, w.hub, w, contact_uid=uid, changes=w.changes).exec()
 
     def open_reminder(self, reminder: Reminder | None) -> None:
-        """Enter or a double click on a Today item opens what works on it."""
+        """Enter or a double click on a Today item opens what works on it: the
+        call, the cadence, the note (selected on its page), the round's letter."""
         if reminder is None:
             return
         if reminder.kind is ReminderKind.FEEDBACK_CALL:
@@ -135,6 +138,6 @@ class FollowThrough(QObject):
         elif reminder.kind is ReminderKind.TOUCH:
             self.stay_in_touch()
         elif reminder.kind is ReminderKind.THANK_YOU_NOTE:
-            self.window.show_page("notes")
+            self.window.show_record("notes", "thank_you_notes", reminder.source_uid)
         elif reminder.kind is ReminderKind.FOLLOW_UP:
-            self.window.show_page("interviews")
+            self.follow_up_letter()

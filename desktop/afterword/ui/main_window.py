@@ -1,8 +1,9 @@
 """The main window: menus and actions, the sidebar of pages, toolbar, status bar.
 No domain logic here; pages are views over the core, edits go through Changes.
 
-To add a page: one `Page(...)` line in ui/pages.py. To add a File-menu command:
-one named action in `_build_actions` and one line in `file_actions`.
+To add a page: one `PageSpec(...)` line in ui/pages.py; the window talks to it
+only through the contract in ui/page.py (docs/design.md). To add a File-menu
+command: one named action in `_build_actions` and one line in `file_actions`.
 Elsewhere: the database file (new, open, copy, claim, watch) in ui/database_files.py,
 New Person/Company/Role and Delete in ui/record_commands.py, the Follow-through menu
 in ui/follow_through.py, size and place between runs in ui/window_state.py."""
@@ -12,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QStringListModel, Qt, QTimer
+from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,16 +32,20 @@ from afterword.ui import messages
 from afterword.ui import settings as keys
 from afterword.ui.calendar_autoexport import CalendarAutoExport
 from afterword.ui.commands import Changes
+from afterword.ui.data_import import DataImport
 from afterword.ui.database_files import DatabaseFiles
 from afterword.ui.dialogs.about import AboutDialog
 from afterword.ui.dialogs.export_reminders import ExportRemindersDialog
 from afterword.ui.dialogs.preferences import PreferencesDialog
 from afterword.ui.dialogs.print_checklist import PrintChecklistDialog
+from afterword.ui.first_run import FirstRun
 from afterword.ui.follow_through import FollowThrough
 from afterword.ui.hub import Hub
 from afterword.ui.menus import make_action, menu_text, mnemonic
 from afterword.ui.notifier import Notifier
+from afterword.ui.page import Page, Selection
 from afterword.ui.pages import pages
+from afterword.ui.read_only import ReadOnlyMode
 from afterword.ui.record_commands import RecordCommands
 from afterword.ui.resources import app_icon
 from afterword.ui.search_field import SearchField
@@ -48,6 +53,10 @@ from afterword.ui.window_state import default_size, restore_window_state, save_w
 
 
 class MainWindow(QMainWindow):
+    #: A page (by key) has put its data on screen: after its first read (the
+    #: start-up's first paint with data, for --smoke) and every reload.
+    page_loaded = Signal(str)
+
     def __init__(self, context: AppContext):
         super().__init__()
         self.setObjectName("mainWindow")
@@ -61,13 +70,9 @@ class MainWindow(QMainWindow):
         self.resize(default_size(self.screen().availableGeometry().size()))
 
         self.pages = pages()
-        self.page_widgets: dict[str, QWidget] = {}
+        self.page_widgets: dict[str, Page] = {}  # the pages built so far (each when first shown)
         self.stack = QStackedWidget()
-        for page in self.pages:
-            widget = page.build(self)
-            widget.setObjectName(f"page_{page.key}")
-            self.page_widgets[page.key] = widget
-            self.stack.addWidget(widget)
+        self._syncing_sidebar = False
         self.sidebar = QListView()
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setAccessibleName("Sections")
@@ -75,14 +80,13 @@ class MainWindow(QMainWindow):
         self.sidebar.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.sidebar.setMaximumWidth(220)
         self.sidebar.setSpacing(2)  # easier to hit, easier to read than a packed list
-        self.sidebar.selectionModel().currentRowChanged.connect(
-            lambda current, _prev: self.show_page(self.pages[current.row()].key))
+        self.sidebar.selectionModel().currentRowChanged.connect(self._sidebar_moved)
         self.splitter = QSplitter()
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.sidebar)
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([170, 1000])
+        self.splitter.setSizes([150, 1000])
         self.notifier = Notifier(context, self.hub, self)
         self.notifier.banner.open_today.connect(lambda: self.show_page("today"))
         central = QWidget()
@@ -90,17 +94,21 @@ class MainWindow(QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self.notifier.banner)
-        column.addWidget(self.splitter)
+        column.addWidget(self.splitter, 1)  # the banners above take only the height they need
+        self._column = column
         self.setCentralWidget(central)
 
         self.search_field = SearchField()
         self.search_field.search_requested.connect(self.apply_search)
+        self.search_field.cleared.connect(self.clear_search)
         self.files = DatabaseFiles(self)
         self.records = RecordCommands(self)
         self._build_actions()
         self.follow_through = FollowThrough(self)
-        self.page_widgets["today"].tree.activated.connect(
-            lambda index: self.follow_through.open_reminder(self.page_widgets["today"].current_reminder()))
+        self.data_import = DataImport(self)
+        self.first_run = FirstRun(self)
+        self.read_only = ReadOnlyMode(self)
+        self._column.insertWidget(1, self.read_only.banner)
         self._build_menus()
         self._build_toolbar()
         self.statusBar().addPermanentWidget(self.files.label)
@@ -158,7 +166,7 @@ class MainWindow(QMainWindow):
     def file_actions(self) -> list[QAction | None]:
         """File-menu commands after the database ones (None draws a separator);
         export and print commands are added here."""
-        return [self.export_reminders_action, self.print_checklist_action]
+        return [self.data_import.action, None, self.export_reminders_action, self.print_checklist_action]
 
     def help_actions(self) -> list[QAction]:
         """Help-menu commands; an About box is added here."""
@@ -204,61 +212,148 @@ class MainWindow(QMainWindow):
         bar.setMovable(False)
         bar.addActions(self.records.new_actions())
         bar.addSeparator()
-        bar.addActions([self.undo_action, self.redo_action, self.delete_action])
+        bar.addActions([*self._toolbar_undo_redo(), self.delete_action])
         spacer = QWidget()
         spacer.setSizePolicy(spacer.sizePolicy().Policy.Expanding, spacer.sizePolicy().Policy.Preferred)
         bar.addWidget(spacer)
         bar.addWidget(self.search_field)
         self.addToolBar(bar)
 
+    def _toolbar_undo_redo(self) -> list[QAction]:
+        """Undo and Redo for the toolbar: the same commands as the Edit menu's, whose
+        text names the step ("Undo Edit title of …"); here the button says Undo and
+        its tooltip names the step, so the button never grows and squeezes the search."""
+        buttons = []
+        for word, act, can, text_changed, can_changed in (
+                ("Undo", self.undo_stack.undo, self.undo_stack.canUndo,
+                 self.undo_stack.undoTextChanged, self.undo_stack.canUndoChanged),
+                ("Redo", self.undo_stack.redo, self.undo_stack.canRedo,
+                 self.undo_stack.redoTextChanged, self.undo_stack.canRedoChanged)):
+            action = QAction(word, self)
+            action.setObjectName(f"toolbar{word}")
+            action.triggered.connect(act)
+            action.setEnabled(can())
+            can_changed.connect(action.setEnabled)
+            text_changed.connect(lambda text, a=action, w=word: a.setToolTip(f"{w} {text}".strip()))
+            buttons.append(action)
+        self.toolbar_undo, self.toolbar_redo = buttons
+        return buttons
+
     # -- pages ---------------------------------------------------------------------
 
+    def page(self, key: str) -> Page:
+        """The page `key`, built now if it has not been shown yet."""
+        page = self.page_widgets.get(key)
+        if page is None:
+            spec = next(p for p in self.pages if p.key == key)
+            page = spec.build(self)
+            page.setObjectName(f"page_{key}")
+            page.set_shared_actions(self.selection_actions())
+            page.selection_changed.connect(self.selection_changed)
+            page.restore_state(self.settings)
+            self.read_only.page_built(page)
+            page.loaded.connect(lambda k=key: self.page_loaded.emit(k))
+            if page.loader is None or page.loader.ever_loaded:
+                # Read while being built: say so once whoever builds it can listen.
+                QTimer.singleShot(0, lambda k=key: self.page_loaded.emit(k))
+            self.page_widgets[key] = page
+            self.stack.addWidget(page)
+        return page
+
     def show_page(self, key: str) -> None:
-        widget = self.page_widgets[key]
         leaving = self.stack.currentWidget()
-        if leaving is not widget and hasattr(leaving, "confirm_leave") and not leaving.confirm_leave():
-            key, widget = self.current_page(), leaving  # stay; put the sidebar back
-        if self.stack.currentWidget() is not widget:
-            self.stack.setCurrentWidget(widget)
-        row = [p.key for p in self.pages].index(key)
-        if self.sidebar.currentIndex().row() != row:
-            self.sidebar.selectionModel().blockSignals(True)
-            self.sidebar.setCurrentIndex(self.sidebar.model().index(row, 0))
-            self.sidebar.selectionModel().blockSignals(False)
+        page = self.page(key)
+        if leaving is not page and isinstance(leaving, Page) and not leaving.confirm_leave():
+            key, page = self.current_page(), leaving  # stay; put the sidebar back
+        if self.stack.currentWidget() is not page:
+            self.stack.setCurrentWidget(page)
+        self._follow_sidebar(key)
         for k, action in self.page_actions.items():
             action.setChecked(k == key)
         if self.search_field.text().strip():
             self.apply_search()
+        self.selection_changed()
+
+    def _sidebar_moved(self, current, _previous) -> None:
+        if not self._syncing_sidebar and current.isValid():
+            self.show_page(self.pages[current.row()].key)
+
+    def _follow_sidebar(self, key: str) -> None:
+        """Highlight `key` in the sidebar, however the page was reached (keys,
+        search, Today, the banner): through the selection model, so the view
+        repaints, with a guard so moving it does not show the page again."""
+        row = [p.key for p in self.pages].index(key)
+        if self.sidebar.currentIndex().row() != row:
+            self._syncing_sidebar = True
+            try:
+                self.sidebar.setCurrentIndex(self.sidebar.model().index(row, 0))
+            finally:
+                self._syncing_sidebar = False
+
+    def show_record(self, key: str, kind: str, uid: str) -> bool:
+        """Show page `key` with record `uid` (of store table `kind`) selected; a
+        search that hides it is cleared first."""
+        self.show_page(key)
+        page = self.shown_page()
+        if page.select(kind, uid):
+            return True
+        if self.search_field.text():
+            self.clear_search()
+            return page.select(kind, uid)
+        return False
 
     def current_page(self) -> str:
         widget = self.stack.currentWidget()
         return next(k for k, w in self.page_widgets.items() if w is widget)
 
-    def page(self, key: str) -> QWidget:
-        return self.page_widgets[key]
+    def shown_page(self) -> Page:
+        """The page on screen."""
+        return self.page(self.current_page())
+
+    def selection(self) -> Selection:
+        """What is selected on the page shown."""
+        return self.shown_page().selection()
+
+    def selection_actions(self) -> list[QAction | None]:
+        """The window's commands that act on a selection, as the pages' context menus offer them."""
+        return [*self.follow_through.selection_actions(), None, self.delete_action]
+
+    def selection_changed(self) -> None:
+        """Enable the commands that apply to what is selected now, and only those."""
+        if self.stack.currentWidget() is None:
+            return
+        selection = self.selection()
+        self.delete_action.setEnabled(selection.deletable)
+        self.follow_through.enable_for(selection)
+        self.read_only.apply()
 
     # -- commands ---------------------------------------------------------------------
 
     def apply_search(self) -> None:
-        """Narrow the current page to the search text; from Today, search people."""
+        """Narrow the current page to the search text; from a page that is not
+        searched (Today), search people."""
         self.search_field.settle()
         text = self.search_field.text()
-        if self.current_page() == "today" and text.strip():
+        page = self.shown_page()
+        if not page.searchable and text.strip():
             self.show_page("people")  # calls back here for the people page
             return
-        page = self.stack.currentWidget()
-        if hasattr(page, "set_search"):
-            page.set_search(text)
+        page.set_search(text)
+
+    def clear_search(self) -> None:
+        """Esc in the search box: empty it and show the page whole again."""
+        self.search_field.clear()
+        self.shown_page().clear_search()
 
     def edit_preferences(self) -> None:
         if PreferencesDialog(self.settings, self).exec():
             self.hub.notify("*")
 
     def lookahead(self) -> int:
-        return keys.today_lookahead(self.settings)
+        return keys.TODAY_LOOKAHEAD.read(self.settings)
 
     def phone_region(self) -> str:
-        return keys.phone_region(self.settings)
+        return keys.PHONE_REGION.read(self.settings)
 
     def report_problem(self, text: str) -> None:
         """A change was refused: say so where the user is; the app carries on."""
@@ -285,14 +380,13 @@ class MainWindow(QMainWindow):
         focused = QApplication.focusWidget()
         if focused is not None and self.isAncestorOf(focused):
             focused.clearFocus()
-        page = self.stack.currentWidget()
-        if hasattr(page, "confirm_leave") and not page.confirm_leave():
+        if self.stack.currentWidget() is not None and not self.shown_page().confirm_leave():
             event.ignore()  # keep editing what could not be saved
             return
         save_window_state(self, self.settings)
         self.calendar_autoexport.flush()
         self.notifier.stop()
-        for widget in self.page_widgets.values():  # no worker outlives its page
-            if hasattr(widget, "finish_loading"):
-                widget.finish_loading()
+        self.data_import.wait()
+        for page in self.page_widgets.values():  # no worker outlives its page
+            page.finish_loading()
         super().closeEvent(event)

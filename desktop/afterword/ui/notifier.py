@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QStyle,
     QSystemTrayIcon,
     QWidget,
@@ -37,6 +38,7 @@ class NotificationBanner(QWidget):
         super().__init__(parent)
         named(self, "Due reminders banner")
         self.setStyleSheet(HINT_STYLE)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.label = QLabel()
         self.label.setWordWrap(True)
         show = named(QPushButton("Show"), "Show what is due")

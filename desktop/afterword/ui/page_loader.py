@@ -1,42 +1,49 @@
-"""Keeping a page's lists current without making the window wait.
+"""Keeping a page's lists current without making the window wait: the one loader
+every page reads through.
 
 A page reloads only on the kinds of change that affect it. While it is hidden
 behind another page it only notes that it is stale, and reloads when shown. On a
-large database the reading runs on a worker thread (as Today's does) while the
-page says it is updating; on a small one, or in memory, it runs at once."""
+large database the reading runs on a worker thread while the page says it is
+updating; on a small one, or in memory, it runs at once (no flicker)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
 from afterword.context import AppContext
-from afterword.core.store import Store
-from afterword.ui.background import BackgroundJobs
+from afterword.core.queries import record_count
+from afterword.ui.background import BackgroundJobs, Work
 from afterword.ui.hub import Hub
 
-# Rows above which a page is read on a worker thread; below, reading takes milliseconds.
+# Records above which a page is read on a worker thread; below, reading takes milliseconds.
 BACKGROUND_ABOVE = 5_000
 UPDATING = "  ·  Updating…"
 
 
 class PageLoader(QObject):
-    """`fetch(store)` reads what the page shows (any thread: core calls only);
-    `show(result)` puts it on screen (window thread). `size_sql` counts the rows
-    that make reading slow; None: always read at once."""
+    """`work()` runs on the window thread and returns the reading to do: a function
+    of a Store (core calls only: it may run on the worker thread, with its own
+    connection). `show(result)` puts the result on screen (window thread).
+    `kinds` are the store tables whose changes make the page stale (None: every
+    change). `size_of` names the record kinds whose number makes reading slow; none: the
+    page is always read at once. `loaded` follows each `show`."""
 
-    def __init__(self, page: QWidget, context: AppContext, hub: Hub, kinds: Iterable[str], *,
-                 fetch: Callable[[Store], Any], show: Callable[[Any], None],
-                 size_sql: str | None = None, status: QLabel | None = None):
+    loaded = Signal()
+
+    def __init__(self, page: QWidget, context: AppContext, hub: Hub, kinds: Iterable[str] | None, *,
+                 work: Callable[[], Work], show: Callable[[Any], None],
+                 size_of: Iterable[type] = (), status: QLabel | None = None):
         super().__init__(page)
         self._page, self._context = page, context
-        self._kinds = frozenset(kinds) | {"*"}
-        self._fetch, self._show, self._size_sql, self._status = fetch, show, size_sql, status
+        self._kinds = None if kinds is None else frozenset(kinds) | {"*"}
+        self._work, self._show, self._size_of, self._status = work, show, tuple(size_of), status
         self.background_above = BACKGROUND_ABOVE
         self.stale = False
+        self.ever_loaded = False
         self._jobs = BackgroundJobs(self)
         self._jobs.done.connect(self._arrived)
         self._jobs.failed.connect(self._failed)
@@ -49,27 +56,27 @@ class PageLoader(QObject):
         return self._jobs.busy
 
     def changed(self, kind: str) -> None:
-        if kind in self._kinds:
+        if self._kinds is None or kind in self._kinds:
             self.request()
 
     def request(self) -> None:
-        """Reload now if the page can be seen, else when it is next shown. A page
-        whose window is not shown yet (being built, or used alone) reads at once
-        when that is quick."""
+        """Reload now if the page can be seen (or has never been read: it is
+        being built to be shown), else when it is next shown."""
         hidden = not self._page.isVisible()
-        if hidden and (self._page.window().isVisible() or self._in_background()):
+        if hidden and self.ever_loaded and (self._page.window().isVisible() or self.in_background()):
             self.stale = True
             return
         self.reload()
 
     def reload(self) -> None:
         self.stale = False
-        if not self._in_background():
-            self._show(self._fetch(self._context.store))
+        work = self._work()
+        if not self.in_background():
+            self._put(work(self._context.store))
             return
         if self._status is not None and not self._status.text().endswith(UPDATING):
             self._status.setText(self._status.text() + UPDATING)
-        self._jobs.submit(self._context.store.path, self._fetch)
+        self._jobs.submit(self._context.store.path, work)
 
     def finish(self) -> None:
         """Wait for a running read (on closing the window)."""
@@ -80,35 +87,25 @@ class PageLoader(QObject):
             self.reload()
         return False
 
-    def _in_background(self) -> bool:
+    def in_background(self) -> bool:
+        """Whether a read now would run on the worker thread: a file database
+        holding more than `background_above` records of the slow kinds."""
         store = self._context.store
-        if store.path is None or self._size_sql is None:
+        if store.path is None or not self._size_of:
             return False
         if self.background_above <= 0:
             return True
-        return store.db.execute(self._size_sql).fetchone()[0] > self.background_above
+        return record_count(store, *self._size_of) > self.background_above
+
+    def _put(self, result: Any) -> None:
+        self._show(result)
+        self.ever_loaded = True
+        self.loaded.emit()
 
     def _arrived(self, result: Any) -> None:
         if not self._jobs.busy:  # else a newer read is on its way; show that one
-            self._show(result)
+            self._put(result)
 
     def _failed(self, reason: str) -> None:
         if self._status is not None:
             self._status.setText(f"Could not update the list: {reason}")
-
-
-class LoadedPage:
-    """What a page with a `loader` (a PageLoader) tells the window: whether it is
-    reading, wait for it, read again."""
-
-    loader: PageLoader
-
-    @property
-    def loading(self) -> bool:
-        return self.loader.loading
-
-    def finish_loading(self) -> None:
-        self.loader.finish()
-
-    def reload(self) -> None:
-        self.loader.reload()

@@ -1,4 +1,8 @@
-"""The window's pages, in sidebar order. To add a page: one `Page(...)` line."""
+"""The window's pages, in sidebar order. To add a page: one `PageSpec(...)` line
+and a builder below (see docs/design.md).
+
+A page is built the first time it is shown, and its module is imported then:
+start-up builds and imports only the page the window opens on."""
 
 from __future__ import annotations
 
@@ -6,39 +10,65 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QWidget
-
-from afterword.ui.views.companies import CompaniesView
-from afterword.ui.views.funnel import FunnelView
-from afterword.ui.views.interviews import InterviewsView
-from afterword.ui.views.notes import NotesView
-from afterword.ui.views.people import PeopleView
-from afterword.ui.views.today import TodayView
-
 if TYPE_CHECKING:
     from afterword.ui.main_window import MainWindow
+    from afterword.ui.page import Page
 
 
 @dataclass(frozen=True)
-class Page:
+class PageSpec:
     key: str
     title: str
     shortcut: str
-    build: Callable[[MainWindow], QWidget]
+    build: Callable[[MainWindow], Page]
 
 
-def pages() -> list[Page]:
-    """The sidebar, in order. A page takes the window's context and hub."""
+def _today(w: MainWindow) -> Page:
+    from afterword.ui.views.today import TodayView
+
+    view = TodayView(w.context, w.hub, w.changes, w.lookahead)
+    view.reminder_opened.connect(w.follow_through.open_reminder)
+    view.first_steps.step_chosen.connect(w.first_run.take)
+    return view
+
+
+def _people(w: MainWindow) -> Page:
+    from afterword.ui.views.people import PeopleView
+
+    return PeopleView(w.context, w.hub, w.changes, w.phone_region)
+
+
+def _companies(w: MainWindow) -> Page:
+    from afterword.ui.views.companies import CompaniesView
+
+    return CompaniesView(w.context, w.hub, w.changes)
+
+
+def _interviews(w: MainWindow) -> Page:
+    from afterword.ui.views.interviews import InterviewsView
+
+    return InterviewsView(w.context, w.hub, changes=w.changes)
+
+
+def _notes(w: MainWindow) -> Page:
+    from afterword.ui.views.notes import NotesView
+
+    return NotesView(w.context, w.hub, changes=w.changes)
+
+
+def _funnel(w: MainWindow) -> Page:
+    from afterword.ui.views.funnel import FunnelView
+
+    return FunnelView(w.context, w.hub)
+
+
+def pages() -> list[PageSpec]:
+    """The sidebar, in order."""
     return [
-        Page("today", "Today", "Ctrl+1",
-             lambda w: TodayView(w.context, w.hub, w.changes, w.lookahead)),
-        Page("people", "People", "Ctrl+2",
-             lambda w: PeopleView(w.context, w.hub, w.changes, w.phone_region)),
-        Page("companies", "Companies & roles", "Ctrl+3",
-             lambda w: CompaniesView(w.context, w.hub, w.changes)),
-        Page("interviews", "Interviews", "Ctrl+4",
-             lambda w: InterviewsView(w.context, w.hub, changes=w.changes)),
-        Page("notes", "Thank-you notes", "Ctrl+5",
-             lambda w: NotesView(w.context, w.hub, changes=w.changes)),
-        Page("funnel", "Funnel", "Ctrl+6", lambda w: FunnelView(w.context, w.hub)),
+        PageSpec("today", "Today", "Ctrl+1", _today),
+        PageSpec("people", "People", "Ctrl+2", _people),
+        PageSpec("companies", "Companies & roles", "Ctrl+3", _companies),
+        PageSpec("interviews", "Interviews", "Ctrl+4", _interviews),
+        PageSpec("notes", "Thank-you notes", "Ctrl+5", _notes),
+        PageSpec("funnel", "Funnel", "Ctrl+6", _funnel),
     ]

@@ -31,9 +31,9 @@ class RecordCommands(QObject):
     def new_person(self) -> None:
         """A new person; at the company selected when adding from Companies & roles."""
         w = self.window
-        company = w.page("companies").current_company() if w.current_page() == "companies" else None
+        company_uid = w.selection().company_uid if w.current_page() == "companies" else None
         w.show_page("people")
-        w.page("people").new_person(company.uid if company else None)
+        w.page("people").new_person(company_uid)
 
     def new_company(self) -> None:
         self.window.show_page("companies")
@@ -45,6 +45,4 @@ class RecordCommands(QObject):
             self.window.statusBar().showMessage("Select or add a company first, then add its role.", 6000)
 
     def delete_current(self) -> None:
-        page = self.window.stack.currentWidget()
-        if hasattr(page, "delete_current"):
-            page.delete_current()
+        self.window.shown_page().delete_current()

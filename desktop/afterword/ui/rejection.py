@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
+from afterword.core import queries
 from afterword.core.domain import FeedbackCall, Opportunity
 from afterword.core.feedback import reject
 from afterword.ui import messages
@@ -26,7 +27,7 @@ def reject_role(changes: Changes, opportunity_uid: str) -> tuple[bool, FeedbackC
 
     def act():
         before = store.get(Opportunity, opportunity_uid)
-        had = {c.uid for c in store.select(FeedbackCall, "opportunity_uid = ?", [opportunity_uid])}
+        had = {c.uid for c in queries.calls_about(store, opportunity_uid)}
         call = reject(store, opportunity_uid, changes.context.today())
         found.append(call)
         done = [(before, store.get(Opportunity, opportunity_uid))]

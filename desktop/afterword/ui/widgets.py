@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 from afterword.ui.labels import role_label
 
 ERROR_STYLE = "color: #a11; background: #fde8e8; border: 1px solid #e4b4b4; padding: 6px;"
-# Problem text on the window's own background: readable on a light and a dark palette.
-PROBLEM_COLOUR = "#d0342c"
+# Problem text on the window's own background (ui/colours.py: light and dark palettes).
+PROBLEM_COLOUR = "#c0392b"
 HINT_STYLE = "color: #7a4b00; background: #fff4d6; border: 1px solid #e9d39a; padding: 6px;"
 
 

@@ -14,7 +14,6 @@ if TYPE_CHECKING:
 # Room for the sidebar, the people list and a whole business card; the window never
 # opens taller or wider than the screen's free area (a 1366×768 laptop keeps its panel).
 PREFERRED_SIZE = QSize(1240, 780)
-SPLITTER = "window/splitter"
 
 
 def default_size(available: QSize) -> QSize:
@@ -25,29 +24,26 @@ def default_size(available: QSize) -> QSize:
 
 def restore_window_state(window: MainWindow, settings: QSettings) -> None:
     """Put the window, its splitters and each page back as they were; show the last page."""
-    geometry = settings.value(keys.GEOMETRY)
+    geometry = keys.GEOMETRY.read(settings)
     if geometry is not None:
         window.restoreGeometry(geometry)
-    state = settings.value(keys.WINDOW_STATE)
+    state = keys.WINDOW_STATE.read(settings)
     if state is not None:
         window.restoreState(state)
-    splitter = settings.value(SPLITTER)
+    splitter = keys.WINDOW_SPLITTER.read(settings)
     if splitter is not None:
         window.splitter.restoreState(splitter)
-    for widget in window.page_widgets.values():
-        if hasattr(widget, "restore_state"):
-            widget.restore_state(settings)
-    key = str(settings.value(keys.PAGE, "today"))
-    window.show_page(key if key in window.page_widgets else "today")
+    # Each page puts back its own state when it is built (MainWindow.page).
+    key = keys.PAGE.read(settings)
+    window.show_page(key if key in {p.key for p in window.pages} else "today")
 
 
 def save_window_state(window: MainWindow, settings: QSettings) -> None:
     """Keep the window's size and place, its splitters, each page's state and the page shown."""
-    settings.setValue(keys.GEOMETRY, window.saveGeometry())
-    settings.setValue(keys.WINDOW_STATE, window.saveState())
-    settings.setValue(SPLITTER, window.splitter.saveState())
-    settings.setValue(keys.PAGE, window.current_page())
-    for widget in window.page_widgets.values():
-        if hasattr(widget, "save_state"):
-            widget.save_state(settings)
+    keys.GEOMETRY.write(settings, window.saveGeometry())
+    keys.WINDOW_STATE.write(settings, window.saveState())
+    keys.WINDOW_SPLITTER.write(settings, window.splitter.saveState())
+    keys.PAGE.write(settings, window.current_page())
+    for page in window.page_widgets.values():  # the pages built; the others kept theirs
+        page.save_state(settings)
     settings.sync()

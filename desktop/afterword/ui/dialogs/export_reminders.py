@@ -31,13 +31,8 @@ from afterword.core.calendar import CalendarOptions
 from afterword.core.calendar_export import ExportSummary, export_calendar
 from afterword.core.errors import AfterwordError
 from afterword.core.rules import ReminderKind
-from afterword.ui.calendar_settings import (
-    LAST_FILE,
-    auto_file_key,
-    load_options,
-    path_setting,
-    save_options,
-)
+from afterword.ui import settings as keys
+from afterword.ui.calendar_settings import auto_file, load_options, save_options
 from afterword.ui.hub import Hub
 from afterword.ui.settings import open_settings
 from afterword.ui.widgets import PROBLEM_COLOUR, labelled
@@ -100,7 +95,7 @@ class ExportRemindersDialog(QDialog):
                              "reminders that are done.")
         form.addRow(self.private_notes)
         form.addRow(self.full)
-        self.path = QLineEdit(str(path_setting(self.settings, LAST_FILE) or ""))
+        self.path = QLineEdit(str(keys.CALENDAR_LAST_FILE.read(self.settings) or ""))
         self.path.setPlaceholderText("reminders.ics")
         self.path.setAccessibleName("Destination file")
         browse = QPushButton("&Browse…")
@@ -112,7 +107,7 @@ class ExportRemindersDialog(QDialog):
         form.addRow(labelled("&Destination:", self.path), path_row)
         self.keep_current = QCheckBox("&Keep this file up to date after every change")
         self.keep_current.setAccessibleName("Keep the file up to date")
-        auto = path_setting(self.settings, auto_file_key(self.context.db_path))
+        auto = auto_file(self.settings, self.context.db_path)
         self.keep_current.setChecked(auto is not None and str(auto) == self.path.text())
         form.addRow(self.keep_current)
         layout.addLayout(form)
@@ -234,9 +229,10 @@ class ExportRemindersDialog(QDialog):
 
     def _remember(self, path: Path, options: CalendarOptions) -> None:
         save_options(self.settings, options)
-        self.settings.setValue(LAST_FILE, str(path))
+        keys.CALENDAR_LAST_FILE.write(self.settings, path)
+        kept = keys.CALENDAR_AUTO_FILE.of(self.context.db_path)
         if self.keep_current.isChecked():
-            self.settings.setValue(auto_file_key(self.context.db_path), str(path))
-        elif path_setting(self.settings, auto_file_key(self.context.db_path)) == path:
-            self.settings.remove(auto_file_key(self.context.db_path))
+            kept.write(self.settings, path)
+        elif kept.read(self.settings) == path:
+            kept.forget(self.settings)
         self.settings.sync()

@@ -30,7 +30,8 @@ class FollowUpLetterDialog(QDialog):
     """Pick the recipient, the question to answer better and the concern to
     address; the letter below updates and stays editable."""
 
-    def __init__(self, context: AppContext, hub: Hub, parent=None, *, interview_uid: str):
+    def __init__(self, context: AppContext, hub: Hub, parent=None, *, interview_uid: str,
+                 recipient_uid: str | None = None):
         super().__init__(parent)
         self.context, self.hub = context, hub
         self.interview = context.store.get(Interview, interview_uid)
@@ -44,8 +45,8 @@ class FollowUpLetterDialog(QDialog):
             contact = context.store.get(Contact, uid)
             if contact:
                 self.recipient.addItem(contact.name, uid)
-        if self.recipient.count() > 1:
-            self.recipient.setCurrentIndex(1)
+        if self.recipient.count() > 1:  # the person selected, else the first one met
+            self.recipient.setCurrentIndex(max(1, self.recipient.findData(recipient_uid)))
         self.question = named(QComboBox(), "Question to answer better")
         self.question.addItem("(none)", None)
         for i, q in enumerate(self.interview.questions):

@@ -27,13 +27,13 @@ class PreferencesDialog(QDialog):
         for region in sorted(phonenumbers.SUPPORTED_REGIONS):
             code = phonenumbers.country_code_for_region(region)
             self.region.addItem(f"{region} (+{code})", region)
-        self.region.setCurrentIndex(max(self.region.findData(keys.phone_region(settings)), 0))
+        self.region.setCurrentIndex(max(self.region.findData(keys.PHONE_REGION.read(settings)), 0))
         layout.addRow("Phone numbers without + are from &region:", self.region)
         self.lookahead = QSpinBox()
         self.lookahead.setRange(0, 30)
         self.lookahead.setSuffix(" days")
         self.lookahead.setAccessibleName("Today looks ahead")
-        self.lookahead.setValue(keys.today_lookahead(settings))
+        self.lookahead.setValue(keys.TODAY_LOOKAHEAD.read(settings))
         layout.addRow("&Today also shows what is due in the next:", self.lookahead)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
@@ -42,7 +42,7 @@ class PreferencesDialog(QDialog):
         layout.addRow(buttons)
 
     def accept(self) -> None:
-        self._settings.setValue(keys.PHONE_REGION, self.region.currentData())
-        self._settings.setValue(keys.TODAY_LOOKAHEAD, self.lookahead.value())
+        keys.PHONE_REGION.write(self._settings, self.region.currentData())
+        keys.TODAY_LOOKAHEAD.write(self._settings, self.lookahead.value())
         self._settings.sync()
         super().accept()

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from afterword.context import AppContext
 from afterword.core.checklist import Checklist, build_checklist, envelopes_for
 from afterword.core.errors import AfterwordError
+from afterword.core.output_paths import check_export_path
 from afterword.ui.envelopes import (
     LABEL_SHEETS,
     EnvelopeSize,
@@ -222,6 +223,9 @@ class PrintChecklistDialog(QDialog):
 
     def _paint_or_warn(self, device: QPagedPaintDevice) -> bool:
         try:
+            # "Print to file" in the print dialog: Qt writes that file itself.
+            if isinstance(device, QPrinter) and device.outputFileName():
+                check_export_path(device.outputFileName())
             self.paint(device)
         except AfterwordError as exc:
             QMessageBox.warning(self, "Print checklist", str(exc))

@@ -8,15 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor
 
 from afterword.core import people, search
 from afterword.core.people import PersonRow
 from afterword.core.rules import CadenceState, CadenceStatus, cadence_status
 from afterword.core.store import Store
+from afterword.ui.colours import DUE, MUTED, OVERDUE, status_colour
 from afterword.ui.labels import role_label
 from afterword.ui.messages import plain_tooltip
 
@@ -24,9 +25,8 @@ HEADERS = ("Name", "Company", "Title", "Role", "Email", "Phone", "Last contact",
 LAST_CONTACT, NEXT_TOUCH = 6, 7
 # Kinds of change that move someone's last contact or next touch.
 CONTACT_KINDS = frozenset({"touches", "cadences", "thank_you_notes", "feedback_calls", "interviews"})
-# Mid tones that read on a light and a dark palette (the state is also said in words).
-_STATE_COLOURS = {CadenceState.OVERDUE: QColor("#d0342c"), CadenceState.DUE: QColor("#b86e00"),
-                  CadenceState.PAUSED: QColor("#808080")}
+# Readable on a light and a dark palette (ui/colours.py); the state is also said in words.
+_STATE_COLOURS = {CadenceState.OVERDUE: OVERDUE, CadenceState.DUE: DUE, CadenceState.PAUSED: MUTED}
 _STATE_WORDS = {CadenceState.OVERDUE: "overdue", CadenceState.DUE: "due",
                 CadenceState.PAUSED: "paused"}
 UID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -36,8 +36,17 @@ MAX_CACHED = 5000
 Index = QModelIndex | QPersistentModelIndex
 
 
+def listed_ids(store: Store, *, text: str, sort: tuple[str, bool]) -> list[int]:
+    """Who the list shows: the people matching `text`, else everyone in `sort` order."""
+    if text.strip():
+        return search.people(store, text)
+    column, descending = sort
+    return people.ordered_ids(store, column, descending)
+
+
 class PeopleModel(QAbstractTableModel):
-    def __init__(self, store: Store, parent=None, *, today: Callable[[], date] = date.today):
+    def __init__(self, store: Store, parent=None, *, today: Callable[[], date] = date.today,
+                 read: bool = True):
         super().__init__(parent)
         self._store = store
         self._today = today
@@ -46,25 +55,36 @@ class PeopleModel(QAbstractTableModel):
         self._touch: dict[str, CadenceStatus] = {}
         self._search = ""
         self._sort = ("name", False)
-        self.reload()
+        if read:  # else the owner reads the list (see ids_work)
+            self.reload()
 
     # -- what is listed ------------------------------------------------------
 
     def reload(self) -> None:
+        self.set_ids(self.ids_work()(self._store))
+
+    def ids_work(self) -> Callable[[Store], list[int]]:
+        """The reading that lists the people for the search and sort now asked
+        for: core calls only, so it may run on a worker thread."""
+        return partial(listed_ids, text=self._search, sort=self._sort)
+
+    def set_ids(self, ids: list[int]) -> None:
+        """Show these people, in this order (read by `ids_work`)."""
         self.beginResetModel()
-        if self._search.strip():
-            self._ids = search.people(self._store, self._search)
-        else:
-            column, descending = self._sort
-            self._ids = people.ordered_ids(self._store, column, descending)
+        self._ids = ids
         self._rows.clear()
         self._touch.clear()
         self.endResetModel()
 
-    def set_search(self, text: str) -> None:
-        if text != self._search:
-            self._search = text
+    def set_search(self, text: str, *, read: bool = True) -> bool:
+        """Search for `text`; False when it was already the search. With read=False
+        the caller reads the list (see ids_work)."""
+        if text == self._search:
+            return False
+        self._search = text
+        if read:
             self.reload()
+        return True
 
     def search_text(self) -> str:
         return self._search
@@ -77,9 +97,10 @@ class PeopleModel(QAbstractTableModel):
             if not self._search.strip():
                 self.reload()
 
-    def set_store(self, store: Store) -> None:
+    def set_store(self, store: Store, *, read: bool = True) -> None:
         self._store = store
-        self.reload()
+        if read:
+            self.reload()
 
     # -- one record changed ----------------------------------------------------
 
@@ -161,7 +182,8 @@ class PeopleModel(QAbstractTableModel):
         if column == LAST_CONTACT:
             return status.last_touch.isoformat() if status.last_touch else None
         if role == Qt.ItemDataRole.ForegroundRole:
-            return _STATE_COLOURS.get(status.state)
+            meaning = _STATE_COLOURS.get(status.state)
+            return status_colour(meaning) if meaning else None
         word = _STATE_WORDS.get(status.state)
         if status.state == CadenceState.PAUSED:
             return "paused"

@@ -14,9 +14,10 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QFont
 
 from afterword.core.rules import KIND_ORDER, Reminder, ReminderKind, sorted_by_urgency
+from afterword.ui.colours import DUE, OVERDUE, status_colour
 from afterword.ui.messages import plain_tooltip
 
 GROUP_TITLES = {
@@ -27,8 +28,6 @@ GROUP_TITLES = {
 }
 HEADERS = ("To do", "Due", "Details")
 REMINDER_ROLE = Qt.ItemDataRole.UserRole + 3
-# Readable on light and dark backgrounds alike; overdue is also said in words.
-OVERDUE_COLOR = QColor("#d0342c")
 Index = QModelIndex | QPersistentModelIndex
 _NO_PARENT = 0xFFFFFFFF
 
@@ -40,6 +39,7 @@ class TodayModel(QAbstractItemModel):
         super().__init__(parent)
         self._groups: list[tuple[ReminderKind, list[Reminder]]] = []
         self._on = date.today()
+        self._checkable = True
 
     def set_reminders(self, reminders: list[Reminder], on: date) -> None:
         self.beginResetModel()
@@ -69,6 +69,16 @@ class TodayModel(QAbstractItemModel):
         del items[index.row()]
         self.endRemoveRows()
         return True
+
+    def set_checkable(self, checkable: bool) -> None:
+        """No tick boxes (a read-only file)."""
+        self.beginResetModel()
+        self._checkable = checkable
+        self.endResetModel()
+
+    def reminders(self) -> list[Reminder]:
+        """Every reminder listed, group by group."""
+        return [r for _, items in self._groups for r in items]
 
     def reminder_count(self) -> int:
         return sum(len(items) for _, items in self._groups)
@@ -127,7 +137,7 @@ class TodayModel(QAbstractItemModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.internalId() != _NO_PARENT and index.column() == 0:
+        if index.internalId() != _NO_PARENT and index.column() == 0 and self._checkable:
             flags |= Qt.ItemFlag.ItemIsUserCheckable
         return flags
 
@@ -140,7 +150,7 @@ class TodayModel(QAbstractItemModel):
         overdue = reminder.is_overdue(self._on)
         if role == REMINDER_ROLE:
             return reminder
-        if role == Qt.ItemDataRole.CheckStateRole and index.column() == 0:
+        if role == Qt.ItemDataRole.CheckStateRole and index.column() == 0 and self._checkable:
             return Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(reminder, index.column(), overdue)
@@ -148,7 +158,9 @@ class TodayModel(QAbstractItemModel):
             return plain_tooltip(f"{reminder.title}\n{self._text(reminder, 1, overdue)}\n"
                                  f"{reminder.detail or ''}")
         if role == Qt.ItemDataRole.ForegroundRole and overdue and index.column() < 2:
-            return OVERDUE_COLOR
+            return status_colour(OVERDUE)
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 1 and reminder.due == self._on:
+            return status_colour(DUE)
         if role == Qt.ItemDataRole.FontRole and overdue and index.column() == 1:
             font = QFont()
             font.setBold(True)
@@ -159,7 +171,7 @@ class TodayModel(QAbstractItemModel):
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         reminder = self.reminder(index)
-        if reminder is None or role != Qt.ItemDataRole.CheckStateRole:
+        if reminder is None or role != Qt.ItemDataRole.CheckStateRole or not self._checkable:
             return False
         if Qt.CheckState(value) == Qt.CheckState.Checked:
             self.tick_requested.emit(reminder)

@@ -4,6 +4,7 @@ and the people met show beside it."""
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
 
 from PySide6.QtCore import QItemSelectionModel, QSettings, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
@@ -20,15 +21,18 @@ from PySide6.QtWidgets import (
 )
 
 from afterword.context import AppContext
-from afterword.core import rounds, search, snapshots, validation
-from afterword.core.companies import company_names
-from afterword.core.domain import Company, Contact, Opportunity, Source, Stage
+from afterword.core import queries, rounds, search, snapshots, validation
+from afterword.core.companies import CompanyName, company_names
+from afterword.core.domain import Company, Opportunity, Source, Stage
+from afterword.core.store import Store
 from afterword.ui import messages
+from afterword.ui import settings as keys
 from afterword.ui.commands import Changes
 from afterword.ui.fields import Field, FieldSet
 from afterword.ui.hub import Hub
 from afterword.ui.labels import choices, role_label, word_label
 from afterword.ui.models.records import RecordTableModel
+from afterword.ui.page import Page, Selection
 from afterword.ui.page_loader import PageLoader
 from afterword.ui.rejection import reject_and_offer_call
 from afterword.ui.views.tables import compact_rows
@@ -41,6 +45,13 @@ _ROUND_COLUMNS = [("Round", lambda r: r.round), ("Date", lambda r: r.local_day),
                   ("Tone", lambda r: r.tone)]
 _PEOPLE_COLUMNS = [("Name", lambda c: c.name), ("Title", lambda c: c.title),
                    ("Role", lambda c: role_label(c.role))]
+
+
+def _listed_companies(store: Store, *, text: str) -> list[CompanyName]:
+    """The companies listed: those matching `text`, else all, by name (any thread)."""
+    if text.strip():
+        return company_names(store, search.companies(store, text))
+    return company_names(store)
 
 
 def _required(what: str):
@@ -71,7 +82,7 @@ def _table(name: str, model, parent=None) -> QTableView:
     return view
 
 
-class CompaniesView(QWidget):
+class CompaniesView(Page):
     title = "Companies & roles"
 
     def __init__(self, context: AppContext, hub: Hub, changes: Changes, parent=None):
@@ -109,13 +120,18 @@ class CompaniesView(QWidget):
         self.role_fields.committed.connect(self._save_role)
         self.rounds = RecordTableModel(_ROUND_COLUMNS, self)
         self.round_table = _table("Rounds", self.rounds)
+        self.round_table.selectionModel().currentRowChanged.connect(lambda *_: self.selection_changed.emit())
         self.met = RecordTableModel(_PEOPLE_COLUMNS, self)
         self.met_table = _table("People met and at the company", self.met)
         self._build()
-        # Reloaded on these changes while shown; while hidden, when next shown.
-        self.loader = PageLoader(self, context, hub, ("companies", "opportunities", "interviews", "contacts"),
-                                 fetch=lambda _store: None, show=lambda _nothing: self.reload())
-        self.reload()
+        for table in (self.company_table, self.role_table, self.round_table, self.met_table):
+            self.offer_context_menu(table)
+        # Reloaded on these changes while shown; while hidden, when next shown. The
+        # companies (and a search among thousands) are read off the window thread.
+        self.read_through(PageLoader(
+            self, context, hub, ("companies", "opportunities", "interviews", "contacts"),
+            work=self._work, show=self._show_companies, size_of=(Company,), status=self.count_label))
+        self.loader.request()
 
     def _build(self) -> None:
         company_box = QGroupBox("Company")
@@ -155,13 +171,13 @@ class CompaniesView(QWidget):
         self.splitter.addWidget(left)
         self.splitter.addWidget(scroll)
         self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([240, 900])
-        self.role_table.setColumnWidth(0, 220)
+        self.splitter.setSizes([190, 900])
+        self.role_table.setColumnWidth(0, 170)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
 
-    # -- page protocol ---------------------------------------------------------------
+    # -- page contract (ui/page.py) ------------------------------------------------------
 
     def confirm_leave(self) -> bool:
         """Before another company or page is shown: False when the user chose to
@@ -172,25 +188,48 @@ class CompaniesView(QWidget):
     def set_search(self, text: str) -> None:
         if text != self._search:
             self._search = text
-            self.reload()
+            self.loader.reload()
+
+    def selection(self) -> Selection:
+        company, role = self._company, self._role
+        round_row = self.rounds.record_at(self.round_table.currentIndex().row())
+        if round_row is None and role is not None and self.rounds.records():
+            round_row = self.rounds.records()[0]  # the role's latest round
+        return Selection(company_uid=company.uid if company else None,
+                         role_uid=role.uid if role else None,
+                         round_uid=round_row.uid if round_row else None,
+                         deletable=company is not None)
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.company_fields.lock(read_only)
+        self.role_fields.lock(read_only)
+
+    def select(self, kind: str, uid: str) -> bool:
+        if kind == "companies":
+            return self.select_company(uid)
+        if kind == "opportunities":
+            role = self.context.store.get(Opportunity, uid)
+            if role is None or not self.select_company(role.company_uid):
+                return False
+            self.select_role(uid)
+            return self._role is not None and self._role.uid == uid
+        return False
 
     def save_state(self, settings: QSettings) -> None:
-        settings.setValue("companies/splitter", self.splitter.saveState())
+        keys.COMPANIES_SPLITTER.write(settings, self.splitter.saveState())
 
     def restore_state(self, settings: QSettings) -> None:
-        state = settings.value("companies/splitter")
+        state = keys.COMPANIES_SPLITTER.read(settings)
         if state is not None:
             self.splitter.restoreState(state)
 
     # -- loading -------------------------------------------------------------------
 
-    def reload(self) -> None:
-        store = self.context.store
+    def _work(self):
+        return partial(_listed_companies, text=self._search)
+
+    def _show_companies(self, records: list[CompanyName]) -> None:
         keep = self._company.uid if self._company else None
-        if self._search.strip():
-            records = company_names(store, search.companies(store, self._search))
-        else:
-            records = company_names(store)
         self.companies.set_records(records)
         n = len(records)
         self.count_label.setText(f"{n:,} compan{'y' if n == 1 else 'ies'}")
@@ -245,8 +284,7 @@ class CompaniesView(QWidget):
         # Shown again (a reload): text that could not be saved stays on screen.
         (self.company_fields.reload if same else self.company_fields.load)(vars(company) if company else {})
         keep = self._role.uid if self._role else None
-        roles = (self.context.store.select(Opportunity, "company_uid = ?", [company.uid])
-                 if company else [])
+        roles = queries.roles_at(self.context.store, company.uid) if company else []
         self.roles.set_records(roles)
         if keep and self.roles.row_of(keep) is not None:
             self.select_role(keep)
@@ -269,13 +307,12 @@ class CompaniesView(QWidget):
         (self.role_fields.reload if same else self.role_fields.load)(vars(role) if role else {})
         self.rounds.set_records(rounds.round_rows(store, role.uid) if role else [])
         met = rounds.people_met(store, role.uid) if role else []
-        people = {c.uid: c for c in store.select(
-            Contact, f"uid IN ({','.join('?' * len(met))})", met)} if met else {}
-        at_company = (store.select(Contact, "company_uid = ?", [self._company.uid],
-                                   order_by="name COLLATE NOCASE") if self._company else [])
+        people = queries.people_by_uid(store, met)
+        at_company = queries.people_at(store, self._company.uid) if self._company else []
         listed = [people[u] for u in met if u in people]
         listed += [c for c in at_company if c.uid not in people]
         self.met.set_records(listed)
+        self.selection_changed.emit()
 
     # -- saving -------------------------------------------------------------------------
 

@@ -24,6 +24,7 @@ from afterword.core import validation
 from afterword.core.companies import CompanyName
 from afterword.core.domain import Contact, Role
 from afterword.ui import messages
+from afterword.ui.colours import OVERDUE, status_css
 from afterword.ui.commands import Changes
 from afterword.ui.fields import Field, FieldSet, plain
 from afterword.ui.labels import choices
@@ -90,10 +91,10 @@ class ContactCard(QWidget):
         self.remove_button = QPushButton("Remo&ve Photo")
         self.remove_button.setAccessibleName("Remove card photo")
         self.remove_button.clicked.connect(self.remove_photo)
-        buttons = QHBoxLayout()
+        # One above the other: the card stays whole in a narrow window (1024 wide).
+        buttons = QVBoxLayout()
         buttons.addWidget(self.attach_button)
         buttons.addWidget(self.remove_button)
-        buttons.addStretch()
         photo_box = QVBoxLayout()
         photo_box.addWidget(self.photo, 1)
         photo_box.addLayout(buttons)
@@ -101,7 +102,7 @@ class ContactCard(QWidget):
         self.photo_problem.setTextFormat(Qt.TextFormat.PlainText)  # names the file
         self.photo_problem.setObjectName("problem_photo")
         self.photo_problem.setWordWrap(True)
-        self.photo_problem.setStyleSheet("color: #d0342c;")
+        self.photo_problem.setStyleSheet(f"color: {status_css(OVERDUE)};")
         self.photo_problem.setAccessibleName("Card photo: problem")
         self.photo_problem.hide()
         photo_box.addWidget(self.photo_problem)
@@ -114,6 +115,7 @@ class ContactCard(QWidget):
             ["title", "company_uid", "role", "phone_direct", "phone_cell", "email", "linkedin"]), 3)
         middle.addLayout(photo_box, 2)
         self.photo.setMaximumWidth(300)
+        self.photo.setMinimumWidth(120)
         inner.addLayout(middle)
         inner.addLayout(self.fields.form(["mailing_address"]))
 
@@ -177,6 +179,10 @@ class ContactCard(QWidget):
         self.fields.editors[name].setFocus()
         return False
 
+    def set_read_only(self, read_only: bool) -> None:
+        self.fields.lock(read_only)
+        self.show_contact(self._contact)
+
     def show_contact(self, contact: Contact | None) -> None:
         same = (contact is not None and self._contact is not None
                 and contact.uid == self._contact.uid)
@@ -184,18 +190,20 @@ class ContactCard(QWidget):
         enabled = contact is not None
         self.fields.set_editable(enabled)
         for widget in (self.photo, self.attach_button, self.remove_button):
-            widget.setEnabled(enabled)
+            widget.setEnabled(enabled and not self.fields.locked)
         self.photo_problem.hide()
         if contact is None:
             self.fields.load({})
             self.photo.show_photo(None)
             self.heading.setText("No one selected. Press Ctrl+N to add a person.")
             return
-        self.heading.setText("Changes are saved as you leave each field; Ctrl+Z undoes them.")
+        self.heading.setText("This file is read-only: the card can be read, not changed."
+                             if self.fields.locked else
+                             "Changes are saved as you leave each field; Ctrl+Z undoes them.")
         # The same person again (another field saved): keep refused text in place.
         (self.fields.reload if same else self.fields.load)(vars(contact))
         self.photo.show_photo(self._changes.store.card_photo(contact.uid))
-        self.remove_button.setEnabled(self.photo.has_photo())
+        self.remove_button.setEnabled(self.photo.has_photo() and not self.fields.locked)
 
     # -- saving -------------------------------------------------------------------
 

@@ -7,8 +7,10 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QHeaderView,
     QLabel,
+    QScrollArea,
     QSizePolicy,
     QSplitter,
     QTableView,
@@ -17,11 +19,15 @@ from PySide6.QtWidgets import (
 )
 
 from afterword.context import AppContext
+from afterword.core.domain import Interview, Opportunity
 from afterword.core.funnel import ConcernGroup, Process, TargetFunnel, concern_groups, funnel
 from afterword.core.store import Store
+from afterword.ui.colours import OVERDUE, status_colour
 from afterword.ui.hub import Hub
 from afterword.ui.models.rows import Column, RowsModel, SourceSortProxy
-from afterword.ui.page_loader import LoadedPage, PageLoader
+from afterword.ui.page import Page, Selection
+from afterword.ui.page_loader import PageLoader
+from afterword.ui.views.tables import compact_rows
 from afterword.ui.widgets import named
 
 REACHED = QColor("#3b7dd8")
@@ -112,13 +118,15 @@ class FunnelChart(QWidget):
 def _table(model, name: str, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> QTableView:
     proxy = SourceSortProxy(model)
     proxy.setSourceModel(model)
+    proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    proxy.setFilterKeyColumn(-1)  # the search looks in every column
     view = named(QTableView(), name)
     view.setModel(proxy)
     view.setSortingEnabled(True)
     view.sortByColumn(0, order)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.verticalHeader().hide()
+    compact_rows(view)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     view.horizontalHeader().setStretchLastSection(True)
     return view
@@ -128,7 +136,9 @@ def _read(store: Store) -> tuple[list[TargetFunnel], list[ConcernGroup]]:
     return funnel(store), concern_groups(store)
 
 
-class FunnelView(LoadedPage, QWidget):
+class FunnelView(Page):
+    """The chart counts every process; the search box narrows the tables below it."""
+
     def __init__(self, context: AppContext, hub: Hub, parent=None):
         super().__init__(parent)
         self.context, self.hub = context, hub
@@ -144,19 +154,33 @@ class FunnelView(LoadedPage, QWidget):
             Column("Role", lambda p: p.title),
             Column("Furthest round", lambda p: p.furthest_round),
             Column("Where it is", Process.where),
-        ], self, colour=lambda p: STOPPED if p.stopped else None)
+        ], self, colour=lambda p: status_colour(OVERDUE) if p.stopped else None)
         self.concerns = RowsModel([
             Column("Times raised", lambda g: g.times),
             Column("Concern", lambda g: g.text),
             Column("At", lambda g: ", ".join(sorted(g.companies))),
             Column("Also worded", lambda g: " / ".join(g.wordings[1:])),
-        ], self, colour=lambda g: STOPPED if g.recurring else None)
+        ], self, colour=lambda g: status_colour(OVERDUE) if g.recurring else None)
         self.concerns_label = QLabel()
         named(self.concerns_label, "Recurring concerns summary")
 
-        lower = QSplitter(Qt.Orientation.Vertical)
+        # Chart, processes and concerns share the height: each can be made smaller
+        # (the chart scrolls), so a short window shows all three.
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setChildrenCollapsible(False)
+        chart_box = QWidget()
+        chart_layout = QVBoxLayout(chart_box)
+        chart_layout.setContentsMargins(0, 0, 0, 0)
+        chart_scroll = QScrollArea()
+        chart_scroll.setWidgetResizable(True)
+        chart_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        chart_scroll.setWidget(self.chart)
+        chart_scroll.setMinimumHeight(80)
+        chart_layout.addWidget(chart_scroll, 1)
+        chart_layout.addWidget(legend)
+        self.splitter.addWidget(chart_box)
         self.processes_table = _table(self.processes, "Processes by target")
-        lower.addWidget(self.processes_table)
+        self.splitter.addWidget(self.processes_table)
         box = QWidget()
         box_layout = QVBoxLayout(box)
         box_layout.setContentsMargins(0, 0, 0, 0)
@@ -164,28 +188,56 @@ class FunnelView(LoadedPage, QWidget):
         self.concerns_table = _table(self.concerns, "Concerns raised across interviews",
                                      Qt.SortOrder.DescendingOrder)
         box_layout.addWidget(self.concerns_table)
-        lower.addWidget(box)
-        lower.setSizes([300, 160])
+        self.splitter.addWidget(box)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(2, 2)
+        self.splitter.setSizes([320, 200, 170])
         layout = QVBoxLayout(self)
         title = QLabel("<b>Where do processes stall?</b> Per target, how many reached each round.")
         layout.addWidget(title)
-        layout.addWidget(self.chart)
-        layout.addWidget(legend)
-        layout.addWidget(lower, 1)
-        self.loader = PageLoader(
+        layout.addWidget(self.splitter, 1)
+        self.processes_table.selectionModel().currentRowChanged.connect(
+            lambda *_: self.selection_changed.emit())
+        self.offer_context_menu(self.processes_table)
+        self._groups: list[ConcernGroup] = []
+        self.read_through(PageLoader(
             self, context, hub, ("opportunities", "interviews", "companies"),
-            fetch=_read, show=self._show, status=self.concerns_label,
-            size_sql="SELECT (SELECT count(*) FROM opportunities)"
-                     " + (SELECT count(*) FROM interview_concerns)")
+            work=lambda: _read, show=self._show, status=self.concerns_label,
+            size_of=(Opportunity, Interview)))
         self.loader.request()
+
+    # -- page contract (ui/page.py) ----------------------------------------------------
+
+    def set_search(self, text: str) -> None:
+        for table in (self.processes_table, self.concerns_table):
+            table.model().setFilterFixedString(text.strip())
+        self._summarise()
+
+    def selection(self) -> Selection:
+        index = self.processes_table.currentIndex()
+        if not index.isValid():
+            return Selection()
+        process = self.processes.record_at(self.processes_table.model().mapToSource(index).row())
+        return Selection(role_uid=process.opportunity_uid) if process is not None else Selection()
 
     def _show(self, result: tuple[list[TargetFunnel], list[ConcernGroup]]) -> None:
         funnels, groups = result
         self.chart.set_funnels(funnels)
         self.processes_table.model().set_rows([p for f in funnels for p in f.processes])
         self.concerns_table.model().set_rows(groups)
+        self._groups = groups
+        self._summarise()
+
+    def _summarise(self) -> None:
+        groups = self._groups
         recurring = [g for g in groups if g.recurring]
         self.concerns_label.setText(
             f"<b>Concerns that recur:</b> {len(recurring)} of {len(groups)} raised more than once"
             if recurring else
             f"<b>Concerns raised:</b> {len(groups)}, none more than once yet")
+        shown, listed = self.processes_table.model().rowCount(), self.processes.rowCount()
+        if shown != listed:
+            self.concerns_label.setText(
+                f"{self.concerns_label.text()} · showing {shown} of {listed} processes, "
+                f"{self.concerns_table.model().rowCount()} of {len(groups)} concerns")

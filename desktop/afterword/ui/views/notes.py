@@ -13,25 +13,22 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableView,
     QVBoxLayout,
-    QWidget,
 )
 
 from afterword.context import AppContext
 from afterword.core.domain import NoteStatus, ThankYouNote
 from afterword.core.errors import AfterwordError
-from afterword.core.notes import NoteCounts, NoteRow, move_note, next_status, note_counts, note_rows
-from afterword.core.store import Store
+from afterword.core.notes import NoteCounts, NoteRow, move_note, next_status, note_counts
+from afterword.core.queries import notes_matching
+from afterword.ui.colours import DUE, MUTED, OVERDUE, status_colour
 from afterword.ui.commands import Changes
 from afterword.ui.hub import Hub
 from afterword.ui.labels import role_label
 from afterword.ui.models.rows import Column, RowsModel, SourceSortProxy, shown
-from afterword.ui.page_loader import LoadedPage, PageLoader
+from afterword.ui.page import Page, Selection
+from afterword.ui.page_loader import PageLoader
+from afterword.ui.views.tables import compact_rows
 from afterword.ui.widgets import message_line, named, show_message
-
-# Mid tones that read on a light and a dark palette; overdue is also said in words.
-OVERDUE = QColor("#d0342c")
-DUE = QColor("#b86e00")
-DONE = QColor("#808080")
 
 COLUMNS = [
     Column("Due", lambda r: r.due),
@@ -66,13 +63,14 @@ class NoteFilter(SourceSortProxy):
         self.statuses: set[NoteStatus] = FILTERS[0][1]
 
 
-class NotesView(LoadedPage, QWidget):
+class NotesView(Page):
     """The notes list. Ctrl+→ moves the selected notes one step on; the buttons
-    move them to a chosen status."""
+    move them to a chosen status. The search box narrows it."""
 
     def __init__(self, context: AppContext, hub: Hub, parent=None, *, changes: Changes | None = None):
         super().__init__(parent)
         self.context, self.hub, self.changes = context, hub, changes
+        self._search = ""
         named(self, "Thank-you notes")
         self.model = RowsModel([COLUMNS[0], Column("Status", self._status), *COLUMNS[2:]], self,
                                colour=self._colour)
@@ -84,7 +82,7 @@ class NotesView(LoadedPage, QWidget):
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
+        compact_rows(self.table)  # one line a note: the points are in the tooltip
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
@@ -106,9 +104,9 @@ class NotesView(LoadedPage, QWidget):
         self.advance_action = QAction("Next step", self, shortcut=QKeySequence("Ctrl+Right"))
         self.advance_action.triggered.connect(self.advance_selected)
         self.addAction(self.advance_action)
-        step = named(QPushButton("Ne&xt Step (Ctrl+→)"), "Move to the next step")
-        step.clicked.connect(self.advance_selected)
-        moves.addWidget(step)
+        self.step_button = named(QPushButton("Ne&xt Step (Ctrl+→)"), "Move to the next step")
+        self.step_button.clicked.connect(self.advance_selected)
+        moves.addWidget(self.step_button)
         self.move_buttons: dict[NoteStatus, QPushButton] = {}
         for status in (NoteStatus.DRAFTED, NoteStatus.WRITTEN, NoteStatus.SENT, NoteStatus.DELIVERED):
             words = MOVE_LABELS[status]
@@ -123,12 +121,45 @@ class NotesView(LoadedPage, QWidget):
         layout.addLayout(moves)
         layout.addWidget(self.error)
         layout.addWidget(self.table, 1)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self.selection_changed.emit())
+        self.offer_context_menu(self.table)
         # Rows show the recipient, company and role, so those changes count too.
-        self.loader = PageLoader(
+        self.read_through(PageLoader(
             self, context, hub, ("thank_you_notes", "contacts", "interviews", "opportunities", "companies"),
-            fetch=self._read, show=self._show, status=self.summary,
-            size_sql="SELECT count(*) FROM thank_you_notes")
+            work=self._work, show=self._show, status=self.summary, size_of=(ThankYouNote,)))
         self.loader.request()
+
+    # -- page contract (ui/page.py) ----------------------------------------------------
+
+    def set_search(self, text: str) -> None:
+        if text != self._search:
+            self._search = text
+            self.reload()
+
+    def selection(self) -> Selection:
+        rows = self.selected()
+        if len(rows) != 1:
+            return Selection()
+        note = self.context.store.get(ThankYouNote, rows[0].uid)
+        return Selection(contact_uid=rows[0].contact_uid, note_uid=rows[0].uid,
+                         round_uid=note.interview_uid if note else None)
+
+    def select(self, kind: str, uid: str) -> bool:
+        if kind != "thank_you_notes":
+            return False
+        if not any(r.uid == uid for r in self.model.rows) and self.filter.currentIndex() != 1:
+            self.filter.setCurrentIndex(1)  # "All notes": a done note is listed too
+            self.loader.finish()
+        self.select_uid(uid)
+        return [r.uid for r in self.selected()] == [uid]
+
+    def page_actions(self) -> list[QAction]:
+        return [self.advance_action]
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.advance_action.setEnabled(not read_only)
+        for button in (self.step_button, *self.move_buttons.values()):
+            button.setEnabled(not read_only)
 
     def _status(self, row: NoteRow) -> str:
         return f"{shown(row.status)} · overdue" if row.is_overdue(self.context.today()) else shown(row.status)
@@ -136,24 +167,27 @@ class NotesView(LoadedPage, QWidget):
     def _colour(self, row: NoteRow) -> QColor | None:
         today = self.context.today()
         if row.status.is_done:
-            return DONE
+            return status_colour(MUTED)
         if row.is_overdue(today):
-            return OVERDUE
-        return DUE if row.is_due(today) else None
+            return status_colour(OVERDUE)
+        return status_colour(DUE) if row.is_due(today) else None
 
     def set_statuses(self, statuses: set[NoteStatus]) -> None:
         self.proxy.statuses = set(statuses)
         self.reload()
 
-    def _read(self, store: Store) -> tuple[list[NoteRow], NoteCounts]:
-        # May run on the worker thread: core calls only.
-        return note_rows(store, statuses=self.proxy.statuses), note_counts(store, self.context.today())
+    def _work(self):
+        # What to read is fixed here, on the window thread; the reading may run on the worker.
+        statuses, text, today = set(self.proxy.statuses), self._search, self.context.today()
+        return lambda store: (notes_matching(store, text, statuses), note_counts(store, today))
 
     def _show(self, result: tuple[list[NoteRow], NoteCounts]) -> None:
         rows, counts = result
         keep = {r.uid for r in self.selected()}
         self.proxy.set_rows(rows)
-        self.summary.setText(f"{counts.open} open · {counts.due_today} due today · {counts.overdue} overdue")
+        matching = f" · {len(rows):,} matching “{self._search.strip()[:40]}”" if self._search.strip() else ""
+        self.summary.setText(f"{counts.open} open · {counts.due_today} due today · {counts.overdue} overdue"
+                             + matching)
         selection = self.table.selectionModel()
         for row, note in enumerate(self.model.rows):
             if note.uid in keep:
@@ -167,7 +201,9 @@ class NotesView(LoadedPage, QWidget):
     def select_uid(self, uid: str) -> None:
         for row, note in enumerate(self.model.rows):
             if note.uid == uid:
-                self.table.selectRow(self.proxy.mapFromSource(self.model.index(row, 0)).row())
+                index = self.proxy.mapFromSource(self.model.index(row, 0))
+                self.table.selectRow(index.row())
+                self.table.scrollTo(index)
 
     def move_selected(self, status: NoteStatus) -> None:
         self._move([(r.uid, status) for r in self.selected()])
@@ -176,7 +212,7 @@ class NotesView(LoadedPage, QWidget):
         self._move([(r.uid, nxt) for r in self.selected() if (nxt := next_status(r.status))])
 
     def _move(self, moves: list[tuple[str, NoteStatus]]) -> None:
-        if not moves:
+        if not moves or not self.advance_action.isEnabled():
             return
         store, today = self.context.store, self.context.today()
 

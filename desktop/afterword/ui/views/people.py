@@ -21,11 +21,19 @@ from afterword.core import search, snapshots
 from afterword.core.companies import company_names
 from afterword.core.domain import Contact
 from afterword.ui import messages
+from afterword.ui import settings as keys
 from afterword.ui.commands import Changes
 from afterword.ui.hub import Hub
-from afterword.ui.models.people import CONTACT_KINDS, PeopleModel
+from afterword.ui.models.people import CONTACT_KINDS, LAST_CONTACT, NEXT_TOUCH, PeopleModel
+from afterword.ui.page import Page, Selection
+from afterword.ui.page_loader import PageLoader
 from afterword.ui.views.contact_card import ContactCard
 from afterword.ui.views.tables import compact_rows
+
+# (model column, width) in the order shown: Name, Company, Next touch, Last contact,
+# Role, Title, Email, Phone.
+COLUMN_PRIORITY = ((0, 140), (1, 135), (NEXT_TOUCH, 145), (LAST_CONTACT, 95), (3, 110),
+                   (2, 150), (4, 190), (5, 130))
 
 
 class PeopleProxy(QSortFilterProxyModel):
@@ -36,14 +44,14 @@ class PeopleProxy(QSortFilterProxyModel):
         self.sourceModel().sort(column, order)
 
 
-class PeopleView(QWidget):
+class PeopleView(Page):
     title = "People"
 
     def __init__(self, context: AppContext, hub: Hub, changes: Changes,
                  phone_region: Callable[[], str], parent=None):
         super().__init__(parent)
         self.context, self.hub, self.changes = context, hub, changes
-        self.model = PeopleModel(context.store, self, today=context.today)
+        self.model = PeopleModel(context.store, self, today=context.today, read=False)
         self.proxy = PeopleProxy(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setDynamicSortFilter(False)
@@ -61,9 +69,13 @@ class PeopleView(QWidget):
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
-        for column, width in enumerate((170, 150, 150, 110, 190)):
+        # What a follow-through needs first: who, where, when next and when last; then
+        # the card's details, which the card beside the list shows anyway.
+        for visual, (column, width) in enumerate(COLUMN_PRIORITY):
+            header.moveSection(header.visualIndex(column), visual)
             header.resizeSection(column, width)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.offer_context_menu(self.table)
 
         self.count_label = QLabel()
         self.count_label.setTextFormat(Qt.TextFormat.PlainText)  # quotes the search text
@@ -84,34 +96,50 @@ class PeopleView(QWidget):
         self.splitter.setObjectName("peopleSplitter")
         self.splitter.addWidget(left)
         self.splitter.addWidget(scroll)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([480, 620])
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([520, 520])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
 
-        self._stale = False
         hub.record_changed.connect(self._record_changed)
         hub.changed.connect(self._kind_changed)
-        self._load_companies()
-        self._update_count()
+        # Everything changed (undo, another file) or a new search: reading 100k
+        # people takes a while, so it runs off the window thread, and a hidden
+        # list waits until it is shown.
+        self.read_through(PageLoader(self, context, hub, ("*",), work=self.model.ids_work,
+                                     show=self._show_ids, size_of=(Contact,),
+                                     status=self.count_label))
+        self.loader.request()
 
-    # -- page protocol (see main_window) ---------------------------------------------
+    # -- page contract (ui/page.py) ----------------------------------------------------
 
     def set_search(self, text: str) -> None:
-        self.model.set_search(text)
-        self._update_count()
-        if self.proxy.rowCount():
-            self.select_row(0)
-        else:
-            self.card.show_contact(None)
+        if self.model.set_search(text, read=False):
+            self.loader.reload()
+
+    def selection(self) -> Selection:
+        contact = self.card.contact()
+        if contact is None:
+            return Selection()
+        return Selection(contact_uid=contact.uid, company_uid=contact.company_uid, deletable=True)
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.card.set_read_only(read_only)
+
+    def select(self, kind: str, uid: str) -> bool:
+        if kind != "contacts":
+            return False
+        self.select_uid(uid)
+        return self.current_uid() == uid
 
     def save_state(self, settings: QSettings) -> None:
-        settings.setValue("people/splitter", self.splitter.saveState())
+        keys.PEOPLE_SPLITTER.write(settings, self.splitter.saveState())
 
     def restore_state(self, settings: QSettings) -> None:
-        state = settings.value("people/splitter")
+        state = keys.PEOPLE_SPLITTER.read(settings)
         if state is not None:
             self.splitter.restoreState(state)
 
@@ -181,6 +209,7 @@ class PeopleView(QWidget):
             self.table.viewport().update()
             return
         self.card.show_contact(self.context.store.get(Contact, uid) if uid else None)
+        self.selection_changed.emit()
 
     def _record_changed(self, kind: str, uid: str) -> None:
         if kind == "contacts":
@@ -202,25 +231,22 @@ class PeopleView(QWidget):
             self.model.related_changed()
         elif kind in CONTACT_KINDS:
             self.model.related_changed()
-        elif kind == "*":
-            # Everything changed (undo, another file): reading 100k people takes a
-            # second, so a hidden list waits until it is shown.
-            if self.isVisible():
-                self._reload_all()
-            else:
-                self._stale = True
 
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self._reload_all()
-
-    def _reload_all(self) -> None:
-        self._stale = False
+    def _show_ids(self, ids: list[int]) -> None:
+        """The list as read: the person shown stays if still listed; a search
+        shows its first match."""
+        shown = self.current_uid()
         self._load_companies()
-        self.model.set_store(self.context.store)
+        self.model.set_store(self.context.store, read=False)  # another file, maybe
+        self.model.set_ids(ids)
         self._update_count()
-        self.card.show_contact(None)
+        if shown is not None and self.model.row_of(shown) is not None:
+            self.select_uid(shown)
+        elif self.model.search_text().strip() and self.proxy.rowCount():
+            self.select_row(0)
+        else:
+            self.card.show_contact(None)
+            self.selection_changed.emit()
 
     def _load_companies(self) -> None:
         self.card.set_companies(company_names(self.context.store))

@@ -5,19 +5,24 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QFont, QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QFont, QKeyEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTreeView, QVBoxLayout
 
 from afterword.context import AppContext
+from afterword.core import queries
 from afterword.core.completion import complete
-from afterword.core.domain import CallStatus, FeedbackCall
+from afterword.core.domain import Cadence, CallStatus, FeedbackCall, Interview, ThankYouNote
 from afterword.core.rules import Reminder, ReminderKind, Reminders, due_reminders
-from afterword.ui.background import BackgroundJobs
+from afterword.ui import settings as keys
 from afterword.ui.commands import Changes
 from afterword.ui.dialogs.schedule import ScheduleCallDialog
 from afterword.ui.hub import Hub
 from afterword.ui.models.today import TodayModel
+from afterword.ui.page import Page, Selection
+from afterword.ui.page_loader import PageLoader
+from afterword.ui.views.first_steps import FirstSteps
+from afterword.ui.views.tables import VisibleChecks
 
 _DONE_WORDS = {
     ReminderKind.THANK_YOU_NOTE: "Mark note sent",
@@ -27,9 +32,7 @@ _DONE_WORDS = {
 }
 
 
-# Records (notes, cadences, rounds) above which reminders are computed on a worker
-# thread; below, computing them takes a few milliseconds.
-BACKGROUND_ABOVE = 5_000
+TICK_HINT = "Tick a box (or press Space) when it is done; Ctrl+Z undoes it."
 
 
 class TodayTree(QTreeView):
@@ -46,8 +49,13 @@ class TodayTree(QTreeView):
         super().keyPressEvent(event)
 
 
-class TodayView(QWidget):
+class TodayView(Page):
+    """What is due. Enter (or a double click) opens what works on the item:
+    `reminder_opened` asks the window for it."""
+
     title = "Today"
+    searchable = False  # a search from Today looks for people
+    reminder_opened = Signal(object)  # a Reminder
 
     def __init__(self, context: AppContext, hub: Hub, changes: Changes,
                  lookahead: Callable[[], int], parent=None):
@@ -59,7 +67,7 @@ class TodayView(QWidget):
         font.setBold(True)
         self.heading.setFont(font)
         self.heading.setAccessibleName("Today summary")
-        self.hint = QLabel("Tick a box (or press Space) when it is done; Ctrl+Z undoes it.")
+        self.hint = QLabel(TICK_HINT)
         self.hint.setAccessibleName("How to tick items off")
         self.problems = QLabel()
         self.problems.setTextFormat(Qt.TextFormat.PlainText)  # names a record that could not be read
@@ -72,93 +80,89 @@ class TodayView(QWidget):
         self.tree.setObjectName("todayTree")
         self.tree.setAccessibleName("Due today")
         self.tree.setModel(self.model)
+        self.tree.setItemDelegate(VisibleChecks(self.tree))
         self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.tree.setAlternatingRowColors(True)
         self.tree.setUniformRowHeights(True)
-        self.tree.header().setStretchLastSection(True)
+        header = self.tree.header()
+        header.setStretchLastSection(True)
+        header.setMinimumSectionSize(60)
+        header.resizeSection(0, 420)
+        # The due date is never cut short: its column takes the room its text needs.
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.open_action = QAction("&Open", self)
+        self.open_action.setToolTip("Open what works on this item (Enter)")
+        self.open_action.triggered.connect(self._open)
+        self.tick_action = QAction("Mark &Done", self)
+        self.tick_action.setToolTip("Tick the item off (Space)")
+        self.tick_action.triggered.connect(self.tick_current)
+        self.first_steps = FirstSteps()  # an empty database: ways to start
+        self.first_steps.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.hint)
         layout.addWidget(self.problems)
         layout.addWidget(self.tree)
-        self._stale = True
+        layout.addWidget(self.first_steps, 1)
         self._on: date | None = None
-        self.background_above = BACKGROUND_ABOVE
-        self._jobs = BackgroundJobs(self)
-        self._jobs.done.connect(self._arrived)
-        self._jobs.failed.connect(self._failed)
-        hub.changed.connect(self._changed)
-        self.refresh()
+        self._empty = False
+        self.read_through(PageLoader(
+            self, context, hub, None, work=self._work, show=self._show, status=self.heading,
+            size_of=(ThankYouNote, Cadence, Interview)))
+        self.loader.loaded.connect(self.selection_changed)
+        self.tree.selectionModel().currentChanged.connect(lambda *_: self.selection_changed.emit())
+        self.tree.activated.connect(self._open)
+        self.offer_context_menu(self.tree)
+        self.loader.request()
 
-    # -- page protocol ------------------------------------------------------------
-
-    def set_search(self, text: str) -> None:  # Today is not searched
-        pass
+    # -- page contract ------------------------------------------------------------
 
     def save_state(self, settings: QSettings) -> None:
-        settings.setValue("today/header", self.tree.header().saveState())
+        keys.TODAY_HEADER.write(settings, self.tree.header().saveState())
 
     def restore_state(self, settings: QSettings) -> None:
-        state = settings.value("today/header")
+        state = keys.TODAY_HEADER.read(settings)
         if state is not None:
             self.tree.header().restoreState(state)
 
+    def selection(self) -> Selection:
+        reminder = self.current_reminder()
+        if reminder is None:
+            return Selection()
+        source = {ReminderKind.THANK_YOU_NOTE: "note_uid", ReminderKind.FOLLOW_UP: "round_uid",
+                  ReminderKind.FEEDBACK_CALL: "call_uid"}.get(reminder.kind)
+        return Selection(contact_uid=reminder.contact_uid, reminder=reminder,
+                         **({source: reminder.source_uid} if source else {}))
+
+    def page_actions(self) -> list[QAction]:
+        return [self.open_action, self.tick_action]
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.model.set_checkable(not read_only)
+        self.tick_action.setEnabled(not read_only)
+        for step in ("contacts", "json", "role"):  # the sample data is a file of its own
+            self.first_steps.set_step_enabled(step, not read_only)
+        self.hint.setText("This file is read-only: items can be opened and read, not ticked off."
+                          if read_only else TICK_HINT)
+
     # -- showing ------------------------------------------------------------------
-
-    @property
-    def loading(self) -> bool:
-        """True while reminders are being computed on the worker thread."""
-        return self._jobs.busy
-
-    def _in_background(self) -> bool:
-        # A small database is computed at once (no flicker); a large one on a
-        # worker thread, so the window never waits seconds for it.
-        path = self.context.store.path
-        if path is None:
-            return False
-        if self.background_above <= 0:
-            return True
-        count = self.context.store.db.execute(
-            "SELECT (SELECT count(*) FROM thank_you_notes) + (SELECT count(*) FROM cadences)"
-            " + (SELECT count(*) FROM interviews)").fetchone()[0]
-        return count > self.background_above
 
     def refresh(self) -> None:
         """Recompute what is due: at once for a small database, else in the background
         (the list stays usable and the heading says it is updating)."""
-        if not self._in_background():
-            self.refresh_now()
-            return
+        self.loader.reload()
+
+    def _work(self):
+        # On the window thread: the day and the look-ahead (a setting) are read here.
         today = self.context.today()
         horizon = today + timedelta(days=self._lookahead())
-        self._stale = False
-        self.heading.setText(f"{self._heading_text()}  ·  Updating…")
-        self._jobs.submit(self.context.store.path,
-                          lambda store: (today, due_reminders(store, horizon)))
-
-    def finish_loading(self) -> None:
-        """Wait for a running computation (on closing the window)."""
-        self._jobs.wait()
-
-    def refresh_now(self) -> None:
-        """Recompute what is due in this thread (tests, small databases)."""
-        today = self.context.today()
-        horizon = today + timedelta(days=self._lookahead())
-        self._show(today, due_reminders(self.context.store, horizon))
-
-    def _arrived(self, result: tuple[date, Reminders]) -> None:
-        if self._jobs.busy:
-            return  # a newer computation is on its way; show that one
-        self._show(*result)
-
-    def _failed(self, reason: str) -> None:
-        self.problems.setText(f"Could not update the list: {reason}")
-        self.problems.setVisible(True)
-        self.heading.setText(self._heading_text())
+        return lambda store: (today, due_reminders(store, horizon), queries.is_empty(store))
 
     def _heading_text(self) -> str:
         if self._on is None:
             return "Today"
+        if self._empty:
+            return "Welcome to Afterword"
         n, late = self.model.reminder_count(), self.model.overdue_count()
         day = self._on.strftime("%A %d %B %Y")
         if n == 0:
@@ -166,18 +170,19 @@ class TodayView(QWidget):
         overdue = f", {late} overdue" if late else ""
         return f"{day}: {n} to do{overdue}"
 
-    def _show(self, today: date, result: Reminders) -> None:
-        self._on = today
+    def _show(self, result: tuple[date, Reminders, bool]) -> None:
+        today, reminders, empty = result
+        self._on, self._empty = today, empty
+        self.first_steps.setVisible(empty)
+        self.tree.setVisible(not empty)
+        self.hint.setVisible(not empty)
         current = self.model.reminder(self.tree.currentIndex())
-        self.model.set_reminders(result.items, today)
+        self.model.set_reminders(reminders.items, today)
         self.tree.expandAll()
-        for column, width in ((0, 520), (1, 190)):
-            self.tree.setColumnWidth(column, width)
         self.heading.setText(self._heading_text())
-        self.problems.setText("\n".join(f"Could not read: {p}" for p in result.problems))
-        self.problems.setVisible(bool(result.problems))
+        self.problems.setText("\n".join(f"Could not read: {p}" for p in reminders.problems))
+        self.problems.setVisible(bool(reminders.problems))
         self._select_after_refresh(current)
-        self._stale = False
 
     def _select_after_refresh(self, previous: Reminder | None) -> None:
         index = self.model.index_of(previous.uid) if previous else None
@@ -187,23 +192,19 @@ class TodayView(QWidget):
         if index.isValid():
             self.tree.setCurrentIndex(index)
 
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
-
-    def _changed(self, _kind: str) -> None:
-        # Recompute at once when on screen, else when next shown.
-        self._stale = True
-        if self.isVisible():
-            self.refresh()
-
     # -- ticking -------------------------------------------------------------------
+
+    def _open(self, _index=None) -> None:
+        reminder = self.current_reminder()
+        if reminder is not None:
+            self.reminder_opened.emit(reminder)
 
     def current_reminder(self) -> Reminder | None:
         return self.model.reminder(self.tree.currentIndex())
 
     def tick_current(self) -> None:
+        if not self.tick_action.isEnabled():
+            return  # a read-only file
         reminder = self.model.reminder(self.tree.currentIndex())
         if reminder is not None:
             self.tick(reminder)

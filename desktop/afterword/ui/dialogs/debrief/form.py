@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from afterword.core import queries
 from afterword.core.debrief import tone_hint
 from afterword.core.domain import (
-    Company,
     Concern,
     ConcernKind,
     ConcernSize,
@@ -75,9 +75,8 @@ class DebriefForm(QWidget):
         self.error = message_line(name="debrief problem")
 
         self.opportunity = named(QComboBox(), "Role", "The role this round was for")
-        for opp in self.store.select(Opportunity, order_by="stage = 'rejected', title"):
-            company = self.store.get(Company, opp.company_uid)
-            self.opportunity.addItem(f"{opp.title} — {company.name if company else ''}", opp.uid)
+        for opp, company in queries.roles_open_first(self.store):
+            self.opportunity.addItem(f"{opp.title} — {company}", opp.uid)
         self.opportunity.currentIndexChanged.connect(self.role_changed)
         self.round = named(QSpinBox(), "Round number")
         self.round.setRange(1, 20)
@@ -234,8 +233,7 @@ class DebriefForm(QWidget):
         if opp is None or self.existing is not None:
             self.zone.setCurrentText(local_zone_name(self.clock()))
             return
-        earlier = self.store.select(Interview, "opportunity_uid = ?", [opp.uid],
-                                    order_by="round DESC, start DESC")
+        earlier = queries.rounds_latest_first(self.store, opp.uid)
         self.round.setValue((earlier[0].round + 1) if earlier else 1)
         self.zone.setCurrentText(earlier[0].timezone if earlier else local_zone_name(self.clock()))
         self.update_tone_hint()

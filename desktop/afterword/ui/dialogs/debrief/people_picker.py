@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from afterword.core import queries
 from afterword.core.domain import Contact, Role
 from afterword.core.store import Store
 from afterword.ui.dialogs.debrief.tables import form_table
@@ -73,7 +74,7 @@ class PeoplePicker(QWidget):
 
     def offer_names(self) -> None:
         """Complete names from everyone in the database, matching any part."""
-        names = [c.name for c in self.store.select(Contact, order_by="name COLLATE NOCASE")]
+        names = [c.name for c in queries.everyone_by_name(self.store)]
         completer = QCompleter(names, self.name)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -102,7 +103,7 @@ class PeoplePicker(QWidget):
         if not name:
             return
         present = {c.uid for c in self.model.rows}
-        match = next((c for c in [*self.store.select(Contact, "name = ? COLLATE NOCASE", [name]),
+        match = next((c for c in [*queries.people_named(self.store, name),
                                   *self.new_contacts.values()]
                       if c.name.casefold() == name.casefold()), None)
         if match is None:

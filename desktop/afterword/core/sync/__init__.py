@@ -1,0 +1,6 @@
+"""Sync with a CardDAV/CalDAV server (Nextcloud, Radicale, Fastmail, iCloud, …).
+
+webdav (the HTTP/WebDAV client) → discovery (which collections) → listing (what
+changed there) → reminders (one way) and contacts (both ways) → state (what both
+sides last agreed on) → run (one sync, all or nothing here). No Qt.
+"""

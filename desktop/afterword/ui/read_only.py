@@ -1,0 +1,65 @@
+"""A file that cannot be written opens for reading: the title, the status bar and a
+banner say so, and nothing that edits is offered (instead of a failure on the
+first edit). Reading, searching, printing, exporting and Save a Copy still work."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QLabel
+
+from afterword.core.health import is_read_only
+from afterword.ui.widgets import HINT_STYLE, named
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QAction
+
+    from afterword.ui.main_window import MainWindow
+    from afterword.ui.page import Page
+
+BANNER = ("This file is read-only: you can read, search, print and export it, but not change it. "
+          "To work in it, use File ▸ Save a Copy… and open the copy.")
+
+
+class ReadOnlyMode(QObject):
+    def __init__(self, window: MainWindow):
+        super().__init__(window)
+        self.window = window
+        self.on = False
+        self.banner = named(QLabel(BANNER), "Read-only file")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(HINT_STYLE)
+        self.banner.hide()
+
+    def editing_actions(self) -> list[QAction]:
+        """The window's commands that would change the file."""
+        w = self.window
+        return [*w.records.new_actions(), w.data_import.action,
+                w.follow_through.debrief_action, w.follow_through.reject_action,
+                w.follow_through.call_action, w.follow_through.cadence_action]
+
+    def check(self) -> None:
+        """Look at the file now open (on opening it, or another)."""
+        self.on = is_read_only(self.window.context.db_path)
+        self.banner.setVisible(self.on)
+        for page in self.window.page_widgets.values():
+            page.set_read_only(self.on)
+        self.apply()
+
+    def apply(self) -> None:
+        """Take back what the selection enabled: run after every enabling pass."""
+        if not self.on:
+            for action in self.window.records.new_actions() + [self.window.data_import.action,
+                                                               self.window.follow_through.debrief_action]:
+                action.setEnabled(True)
+            return
+        for action in [*self.editing_actions(), self.window.delete_action]:
+            action.setEnabled(False)
+
+    def page_built(self, page: Page) -> None:
+        if self.on:
+            page.set_read_only(True)
+
+    def title_suffix(self) -> str:
+        return " (read-only)" if self.on else ""

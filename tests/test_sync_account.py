@@ -1,0 +1,108 @@
+"""The sync account lives in the database (schema step 3), the password in the
+keyring or the environment; the command line remembers the account."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from afterword.cli import main
+from afterword.core.migrations import SCHEMA_VERSION
+from afterword.core.store import Store
+from afterword.core.sync import password as passwords
+from afterword.core.sync.account import Account, load_account, save_account
+from afterword.core.sync.errors import NoPassword
+from afterword.core.sync.state import Agreed, StateChanges, load_agreed, load_token
+
+DATA = Path(__file__).parent / "data"
+
+
+def test_schema_2_file_gains_the_sync_tables_with_its_data_intact(tmp_path):
+    path = tmp_path / "old.db"
+    shutil.copy(DATA / "schema-2.db", path)
+    with sqlite3.connect(DATA / "schema-2.db") as conn:
+        before = {t: conn.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall()
+                  for t in ("contacts", "thank_you_notes", "calendar_events")}
+    store = Store.open(path)
+    try:
+        assert store.schema_version() == SCHEMA_VERSION >= 3
+        for table, rows in before.items():
+            assert store.db.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall() == rows
+        assert load_account(store) is None
+        for table in ("sync_account", "sync_collections", "sync_resources"):
+            assert store.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0
+    finally:
+        store.close()
+    assert (tmp_path / "old.db.schema-2.bak").exists()
+
+
+def test_schema_3_file_keeps_its_account_and_sync_state(tmp_path):
+    path = tmp_path / "v3.db"
+    shutil.copy(DATA / "schema-3.db", path)
+    store = Store.open(path)
+    try:
+        account = load_account(store)
+        assert (account.url, account.username) == ("https://dav.example.com/", "sam")
+        assert load_token(store, account.calendar_url)
+        assert len(load_agreed(store, account.calendar_url)) == 1
+    finally:
+        store.close()
+
+
+def test_choosing_other_collections_forgets_what_was_agreed_with_the_old_ones(store):
+    old = Account("https://dav.example.com/", "sam", "https://dav.example.com/a/", "https://dav.example.com/c/")
+    save_account(store, old)
+    changes = StateChanges(old.calendar_url, "calendar", token="t1")
+    changes.put.append(Agreed("u1", old.calendar_url + "u1.ics", '"1"', "h"))
+    changes.apply(store)
+    save_account(store, old.with_changes(calendar_url="https://dav.example.com/other/"))
+    assert load_agreed(store, old.calendar_url) == {}
+    assert load_token(store, old.calendar_url) is None
+
+
+def test_password_from_the_environment_first(monkeypatch):
+    monkeypatch.setenv(passwords.ENV, "from-env")
+    assert passwords.find_password("https://dav.example.com/", "sam") == "from-env"
+
+
+def test_no_keyring_on_this_computer_says_what_to_do(monkeypatch):
+    monkeypatch.delenv(passwords.ENV, raising=False)
+    monkeypatch.setattr(passwords, "_keyring", lambda: None)
+    with pytest.raises(NoPassword, match="AFTERWORD_DAV_PASSWORD"):
+        passwords.find_password("https://dav.example.com/", "sam")
+
+
+def test_password_kept_in_the_keyring_per_user_and_server(monkeypatch):
+    kept: dict[tuple[str, str], str] = {}
+
+    class Memory:
+        def get_password(self, service, key):
+            return kept.get((service, key))
+
+        def set_password(self, service, key, value):
+            kept[(service, key)] = value
+
+    monkeypatch.delenv(passwords.ENV, raising=False)
+    monkeypatch.setattr(passwords, "_keyring", lambda: Memory())
+    passwords.save_password("https://dav.example.com/dav/", "sam", "s3cret")
+    assert passwords.find_password("https://dav.example.com/other/", "sam") == "s3cret"
+    with pytest.raises(NoPassword, match="no password saved for ann"):
+        passwords.find_password("https://dav.example.com/", "ann")
+
+
+def test_cli_remembers_the_account_so_the_next_sync_needs_no_flags(demo_store, dav_user, monkeypatch,
+                                                                   capsys):
+    monkeypatch.setenv(passwords.ENV, dav_user.password)
+    path = str(demo_store.path)
+    assert main(["sync", "--db", path, "--url", dav_user.server.url, "--user", dav_user.name,
+                 "--reminders", "tasks"]) == 0
+    first = capsys.readouterr().out
+    assert "added" in first
+    assert main(["sync", "--db", path]) == 0
+    assert "nothing to change" in capsys.readouterr().out
+    account = load_account(demo_store)
+    assert account.username == dav_user.name and account.reminders_as_tasks
+    assert account.calendar_url.startswith(dav_user.principal_url)
