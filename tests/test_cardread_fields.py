@@ -155,3 +155,20 @@ def test_sources_name_the_lines_each_field_came_from():
     texts = {name: [extraction.lines[i].text for i in indexes]
              for name, indexes in extraction.sources.items()}
     assert texts == {"name": ["Ana Lee"], "phone_direct": ["T +1 617 555 0143"], "email": ["ana@lee.dev"]}
+
+
+def test_a_label_in_brackets_after_the_number():
+    got = fields(("Karen Mitchell", 50), "650-555-0148 (office)", "650-555-0172 (cell)")
+    assert (got.phone_direct, got.phone_cell) == ("+1 650-555-0148", "+1 650-555-0172")
+    assert got.other_lines == []
+
+
+@pytest.mark.parametrize("rows, want", [
+    (["ul. Marszałkowska 84/92", "00-514 Warszawa", "Poland"],
+     "ul. Marszałkowska 84/92\n00-514 Warszawa\nPoland"),
+    (["Avenida da Liberdade 110", "1250-146 Lisboa"], "Avenida da Liberdade 110\n1250-146 Lisboa"),
+    # no postcode: the country line and what stands above it
+    (["PO Box 12345", "Dubai", "United Arab Emirates"], "PO Box 12345\nDubai\nUnited Arab Emirates"),
+])
+def test_more_address_shapes(rows, want):
+    assert fields(("Ana Lee", 50), "Engineer", "ana@example.org", *rows).mailing_address == want

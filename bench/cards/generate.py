@@ -70,11 +70,15 @@ def fit(draw: ImageDraw.ImageDraw, text: str, path: Path, size: int, width: int)
         size -= 2
 
 
-def render_card(lines, rng: random.Random, fonts, layout: int) -> Image.Image:
+def render_card(lines, rng: random.Random, fonts, layout: int, look: dict) -> Image.Image:
     regular, bold = fonts[rng.randrange(len(fonts))]
     size = (1050, 600) if rng.random() < 0.6 else (1004, 650)
     paper = rng.choice(PAPERS)
     ink, brand = rng.choice(INKS), rng.choice(BRANDS)
+    if look.get("dark"):  # light print on a dark card
+        paper, ink, brand = (28, 36, 58), (236, 236, 230), (120, 200, 255)
+    if look.get("portrait"):
+        size, layout = (600, 1050), 1
     card = Image.new("RGB", size, paper)
     draw = ImageDraw.Draw(card)
     w, h = size
@@ -166,7 +170,8 @@ def table(size, rng: random.Random, dark: bool) -> Image.Image:
     return Image.fromarray(np.clip(img, 0, 255).astype(np.uint8))
 
 
-def shoot(card: Image.Image, rng: random.Random, kind: str, turn: int, out_size) -> Image.Image:
+def shoot(card: Image.Image, rng: random.Random, kind: str, turn: int, out_size,
+          look: dict) -> Image.Image:
     """Place the card on a background as a scan or a photo."""
     W, H = out_size
     cw, ch = card.size
@@ -208,14 +213,22 @@ def shoot(card: Image.Image, rng: random.Random, kind: str, turn: int, out_size)
     arr += np.random.default_rng(rng.randrange(1 << 30)).normal(0, 2.5 if kind == "scan" else 5,
                                                                   arr.shape)
     img = Image.fromarray(np.clip(arr, 0, 255).astype(np.uint8))
+    if look.get("glare"):  # a bright streak of light across the card
+        yy, xx = np.mgrid[0:H, 0:W]
+        streak = np.exp(-(((xx - 0.8 * yy - W * 0.2) / (0.07 * W)) ** 2))
+        arr = np.asarray(img).astype(float) + 150 * streak[..., None]
+        img = Image.fromarray(np.clip(arr, 0, 255).astype(np.uint8))
     blur = rng.uniform(0.3, 0.8) if kind == "scan" else rng.uniform(0.6, 1.6)
+    if look.get("low"):  # a small shot, soft: what an old phone at arm's length gives
+        img = img.resize((W * 2 // 3, H * 2 // 3), Image.Resampling.BILINEAR)
+        blur = 1.4
     return img.filter(ImageFilter.GaussianBlur(blur))
 
 
 def plan(index: int, rng: random.Random) -> dict:
     """What becomes of card `index`: layout, scan or photo, turn, output size."""
     kind = "scan" if index % 3 == 0 else "photo"
-    turns = {4: 90, 9: 180, 13: 270, 17: 180, 22: 90, 27: 270, 31: 180}
+    turns = {4: 90, 9: 180, 13: 270, 17: 180, 22: 90, 27: 270, 31: 180, 36: 90, 38: 180}
     size = (2400, 1800) if index in (5, 20) else rng.choice([(1400, 1050), (1280, 960), (1200, 1600)])
     return {"layout": index % 5, "kind": kind, "turn": turns.get(index, 0), "size": size}
 
@@ -229,11 +242,13 @@ def main() -> None:
     for index, person in enumerate(PEOPLE):
         rng = random.Random(1000 + index)
         how = plan(index, rng)
-        card = render_card(person["lines"], rng, fonts, how["layout"])
-        shot = shoot(card, rng, how["kind"], how["turn"], how["size"])
+        look = person.get("look", {})
+        card = render_card(person["lines"], rng, fonts, how["layout"], look)
+        shot = shoot(card, rng, how["kind"], how["turn"], how["size"], look)
         name = f"card-{index + 1:02d}.jpg"
         shot.save(OUT / name, quality=72, optimize=True)
-        truth[name] = {**person["truth"], "_shot": {k: v for k, v in how.items() if k != "size"}}
+        truth[name] = {**person["truth"], "_shot": {**{k: v for k, v in how.items() if k != "size"},
+                                                    **look}}
     (OUT / "truth.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1) + "\n",
                                     encoding="utf-8")
     total = sum(p.stat().st_size for p in OUT.glob("card-*.jpg"))

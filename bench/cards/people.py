@@ -3,7 +3,8 @@
 Each card lists what is printed on it, line by line, and the true fields. Numbers,
 names and firms are invented; phone numbers come from ranges kept for fiction where
 a country has one (NANP 555-01xx, Ofcom's drama ranges for fixed lines) and are valid numbers for
-phonenumbers. `lines` are (style, text): name, title, company (a logo line), body.
+phonenumbers. `lines` are (style, text): name, title, company (a logo line), body. `linkedin` is
+the LinkedIn address, else the first web address on the card.
 """
 
 from __future__ import annotations
@@ -13,8 +14,10 @@ FIELDS = ("name", "title", "company", "phone_direct", "phone_cell", "email", "li
 
 
 def card(name, title, company, lines, *, direct=None, cell=None, email=None, linkedin=None,
-         address=None, other=()):
-    return {"lines": lines, "truth": {
+         address=None, other=(), look=None):
+    """`look` asks the renderer for something harder: dark (light text on a dark card),
+    portrait (a card taller than wide), glare (a bright streak), low (a small blurry shot)."""
+    return {"lines": lines, "look": look or {}, "truth": {
         "name": name, "title": title, "company": company, "phone_direct": direct,
         "phone_cell": cell, "email": email, "linkedin": linkedin,
         "mailing_address": "\n".join(address) if address else None,
@@ -261,4 +264,55 @@ PEOPLE = [
         ("body", "9 Queen Square"), ("body", "Bristol BS1 4JQ")],
         direct="+44 117 496 0123", email="charlotte@kingsleyarchitects.co.uk",
         address=["9 Queen Square", "Bristol BS1 4JQ"], other=["Designing places people love"]),
+    # -- harder ones: no company in the email, labels after numbers, a dark card, a
+    # portrait card, glare, a small blurry shot, an address without a postcode
+    card("Marta Kowalska", "Senior Data Scientist", "Vistula AI", [
+        ("company", "VISTULA AI"), ("name", "MARTA KOWALSKA"), ("title", "Senior Data Scientist"),
+        ("body", "+48 601 234 567"), ("body", "marta.kowalska@gmail.com"),
+        ("body", "ul. Marszałkowska 84/92"), ("body", "00-514 Warszawa"), ("body", "Poland")],
+        cell="+48 601 234 567", email="marta.kowalska@gmail.com",
+        address=["ul. Marszałkowska 84/92", "00-514 Warszawa", "Poland"]),
+    card("Jonas Becker", "Head of Talent", "Nordlicht Media GmbH", [
+        ("company", "Nordlicht Media GmbH"), ("name", "Jonas Becker"), ("title", "Head of Talent"),
+        ("body", "Telefon +49 40 3289 1100"), ("body", "Mobil +49 171 2233445"),
+        ("body", "jonas.becker@nordlicht-media.de"), ("body", "www.nordlicht-media.de"),
+        ("body", "Jungfernstieg 7"), ("body", "20354 Hamburg")],
+        direct="+49 40 32891100", cell="+49 171 2233445", email="jonas.becker@nordlicht-media.de",
+        linkedin="www.nordlicht-media.de", address=["Jungfernstieg 7", "20354 Hamburg"],
+        look={"dark": True}),
+    card("Karen Mitchell", "Executive Assistant to the CEO", "Redwood Biotech", [
+        ("company", "Redwood Biotech"), ("name", "Karen Mitchell"),
+        ("title", "Executive Assistant to the CEO"),
+        ("body", "650-555-0148 (office)"), ("body", "650-555-0172 (cell)"),
+        ("body", "kmitchell@redwoodbio.com"),
+        ("body", "1 Tower Place, Suite 800"), ("body", "South San Francisco, CA 94080")],
+        direct="+1 650-555-0148", cell="+1 650-555-0172", email="kmitchell@redwoodbio.com",
+        address=["1 Tower Place, Suite 800", "South San Francisco, CA 94080"]),
+    card("Pedro Alves", "Gestor de Projetos", "Tejo Engenharia Lda", [
+        ("company", "Tejo Engenharia Lda"), ("name", "Pedro Alves"), ("title", "Gestor de Projetos"),
+        ("body", "Tel. +351 21 123 4567"), ("body", "Telem. +351 912 345 678"),
+        ("body", "pedro.alves@tejo-eng.pt"),
+        ("body", "Avenida da Liberdade 110"), ("body", "1250-146 Lisboa"), ("body", "Portugal")],
+        direct="+351 21 123 4567", cell="+351 912 345 678", email="pedro.alves@tejo-eng.pt",
+        address=["Avenida da Liberdade 110", "1250-146 Lisboa", "Portugal"], look={"low": True}),
+    card("Lucy Fairweather", "Creative Director", "Orbit & Oak", [
+        ("company", "ORBIT & OAK"), ("title", "Creative Director"), ("name", "Lucy Fairweather"),
+        ("body", "mob +44 7400 123456"), ("body", "lucy@orbitandoak.com"),
+        ("body", "orbitandoak.com")],
+        cell="+44 7400 123456", email="lucy@orbitandoak.com", linkedin="orbitandoak.com"),
+    card("Dr. Ahmed Hassan", "Principal Engineer", "Falcon Aerospace LLC", [
+        ("company", "Falcon Aerospace LLC"), ("name", "Dr. Ahmed Hassan"),
+        ("title", "Principal Engineer"),
+        ("body", "Direct +971 4 332 1234"), ("body", "Mobile +971 50 123 4567"),
+        ("body", "ahmed.hassan@falconaero.ae"),
+        ("body", "PO Box 12345"), ("body", "Dubai"), ("body", "United Arab Emirates")],
+        direct="+971 4 332 1234", cell="+971 50 123 4567", email="ahmed.hassan@falconaero.ae",
+        address=["PO Box 12345", "Dubai", "United Arab Emirates"], look={"portrait": True}),
+    card("Rosa Jiménez", "Directora Comercial", "Grupo Alborán S.L.", [
+        ("company", "Grupo Alborán S.L."), ("name", "Rosa Jiménez"), ("title", "Directora Comercial"),
+        ("body", "Tel. +34 91 123 45 67"), ("body", "Móvil +34 612 345 678"),
+        ("body", "rosa.jimenez@grupoalboran.es"),
+        ("body", "Calle de Alcalá 45"), ("body", "28014 Madrid")],
+        direct="+34 911 23 45 67", cell="+34 612 34 56 78", email="rosa.jimenez@grupoalboran.es",
+        address=["Calle de Alcalá 45", "28014 Madrid"], look={"glare": True}),
 ]

@@ -15,7 +15,8 @@ from afterword.core.cardread.phones import COUNTRY_NAMES
 US_CITY = re.compile(r"[A-Za-z.]+,?\s+[A-Z]{2}\.?\s+\d{5}(?:-\d{4})?\b")
 UK_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
 EIRCODE = re.compile(r"\b[AC-FHKNPRTV-Y]\d{2}\s?[AC-FHKNPRTV-Y\d]{4}\b")
-EU_CITY = re.compile(r"^(?:[A-Z]{1,2}-)?\d{4,6}\s+[^\W\d_]{2,}")  # 10117 Berlin, 400114 Cluj
+# 10117 Berlin, 400114 Cluj, 00-514 Warszawa, 1250-146 Lisboa, D-50667 Köln
+EU_CITY = re.compile(r"^(?:[A-Z]{1,2}-)?(?:\d{4,6}|\d{2}-\d{3}|\d{4}-\d{3})\s+[^\W\d_]{2,}")
 NORDIC_CITY = re.compile(r"^\d{3}\s\d{2}\s+[^\W\d_]{2,}")  # 111 43 Stockholm, 110 00 Praha
 CITY_PIN = re.compile(r"^[^\W\d_][^\W\d_ .-]+(?:[ -][^\W\d_]+)*[\s,-]+\d{6}$")  # Mumbai 400051
 DUBLIN = re.compile(r"\bDublin\s+\d{1,2}\b")
@@ -41,6 +42,12 @@ def is_city_line(text: str) -> bool:
     return bool(US_CITY.search(text) or UK_POSTCODE.search(text) or EIRCODE.search(text)
                 or EU_CITY.match(text) or NORDIC_CITY.match(text) or CITY_PIN.match(text)
                 or DUBLIN.search(text))
+
+
+def is_town_line(text: str) -> bool:
+    """A short line of words alone ("Dubai"): the town above a country, where no postcode is."""
+    words = text.split()
+    return 1 <= len(words) <= 3 and not re.search(r"[\d@/:]", text) and text[:1].isupper()
 
 
 def is_country_line(text: str) -> bool:

@@ -214,6 +214,10 @@ def _label_start(text: str, start: int) -> int:
 def _address(card: _Card) -> str | None:
     lines = card.lines
     anchors = [i for i, line in enumerate(lines) if card.free(i) and addr.is_city_line(line.text)]
+    by_country = False
+    if not anchors:  # no postcode: a country line with the town and street above it
+        anchors = [i for i, line in enumerate(lines) if card.free(i) and addr.is_country_line(line.text)]
+        by_country = True
     if not anchors:
         return None
     anchor = anchors[0]
@@ -223,10 +227,13 @@ def _address(card: _Card) -> str | None:
         if not (card.free(i) and _near(lines[i], lines[block[0]], card.body)):
             break
         text = lines[i].text
-        if not addr.is_street_line(text) or has_title_word(text) and not re.search(r"\d", text):
+        town = by_country and i == anchor - 1 and addr.is_town_line(text)
+        if not (addr.is_street_line(text) or town) or has_title_word(text) and not re.search(r"\d", text):
             break
         block.insert(0, i)
         i -= 1
+    if by_country and len(block) == 1:
+        return None  # a country alone is no address
     i = anchor + 1
     while i < len(lines) and len(block) < 6:
         text = lines[i].text

@@ -18,7 +18,7 @@ from phonenumbers import PhoneNumberFormat, PhoneNumberType
 # Labels in the languages cards are printed in. Compared in lower case, dots dropped.
 CELL_LABELS = {"m", "mob", "mobile", "mobil", "cell", "cel", "cell phone", "c", "handy",
                "portable", "port", "gsm", "cellulare", "móvil", "movil", "mobiel", "mobilní",
-               "mobiltelefon", "natel", "mobile phone"}
+               "mobiltelefon", "natel", "mobile phone", "telem", "telemóvel", "telemovel", "tlm"}
 DIRECT_LABELS = {"t", "tel", "tél", "tel.", "telefon", "telephone", "téléphone", "telefono",
                  "teléfono", "phone", "ph", "p", "o", "off", "office", "d", "dir", "direct",
                  "direct line", "direct dial", "dd", "ddi", "ligne directe", "main", "w", "work",
@@ -43,7 +43,9 @@ COUNTRY_NAMES = {
     "czech republic": "CZ", "czechia": "CZ", "česko": "CZ", "canada": "CA", "australia": "AU",
     "new zealand": "NZ", "japan": "JP", "singapore": "SG", "brazil": "BR", "brasil": "BR",
     "mexico": "MX", "méxico": "MX", "south africa": "ZA", "israel": "IL", "greece": "GR",
-    "hungary": "HU", "luxembourg": "LU",
+    "hungary": "HU", "luxembourg": "LU", "united arab emirates": "AE", "uae": "AE",
+    "saudi arabia": "SA", "qatar": "QA", "china": "CN", "hong kong": "HK", "korea": "KR",
+    "south korea": "KR", "taiwan": "TW",
 }
 # Top-level domains that are not the country's code for phones.
 _TLD_REGION = {"uk": "GB"}
@@ -67,11 +69,22 @@ def international(number: phonenumbers.PhoneNumber) -> str:
     return phonenumbers.format_number(number, PhoneNumberFormat.INTERNATIONAL)
 
 
-def _label_kind(prefix: str) -> Kind | None:
+_LABEL_AFTER = re.compile(r"^\s*[(\[]\s*([^\W\d_][^\W\d_. ]*)\s*[)\]]")
+
+
+def _label_kind(prefix: str, suffix: str = "") -> Kind | None:
+    """The kind a label says: the one printed before the number ("M +44 …"), else one
+    in brackets after it ("650-555-0148 (cell)")."""
     match = _LABEL_BEFORE.search(prefix)
-    if not match:
-        return None
-    words = match.group(1).lower().replace(".", " ").split()
+    kind = _kind_of(match.group(1)) if match else None
+    if kind is None:
+        after = _LABEL_AFTER.match(suffix)
+        kind = _kind_of(after.group(1)) if after else None
+    return kind
+
+
+def _kind_of(label: str) -> Kind | None:
+    words = label.lower().replace(".", " ").split()
     for size in (2, 1):  # "direct line" before "line"
         label = " ".join(words[-size:])
         if label in FAX_LABELS:
@@ -100,16 +113,20 @@ def repair_digits(text: str) -> str:
 
 
 def find_phones(text: str, region: str) -> list[tuple[FoundPhone, int, int]]:
-    """Each phone number in one line of text, with its span in the text."""
+    """Each phone number in one line of text, with its span in the text (a label in
+    brackets after it included)."""
     found = []
     text = repair_digits(text)
     for match in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.VALID):
-        number = match.number
-        kind = _label_kind(text[:match.start])
+        number, end = match.number, match.end
+        kind = _label_kind(text[:match.start], text[match.end:])
+        after = _LABEL_AFTER.match(text[match.end:])
+        if kind is not None and after and _kind_of(after.group(1)) is kind:
+            end += after.end()
         labelled = kind is not None
         if kind is None:
             kind = Kind.CELL if phonenumbers.number_type(number) == PhoneNumberType.MOBILE else Kind.DIRECT
-        found.append((FoundPhone(international(number), kind, labelled), match.start, match.end))
+        found.append((FoundPhone(international(number), kind, labelled), match.start, end))
     return found
 
 

@@ -30,7 +30,7 @@ LEGAL_SUFFIXES = {
     "inc", "llc", "llp", "ltd", "limited", "plc", "gmbh", "ag", "kg", "se", "sa", "sas",
     "sarl", "s.a", "s.p.a", "spa", "srl", "s.r.l", "s.r.o", "bv", "b.v", "nv", "n.v", "ab",
     "a/s", "as", "oy", "pvt", "pty", "corp", "co", "kk", "aps", "gmbh & co. kg", "lp", "pc",
-    "pllc", "ug", "e.v", "sl", "s.l", "kft", "zrt", "sp. z o.o", "oü",
+    "pllc", "ug", "e.v", "sl", "s.l", "kft", "zrt", "sp. z o.o", "oü", "lda", "ltda",
 }
 FIRM_WORDS = {
     "analytics", "labs", "lab", "systems", "software", "digital", "media", "capital",
