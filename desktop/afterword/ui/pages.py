@@ -35,7 +35,9 @@ def _today(w: MainWindow) -> Page:
 def _people(w: MainWindow) -> Page:
     from afterword.ui.views.people import PeopleView
 
-    return PeopleView(w.context, w.hub, w.changes, w.phone_region)
+    view = PeopleView(w.context, w.hub, w.changes, w.phone_region)
+    view.image_drop.dropped.connect(w.card_capture.from_path)
+    return view
 
 
 def _companies(w: MainWindow) -> Page:
