@@ -8,6 +8,7 @@ the import is lazy, so starting Afterword never pays for it.
 from __future__ import annotations
 
 import math
+import os
 import statistics
 import threading
 from dataclasses import dataclass
@@ -21,6 +22,8 @@ from afterword.core.cardread.errors import CardReadError
 # at a time. Recognition reads each line from the full image: small print keeps its detail.
 DETECT_SIDE = 960
 LINES_AT_ONCE = 3
+# Each onnxruntime thread keeps scratch memory: a few threads are as fast on a card.
+THREADS = max(1, min(4, os.cpu_count() or 1))
 MODEL_FILES = {"Det": "PP-OCRv6_det_small.onnx", "Rec": "PP-OCRv6_rec_small.onnx",
                "Cls": "ch_ppocr_mobile_v2.0_cls_mobile.onnx"}
 
@@ -87,7 +90,9 @@ class RapidTextReader:
 
         params: dict[str, Any] = {"Global.log_level": "critical", "Global.max_side_len": 2000,
                                   "Det.limit_type": "max", "Det.limit_side_len": DETECT_SIDE,
-                                  "Rec.rec_batch_num": LINES_AT_ONCE, "Cls.cls_batch_num": LINES_AT_ONCE}
+                                  "Rec.rec_batch_num": LINES_AT_ONCE, "Cls.cls_batch_num": LINES_AT_ONCE,
+                                  "EngineConfig.onnxruntime.intra_op_num_threads": THREADS,
+                                  "EngineConfig.onnxruntime.inter_op_num_threads": 1}
         for step, name in MODEL_FILES.items():
             params[f"{step}.model_path"] = str(models / name)
         self._ocr = RapidOCR(params=params)
