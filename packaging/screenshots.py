@@ -92,9 +92,11 @@ def fill_debrief(dialog) -> None:
     dialog.format.setCurrentIndex(dialog.format.findData("on_site"))
     for name, role in (("Dana Reyes", Role.HIRING_MANAGER), ("Marcus Chen", Role.INTERVIEWER),
                        ("Jen Alvarez", Role.INTERVIEWER), ("Tom Becker", Role.RECEPTIONIST)):
-        dialog.person_role.setCurrentIndex(dialog.person_role.findData(role.value))
         dialog.person.setText(name)
-        dialog.picker.add_typed()
+        dialog.picker.add_typed()  # someone known by that name is taken
+        if dialog.person.text():  # nobody: a new person, as chosen from the list
+            dialog.picker.completer.popup().hide()
+            dialog.picker.add_new(name, role)
     dialog.tone.setText("confident, pushed for a start date")
     q = dialog.questions_model
     q.setData(q.index(q.append(), 0), "Why did you leave Pacifica after two years?")
@@ -224,9 +226,9 @@ def more_shots(window, context, role, wanted: set[str], save, dialog_shot) -> No
     from afterword.ui.dialogs.cadence import CadenceDialog
     from afterword.ui.dialogs.feedback_call import FeedbackCallDialog
     from afterword.ui.dialogs.follow_up_letter import FollowUpLetterDialog
+    from afterword.ui.dialogs.new_role import NewRoleDialog
     from afterword.ui.dialogs.preferences import PreferencesDialog
     from afterword.ui.dialogs.schedule import ScheduleCallDialog
-    from afterword.ui.first_run import FirstRoleDialog
 
     store, hub = context.store, window.hub
     dana = next(c for c in store.all(Contact) if c.name == "Dana Reyes")
@@ -244,7 +246,8 @@ def more_shots(window, context, role, wanted: set[str], save, dialog_shot) -> No
     if "preferences" in wanted:
         dialog_shot("preferences", lambda: PreferencesDialog(window.settings, window))
     if "first-role" in wanted:
-        dialog_shot("first-role", lambda: FirstRoleDialog(window))
+        dialog_shot("first-role", lambda: NewRoleDialog(
+            [], window, title="Add Your First Role", accept_text="&Add and Debrief…"))
     if wanted & {"first-run", "read-only"}:
         empty = SAMPLE_DB.parent / "empty.db"
         Store.open(empty).close()
@@ -291,13 +294,16 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def matrix(folder: Path, only: list[str] | None) -> int:
-    """Each size and palette in a process of its own (a style is set before any widget)."""
+    """Each size and palette in a process of its own (a style is set before any widget),
+    on a virtual screen of that size."""
     import subprocess
 
     for size, dark in MATRIX:
         out = folder / f"{size}-{'dark' if dark else 'light'}"
-        command = [sys.executable, __file__, "--out", str(out), "--size", size,
-                   "--only", *(only or ALL), *(["--dark"] if dark else [])]
+        # A screen of that size, so dialogs are sized as on such a laptop.
+        screen = ["xvfb-run", "-a", "-s", f"-screen 0 {size}x24"] if shutil.which("xvfb-run") else []
+        command = [*screen, "env", "QT_QPA_PLATFORM=xcb", sys.executable, __file__, "--out", str(out),
+                   "--size", size, "--only", *(only or ALL), *(["--dark"] if dark else [])]
         if subprocess.run(command, check=False).returncode != 0:
             return 1
     return 0

@@ -15,13 +15,14 @@ NOW = datetime(2026, 11, 23, 18, 0, tzinfo=UTC)
 
 
 def sync(store, user, *, url: str | None = None, password: str | None = None, now: datetime = NOW,
-         user_name: str | None = None, **account) -> SyncReport:
+         user_name: str | None = None, deletions: str | None = None, **account) -> SyncReport:
     """Sync with the stored account, or a new one for `user` at `url` (default:
     the server root); `user` may be None for a fake server (then `user_name`)."""
     stored = load_account(store)
     if stored is None or url is not None or account:
         stored = Account(url or user.server.url + "/", user_name or user.name, **account)
-    return run_sync(store, stored, password or user.password, now=now, timeout=5.0)
+    return run_sync(store, stored, password or user.password, now=now, timeout=5.0, region="US",
+                    deletions=deletions)
 
 
 def server_entries(user, collection: str) -> dict[str, object]:

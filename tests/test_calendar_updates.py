@@ -51,11 +51,35 @@ def test_ticking_a_note_changes_exactly_that_event(demo_store, tmp_path):
     cancelled = entries(after)[uid]
     assert cancelled.status.value == "CANCELLED"
     assert not hasattr(cancelled, "valarm")
-    assert (summary.changed, summary.cancelled) == (1, 1)
+    assert (summary.new, summary.changed, summary.cancelled) == (0, 0, 1)  # one change, once
+    assert summary.describe().endswith("(0 new, 0 updated, 1 cancelled).")
 
     # Without "full calendar", a done reminder is simply left out.
     _, plain = export(demo_store, tmp_path / "plain.ics", now=LATER)
     assert set(entries(plain)) == set(old)
+
+
+def test_a_done_task_is_completed_and_a_removed_one_cancelled(demo_store, tmp_path):
+    out = tmp_path / "t.ics"
+    export(demo_store, out, full=True, tasks=True)
+    note = _open_note(demo_store, "Dana Reyes")
+    note.status, note.sent_on = NoteStatus.SENT, note.due
+    demo_store.put(note)
+    removed = _open_note(demo_store, "Tom Becker")
+    demo_store.delete(ThankYouNote, removed.uid)
+    summary, cal = export(demo_store, out, now=LATER, full=True, tasks=True)
+    todos = entries(cal, "vtodo")
+    done = todos[reminder_uid(ReminderKind.THANK_YOU_NOTE, note.uid)]
+    assert done.status.value == "COMPLETED" and done.completed.value == LATER
+    assert done.sequence.value == "1" and not hasattr(done, "valarm")
+    gone = todos[reminder_uid(ReminderKind.THANK_YOU_NOTE, removed.uid)]
+    assert gone.status.value == "CANCELLED" and not hasattr(gone, "completed")
+    assert (summary.new, summary.changed, summary.completed, summary.cancelled) == (0, 0, 1, 1)
+    assert summary.describe().endswith("(0 new, 0 updated, 1 completed, 1 cancelled).")
+    # As events, both are cancelled; the same remembered versions serve both.
+    summary, cal = export(demo_store, tmp_path / "e.ics", now=LATER + timedelta(hours=1), full=True)
+    assert entries(cal)[reminder_uid(ReminderKind.THANK_YOU_NOTE, note.uid)].status.value == "CANCELLED"
+    assert (summary.new, summary.changed, summary.cancelled) == (0, 0, 0)  # nothing changed since
 
 
 def test_changed_date_keeps_uid_and_raises_sequence(demo_store, tmp_path):

@@ -65,10 +65,11 @@ def test_export_writes_vcard_4_by_default_and_never_the_database(tmp_path, capsy
     link = tmp_path / "link.vcf"
     link.symlink_to(db)
     before = db.read_bytes()
-    for target in (db.with_suffix(".db.vcf"), link):
-        if target == link:
-            assert main(["contacts", "export", "--out", str(target), "--db", str(db)]) == 1
-            assert "is the database itself" in capsys.readouterr().err
+    wal = tmp_path / "wal.csv"
+    wal.symlink_to(f"{db}-wal")
+    for target in (link, wal):
+        assert main(["contacts", "export", "--out", str(target), "--db", str(db)]) == 1
+        assert "nothing was written" in capsys.readouterr().err
     assert main(["contacts", "export", "--out", str(tmp_path / "x.txt"), "--db", str(db)]) == 1
     assert "must end in .vcf or .csv" in capsys.readouterr().err
     assert db.read_bytes() == before

@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from afterword.core.debrief import Debrief, check_debrief, proposed_notes, save_debrief, tone_hint
+from afterword.core.debrief import (
+    Debrief,
+    check_debrief,
+    new_role,
+    people_matching,
+    proposed_notes,
+    save_debrief,
+    tone_hint,
+)
 from afterword.core.domain import (
     Company,
+    Concern,
+    ConcernKind,
     Contact,
     Interview,
     Medium,
@@ -137,3 +148,50 @@ def test_tone_hint_when_a_later_round_turns_pushy(store):
     assert hint and "round 1" in hint and "Warm, curious" in hint
     # The first round has nothing to compare with.
     assert tone_hint(store, first) is None
+
+
+def test_a_note_is_handwritten_at_the_company_address_when_the_person_has_none(store):
+    company = Company("Harbor Freight Co", address="1 Pier St, Seattle")
+    role = Opportunity(company.uid, "Sales Manager")
+    ann = Contact("Ann Panel", company_uid=company.uid, role=Role.INTERVIEWER)
+    store.put_many([company, role, ann])
+    start = datetime(2026, 11, 20, 15, 0, tzinfo=ZoneInfo(LA))
+    [note] = proposed_notes(store, Debrief(_round(role, [ann], start)))
+    assert note.medium == Medium.HANDWRITTEN
+
+
+def test_the_front_desk_is_thanked_for_its_help_not_for_the_interview(store):
+    role, people = _setup(store)
+    desk = Contact("Dee Desk", role=Role.RECEPTIONIST, helped="Found me a quiet room to wait")
+    start = datetime(2026, 11, 20, 15, 0, tzinfo=ZoneInfo(LA))
+    interview = _round(role, [people[0], desk], start,
+                       questions=[Question("Why us?", "x", "The ramp plan")],
+                       concerns=[Concern("No 3PL", ConcernKind.TO_OVERCOME)])
+    notes = {n.contact_uid: n for n in proposed_notes(store, Debrief(interview, [desk]))}
+    assert "No 3PL" in notes[people[0].uid].points and notes[people[0].uid].better_answer
+    assert notes[desk.uid].points == "Thank them for their help: Found me a quiet room to wait"
+    assert notes[desk.uid].better_answer is None
+
+
+def test_a_round_of_a_new_role_at_a_new_company_is_saved_with_them(store):
+    role, company = new_role("  Account  Executive ", " Contoso ")
+    person = Contact("Pat Lee", company_uid=company.uid, role=Role.INTERVIEWER)
+    start = datetime(2026, 11, 20, 15, 0, tzinfo=ZoneInfo(LA))
+    debrief = Debrief(_round(role, [person], start), [person], role, company)
+    save_debrief(store, debrief, proposed_notes(store, debrief), start + timedelta(hours=1))
+    assert store.get(Company, company.uid).name == "Contoso"
+    assert store.get(Opportunity, role.uid).title == "Account Executive"
+    assert store.count(ThankYouNote) == 1
+    nameless = Debrief(_round(role, [person], start), [person], replace(role, title=" "), company)
+    with pytest.raises(InvalidRecord, match="needs a title"):
+        check_debrief(store, nameless, start + timedelta(hours=1))
+
+
+def test_people_are_found_by_the_start_of_any_word_of_their_name(store):
+    company = Company("Lumen")
+    store.put_many([company, Contact("Raj Patel", company_uid=company.uid), Contact("Priya Raman"),
+                    Contact("Ana Rajan"), Contact("Bo Smith")])
+    found = [(c.name, where) for c, where in people_matching(store, "raj")]
+    assert found == [("Raj Patel", "Lumen"), ("Ana Rajan", "")]
+    assert [c.name for c, _ in people_matching(store, "ra pa")] == ["Raj Patel"]
+    assert people_matching(store, "  ") == [] and people_matching(store, '"(') == []

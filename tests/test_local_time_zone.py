@@ -84,8 +84,7 @@ def test_a_debrief_defaults_to_the_computer_zone_and_saves_its_offset(qtbot, sto
     dialog = DebriefDialog(context, Hub(), opportunity_uid=opp.uid)
     qtbot.addWidget(dialog)
     assert dialog.zone.currentText() == "Europe/Berlin"
-    dialog.person.setText("Pat Receptionist")
-    dialog.picker.add_typed()
+    dialog.picker.add_new("Pat Receptionist")
     assert dialog.propose(), dialog.error.text()
     assert dialog.confirm(), dialog.notes_error.text()
 

@@ -183,7 +183,7 @@ def test_a_newer_file_is_refused_untouched(tmp_path):
     assert digest(path) == before
 
 
-@pytest.mark.parametrize("version", [1, 2, 3])
+@pytest.mark.parametrize("version", [1, 2, 3, 4])
 def test_every_earlier_version_file_opens_with_its_data(tmp_path, version):
     path = tmp_path / f"v{version}.db"
     shutil.copy(DATA / f"schema-{version}.db", path)

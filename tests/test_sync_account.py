@@ -39,7 +39,7 @@ def test_schema_2_file_gains_the_sync_tables_with_its_data_intact(tmp_path):
     assert (tmp_path / "old.db.schema-2.bak").exists()
 
 
-def test_schema_3_file_keeps_its_account_and_sync_state(tmp_path):
+def test_schema_3_file_keeps_its_account_and_sync_state(tmp_path):  # (now migrated to 4)
     path = tmp_path / "v3.db"
     shutil.copy(DATA / "schema-3.db", path)
     store = Store.open(path)
@@ -106,3 +106,33 @@ def test_cli_remembers_the_account_so_the_next_sync_needs_no_flags(demo_store, d
     account = load_account(demo_store)
     assert account.username == dav_user.name and account.reminders_as_tasks
     assert account.calendar_url.startswith(dav_user.principal_url)
+
+
+def test_schema_3_file_gains_contact_fields_and_pending_deletions(tmp_path):
+    path = tmp_path / "v3.db"
+    shutil.copy(DATA / "schema-3.db", path)
+    store = Store.open(path)
+    try:
+        assert store.schema_version() == SCHEMA_VERSION >= 4
+        account = load_account(store)
+        events = load_agreed(store, account.calendar_url)
+        assert [a.local_fields for a in events.values()] == [None]
+        assert [a.pending_deletion for a in events.values()] == [None]
+        assert load_token(store, account.calendar_url)
+    finally:
+        store.close()
+    assert (tmp_path / "v3.db.schema-3.bak").exists()
+
+
+def test_schema_4_file_keeps_its_cards_and_what_waits_for_the_user(tmp_path):
+    path = tmp_path / "v4.db"
+    shutil.copy(DATA / "schema-4.db", path)
+    store = Store.open(path)
+    try:
+        account = load_account(store)
+        cards = load_agreed(store, account.addressbook_url)
+        assert len(cards) == 3
+        assert sorted(a.pending_deletion or "" for a in cards.values()) == ["", "", "server"]
+        assert all(a.local_fields["name"] and a.body.startswith("BEGIN:VCARD") for a in cards.values())
+    finally:
+        store.close()

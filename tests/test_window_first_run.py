@@ -5,14 +5,15 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog
 
 from afterword.core import interchange
 from afterword.core.domain import Company, Contact, Opportunity
 from afterword.core.store import Store
 from afterword.ui import messages
 from afterword.ui.dialogs.debrief import DebriefDialog
-from afterword.ui.first_run import IMPORT_CONTACTS_ACTION, FirstRoleDialog, sample_database
+from afterword.ui.dialogs.new_role import NewRoleDialog
+from afterword.ui.first_run import sample_database
 from window_helpers import close_window, open_window
 
 
@@ -79,28 +80,27 @@ def test_a_bad_interchange_file_imports_nothing_and_says_why(qtbot, empty_window
     assert empty_window.context.store.count(Contact) == 0
 
 
-def test_import_contacts_uses_the_contacts_import_when_the_window_has_it(qtbot, empty_window):
+def test_import_contacts_uses_the_contacts_import_when_the_window_has_it(qtbot, empty_window, monkeypatch):
     first_run = empty_window.first_run
-    assert first_run.contacts_action() is empty_window.data_import.action  # not there: JSON
-    contacts = QAction("Import Contacts…", empty_window)
-    contacts.setObjectName(IMPORT_CONTACTS_ACTION)
-    asked: list[bool] = []
-    contacts.triggered.connect(lambda: asked.append(True))
+    assert first_run.contacts_action() is empty_window.contacts_io.import_action
+    asked: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames",
+                        lambda _parent, title, *_args: asked.append(title) or ([], ""))
     qtbot.mouseClick(first_steps(empty_window).buttons["contacts"], Qt.MouseButton.LeftButton)
-    assert asked == [True]
+    assert asked == ["Import Contacts"]
 
 
 def test_add_the_first_role_then_debrief_its_first_round(qtbot, empty_window, monkeypatch):
-    def fill(dialog: FirstRoleDialog) -> int:
+    def fill(dialog: NewRoleDialog) -> int:
         dialog.accept()  # nothing typed: refused, with a message
         assert dialog.error.isVisibleTo(dialog) and dialog.result() == 0
-        dialog.company.setText("Northwind  Traders")
-        dialog.role.setText("Account Manager")
+        dialog.company.setCurrentText("Northwind  Traders")
+        dialog.title.setText("Account Manager")
         dialog.accept()
         return dialog.result()
 
     debriefs: list[DebriefDialog] = []
-    monkeypatch.setattr(FirstRoleDialog, "exec", fill)
+    monkeypatch.setattr(NewRoleDialog, "exec", fill)
     monkeypatch.setattr(DebriefDialog, "exec", lambda self: debriefs.append(self) or 0)
     qtbot.mouseClick(first_steps(empty_window).buttons["role"], Qt.MouseButton.LeftButton)
     store = empty_window.context.store
@@ -139,11 +139,13 @@ def test_a_read_only_file_says_so_and_offers_no_edits(qtbot, demo_store, warning
             people = window.shown_page()
             people.select_row(0)
             assert people.card.contact() is not None
-            assert not people.card.fields.editors["name"].isEnabled()
+            name = people.card.fields.editors["name"]
+            assert name.isReadOnly() and name.text() == people.card.contact().name  # readable, not editable
+            assert not people.card.fields.editors["company_uid"].isEnabled()
             assert not window.delete_action.isEnabled()
             assert not window.follow_through.cadence_action.isEnabled()
             window.show_page("companies")
-            assert not window.shown_page().company_fields.editors["name"].isEnabled()
+            assert window.shown_page().company_fields.editors["name"].isReadOnly()
             assert warnings == []
         finally:
             close_window(window)

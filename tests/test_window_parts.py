@@ -54,9 +54,15 @@ def test_the_people_picker_finds_known_people_and_creates_new_ones(qtbot, store)
     store.put(dana)
     picker = PeoplePicker(store, lambda: None)
     qtbot.addWidget(picker)
-    for typed in ("dana reyes", "  Sam   Lee ", "DANA REYES"):
-        picker.name.setText(typed)
-        picker.add_typed()
+    picker.name.setText("dana reyes")
+    picker.add_typed()
+    picker.name.setText("Sam Lee")
+    picker.add_typed()  # nobody of that name: the list shows, nobody is created
+    assert len(picker.present()) == 1 and picker.new_contacts == {}
+    picker.completer.popup().hide()
+    picker.add_new("  Sam   Lee ")
+    picker.name.setText("DANA REYES")
+    picker.add_typed()
     present = picker.present()
     assert [c.name for c in present] == ["Dana Reyes", "Sam Lee"]
     assert present[0].uid == dana.uid

@@ -59,8 +59,7 @@ def _debrief(qtbot, window, role: Opportunity, name: str) -> DebriefDialog:
     dialog = DebriefDialog(window.context, window.hub, window, opportunity_uid=role.uid,
                            changes=window.changes)
     qtbot.addWidget(dialog)
-    type_into(qtbot, dialog.person, name)  # Enter adds the person present
-    dialog.person.completer().popup().hide()
+    type_into(qtbot, dialog.person, name)  # Enter takes the person highlighted
     assert dialog.propose()
     assert dialog.confirm()
     return dialog

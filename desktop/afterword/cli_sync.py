@@ -13,10 +13,13 @@ import getpass
 import sys
 from collections.abc import Callable
 from datetime import datetime
+from urllib.parse import urlsplit
 
+from afterword.cli_contacts import default_region
 from afterword.core.errors import AfterwordError
 from afterword.core.store import Store
 from afterword.core.sync.account import Account, load_account
+from afterword.core.sync.contacts import APPLY, KEEP
 from afterword.core.sync.errors import NoAccount, NoPassword
 from afterword.core.sync.password import find_password, keyring_available, save_password
 from afterword.core.sync.run import run_sync
@@ -28,10 +31,13 @@ def register(command: Command) -> None:
     """Add `sync` to the parser (through cli.build_parser's `command` helper)."""
     p = command("sync", cmd_sync, "sync contacts and reminders with a CardDAV/CalDAV server",
                 "Sync with a CardDAV/CalDAV server (Nextcloud, Radicale, Fastmail, iCloud, …): "
-                "each open reminder becomes an event in its calendar, and a reminder that is "
-                "done leaves it. The account is remembered per database, so later runs need "
-                "no flags. The password comes from the system keyring, or from "
-                "AFTERWORD_DAV_PASSWORD when that is set.")
+                "every contact is a vCard in its address book, both ways (a card added or "
+                "changed on the phone is added or merged here); each open reminder becomes an "
+                "event in its calendar, and a reminder that is done leaves it. A contact "
+                "deleted on one side is listed, not deleted on the other, until you say so. "
+                "The account is remembered per database, so later runs need no flags. The "
+                "password comes from the system keyring, or from AFTERWORD_DAV_PASSWORD when "
+                "that is set.")
     p.add_argument("--url", metavar="URL",
                    help="the server: its root, your principal or a collection (https://…)")
     p.add_argument("--user", metavar="USER", help="your user name on the server")
@@ -41,6 +47,14 @@ def register(command: Command) -> None:
                    help="use this existing calendar instead of one named Afterword")
     p.add_argument("--reminders", choices=["events", "tasks"],
                    help="send reminders as calendar events (the default) or as tasks; remembered")
+    answer = p.add_mutually_exclusive_group()
+    answer.add_argument("--apply-deletions", dest="deletions", action="store_const", const=APPLY,
+                        help="carry out the deletions the last sync listed: delete here the people "
+                             "whose cards were deleted on the server, and delete there the cards "
+                             "of people deleted here")
+    answer.add_argument("--keep-deleted", dest="deletions", action="store_const", const=KEEP,
+                        help="keep the people the last sync listed as deleted on one side: put "
+                             "them back on that side")
 
 
 def account_from(args: argparse.Namespace, stored: Account | None) -> Account:
@@ -89,15 +103,25 @@ def cmd_sync(args: argparse.Namespace) -> int:
     store: Store = _open_existing(args)
     try:
         account = account_from(args, load_account(store))
-        report = run_sync(store, account, password_for(account), now=datetime.now().astimezone())
+        report = run_sync(store, account, password_for(account), now=datetime.now().astimezone(),
+                          region=default_region(), deletions=args.deletions)
     finally:
         store.close()
     for problem in report.problems:
         print(f"afterword: warning: {problem}", file=sys.stderr)
-    print(f"{report.describe()} ({_where(report.account)})")
+    print(f"{report.describe()} ({report.account.username} at {_host(report.account.url)})")
+    for conflict in report.contacts.conflicts:
+        print(f"  changed on both sides, the server's value kept in notes: {conflict}")
+    for waiting in report.waiting:
+        print(f"  {waiting.describe()}")
+    if report.waiting:
+        print("  'afterword sync --apply-deletions' carries these deletions out; "
+              "'afterword sync --keep-deleted' keeps these people on both sides.")
+    for name in report.edited_meanwhile:
+        print(f"  {name} was edited here during the sync; merged again next time")
     return 0
 
 
-def _where(account: Account) -> str:
-    return f"{account.username} at {account.calendar_url or account.url}"
+def _host(url: str) -> str:
+    return urlsplit(url).netloc or url
 

@@ -5,7 +5,8 @@ open reminder, whose UID is exactly the reminder's uid; optionally one timed eve
 per interview round (UID = the round's uid) with its VTIMEZONE. SEQUENCE and
 DTSTAMP come from the remembered versions (calendar_state), so an unchanged entry
 is written identically and a changed one supersedes the copy a calendar holds.
-Nothing here writes files or the database: see calendar_export.
+Each entry's component comes from calendar_render. Nothing here writes files or
+the database: see calendar_export.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from icalendar import Alarm, Calendar, Event, Todo, vRecur
+from icalendar import Calendar, Event, Todo
 
 from afterword import __version__
 from afterword.core.calendar_content import (
@@ -22,10 +23,13 @@ from afterword.core.calendar_content import (
     EventSpec,
     Sources,
     cancelled_spec,
+    done_reminders,
     reminder_spec,
     round_specs,
 )
+from afterword.core.calendar_render import Renderer
 from afterword.core.calendar_state import Stamped, Version, load_versions, stamp, utc_now
+from afterword.core.calendar_zones import vtimezone
 from afterword.core.rules import ReminderKind, open_reminders
 from afterword.core.store import Store
 
@@ -58,13 +62,24 @@ class CalendarBuild:
     stamped: list[Stamped] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)  # entries written per kind
+    # What changed since the last export, each change counted once.
+    new: int = 0
+    updated: int = 0
+    cancelled: int = 0  # entries that became cancelled in this export
+    completed: int = 0  # tasks that became completed in this export
 
-    def count(self, status: str) -> int:
-        return sum(1 for s in self.stamped if s.status == status)
-
-    @property
-    def cancelled(self) -> int:
-        return sum(1 for s in self.stamped if s.version.cancelled)
+    def tally(self, stamped: Stamped, previous: Version | None, spec: EventSpec, tasks: bool) -> None:
+        if stamped.status == "unchanged":
+            return
+        if spec.cancelled and not (previous and previous.cancelled):
+            if tasks and spec.done:
+                self.completed += 1
+            else:
+                self.cancelled += 1
+        elif stamped.status == "new":
+            self.new += 1
+        else:
+            self.updated += 1
 
 
 def _in_range(d: date, options: CalendarOptions) -> bool:
@@ -93,38 +108,45 @@ def collect_specs(store: Store, options: CalendarOptions) -> tuple[list[EventSpe
     return specs, alive, problems
 
 
-def _gone(previous: dict[str, Version], alive: set[str], options: CalendarOptions,
+def _gone(store: Store, previous: dict[str, Version], alive: set[str], options: CalendarOptions,
           now: datetime) -> list[EventSpec]:
     """Cancelled copies of remembered entries whose source no longer gives one."""
     kinds = set(options.kinds) | ({ROUND_KIND} if options.rounds else set())
-    specs = []
+    gone = []
     for v in previous.values():
         if v.uid in alive or v.kind not in kinds:
             continue
         if v.cancelled and now - v.stamped_at > KEEP_CANCELLED:
             continue
-        spec = cancelled_spec(v.uid, v.kind, v.summary, v.start)
-        start_day = spec.start.date() if isinstance(spec.start, datetime) else spec.start
-        if _in_range(start_day, options):
-            specs.append(spec)
-    return specs
+        if _in_range(date.fromisoformat(v.start[:10]), options):
+            gone.append(v)
+    done = done_reminders(store, ((v.kind, v.start) for v in gone)) if gone else set()
+    return [cancelled_spec(v.uid, v.kind, v.summary, v.start, done=v.uid in done) for v in gone]
 
 
 def build_calendar(store: Store, options: CalendarOptions, now: datetime) -> CalendarBuild:
-    """The calendar for `options` as of `now` (an aware datetime)."""
+    """The calendar for `options` as of `now` (an aware datetime).
+
+    The same database gives the same bytes: entries in a fixed order, time zones
+    by name, and each entry's SEQUENCE and DTSTAMP as remembered.
+    """
     now = utc_now(now)
     specs, alive, problems = collect_specs(store, options)
     previous = load_versions(store)
     if options.full:
-        specs.extend(_gone(previous, alive, options, now))
+        specs.extend(_gone(store, previous, alive, options, now))
+    specs.sort(key=lambda spec: spec.sort_key)
     build = CalendarBuild(new_calendar(), problems=problems)
-    for spec in specs:
-        stamped = stamp(spec.uid, spec.kind, spec.fingerprint(), spec.summary, spec.start_text,
-                        spec.cancelled, previous.get(spec.uid), now)
-        build.stamped.append(stamped)
-        build.calendar.add_component(render(spec, stamped.version, tasks=options.tasks))
-        build.counts[spec.kind] = build.counts.get(spec.kind, 0) + 1
     add_time_zones(build.calendar, specs)
+    renderer = Renderer(tasks=options.tasks)
+    for spec in specs:
+        before = previous.get(spec.uid)
+        stamped = stamp(spec.uid, spec.kind, spec.fingerprint(), spec.summary, spec.start_text,
+                        spec.cancelled, before, now)
+        build.stamped.append(stamped)
+        build.tally(stamped, before, spec, options.tasks)
+        build.calendar.add_component(renderer.render(spec, stamped.version))
+        build.counts[spec.kind] = build.counts.get(spec.kind, 0) + 1
     return build
 
 
@@ -138,50 +160,17 @@ def new_calendar() -> Calendar:
 
 
 def add_time_zones(cal: Calendar, specs: Iterable[EventSpec]) -> None:
-    """A VTIMEZONE for every TZID used (Outlook needs the block), covering the
-    years the entries fall in."""
-    years = [s.start.year for s in specs
-             if isinstance(s.start, datetime) and getattr(s.start.tzinfo, "key", None)]
-    if years:
-        cal.add_missing_timezones(first_date=date(min(years) - 1, 1, 1),
-                                  last_date=date(max(years) + 2, 1, 1))
+    """A VTIMEZONE for every TZID used (Outlook needs the block), ordered by name,
+    each covering the years its entries fall in."""
+    years: dict[str, set[int]] = {}
+    for spec in specs:
+        if spec.zone:
+            years.setdefault(spec.zone, set()).update((spec.start.year, spec.end.year))
+    for zone in sorted(years):
+        first, last = min(years[zone]), max(years[zone])
+        cal.add_component(vtimezone(zone, date(first, 1, 1), date(last, 12, 31)))
 
 
 def render(spec: EventSpec, version: Version, *, tasks: bool) -> Event | Todo:
-    """One VEVENT or VTODO; its VALARM comes after the entry's own properties."""
-    comp: Event | Todo = Todo() if tasks else Event()
-    comp.add("uid", spec.uid)
-    comp.add("dtstamp", version.stamped_at)
-    comp.add("last-modified", version.stamped_at)
-    comp.add("sequence", version.sequence)
-    comp.add("summary", spec.summary)
-    comp.add("description", spec.description)
-    if tasks:
-        if spec.rrule:  # a recurring task needs a DTSTART to recur from
-            comp.add("dtstart", spec.start)
-        comp.add("due", spec.start)
-        comp.add("status", "CANCELLED" if spec.cancelled else "NEEDS-ACTION")
-    else:
-        comp.add("dtstart", spec.start)
-        comp.add("dtend", spec.end)
-        comp.add("status", "CANCELLED" if spec.cancelled else "CONFIRMED")
-        # A reminder should not make the day look busy; a round or a call should.
-        comp.add("transp", "TRANSPARENT" if spec.all_day else "OPAQUE")
-    if spec.location:
-        comp.add("location", spec.location)
-    if spec.rrule:
-        comp.add("rrule", vRecur.from_ical(spec.rrule))
-    comp.add("categories", ["Afterword"])
-    if spec.alarm is not None and not spec.cancelled:
-        comp.add_component(_alarm(spec, tasks=tasks))
-    return comp
-
-
-def _alarm(spec: EventSpec, *, tasks: bool) -> Alarm:
-    alarm = Alarm()
-    alarm.add("action", "DISPLAY")
-    # A task has no DTSTART to be relative to (unless it recurs): use its DUE.
-    params = {"RELATED": "END"} if tasks and not spec.rrule else {}
-    alarm.add("trigger", spec.alarm, parameters=params)
-    alarm.add("description", spec.summary)
-    return alarm
+    """One entry on its own (a CalDAV calendar holds each in a resource of its own)."""
+    return Renderer(tasks=tasks).render(spec, version)

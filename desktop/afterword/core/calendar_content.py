@@ -9,18 +9,24 @@ their own, because some calendars drop alarms on import.
 from __future__ import annotations
 
 import hashlib
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from afterword.core.cadence import rule_body
+from afterword.core.calendar_zones import needs_utc
 from afterword.core.domain import DONE_NOTE_STATUSES, CallStatus, Format, Medium
-from afterword.core.rules import Reminder, ReminderKind
+from afterword.core.rules import Reminder, ReminderKind, reminder_uid
 from afterword.core.store import Store
 
 ROUND_KIND = "interview"  # the kind of an interview round's own event
 CALL_LENGTH = timedelta(minutes=30)
 ROUND_LENGTH = timedelta(hours=1)
+# Raised when VTIMEZONE blocks are written differently: the entries that refer to
+# one get a new SEQUENCE, so a calendar that placed them by the old block updates.
+TIME_ZONE_FORM = "2"
 
 
 @dataclass(frozen=True)
@@ -37,6 +43,7 @@ class EventSpec:
     location: str | None = None
     rrule: str | None = None
     cancelled: bool = False
+    done: bool = False  # a cancelled entry whose reminder was done (a task is COMPLETED)
 
     @property
     def all_day(self) -> bool:
@@ -46,11 +53,23 @@ class EventSpec:
     def start_text(self) -> str:
         return self.start.isoformat()
 
+    @property
+    def zone(self) -> str | None:
+        """The TZID the entry is written in; None for dates and UTC."""
+        return getattr(self.start.tzinfo, "key", None) if isinstance(self.start, datetime) else None
+
+    @property
+    def sort_key(self) -> tuple[str, str]:
+        """Entries in the file by day, then UID: the same order on every export."""
+        day = self.start.date() if isinstance(self.start, datetime) else self.start
+        return day.isoformat(), self.uid
+
     def fingerprint(self) -> str:
-        zone = getattr(self.start.tzinfo, "key", "") if isinstance(self.start, datetime) else ""
+        zone = f"{self.zone}@{TIME_ZONE_FORM}" if self.zone else ""
+        ended = ("done" if self.done else "cancelled") if self.cancelled else ""
         parts = (self.kind, self.summary, self.description, self.start.isoformat(), zone,
                  self.end.isoformat(), str(self.alarm), self.location or "", self.rrule or "",
-                 "cancelled" if self.cancelled else "")
+                 ended)
         return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
@@ -159,15 +178,20 @@ def reminder_spec(r: Reminder, sources: Sources, *, alarm_time: time, alarm_befo
                      location, rrule)
 
 
+_UNTIL_TIME = re.compile(r"(UNTIL=\d{8})T\d{6}Z?", re.IGNORECASE)
+
+
 def calendar_rule(text: str | None) -> str | None:
-    """The cadence's RRULE for the event. A COUNT counts from the cadence's own
-    start, not from this event's, so such a rule is left out rather than wrong."""
+    """The cadence's RRULE for the all-day event. A COUNT counts from the cadence's
+    own start, not from this event's, so such a rule is left out rather than wrong.
+    An UNTIL becomes a date, as RFC 5545 wants beside a date start: touches fall on
+    whole days, so a touch on the UNTIL's day is within it, as Afterword reads it."""
     if not text:
         return None
     body = rule_body(text)
     if "COUNT=" in body.upper():
         return None
-    return body
+    return _UNTIL_TIME.sub(r"\1", body)
 
 
 # -- interview rounds ------------------------------------------------------------
@@ -198,13 +222,12 @@ def round_specs(store: Store, sources: Sources, *, alarm_before: timedelta,
     ).fetchall()
     for uid, number, start_text, zone_name, fmt, next_steps, role, company, address, people in rows:
         where = f"interview {uid} ({company}, {role}, round {number})"
-        start = datetime.fromisoformat(start_text)
         zone = _zone(zone_name)
         if zone is None:
             what = f"unknown time zone {zone_name!r}" if zone_name else "no time zone"
             problems.append(f"{where}: field 'timezone': {what}; its event was written in UTC")
         try:
-            start = start.astimezone(zone or UTC)
+            start, end = round_span(datetime.fromisoformat(start_text), zone)
         except OverflowError:  # a date at the very edge of the calendar, from an old import
             problems.append(f"{where}: field 'start': {start_text} cannot be placed in a calendar")
             continue
@@ -218,9 +241,21 @@ def round_specs(store: Store, sources: Sources, *, alarm_before: timedelta,
         place = address if fmt == Format.ON_SITE else _FORMAT_PLACES.get(fmt)
         specs.append(EventSpec(
             uid, ROUND_KIND, f"Interview: {role} at {company} (round {number})", "\n".join(lines),
-            start, start + ROUND_LENGTH, -alarm_before, place,
+            start, end, -alarm_before, place,
         ))
     return specs, problems
+
+
+def round_span(start: datetime, zone: ZoneInfo | None) -> tuple[datetime, datetime]:
+    """A round's start and end in its own zone: the stored offset picks which of a
+    repeated hour's two wall times it is (the fold), and the end is an hour later in
+    real time, not on the clock face. Where either is ambiguous or missing on the
+    clock face, both are given in UTC, which every reader places alike."""
+    start = start.astimezone(zone or UTC)
+    end = (start.astimezone(UTC) + ROUND_LENGTH).astimezone(start.tzinfo)
+    if needs_utc(start) or needs_utc(end):
+        return start.astimezone(UTC), end.astimezone(UTC)
+    return start, end
 
 
 def _zone(name: str | None) -> ZoneInfo | None:
@@ -232,8 +267,10 @@ def _zone(name: str | None) -> ZoneInfo | None:
         return None
 
 
-def cancelled_spec(uid: str, kind: str, summary: str, start_text: str) -> EventSpec:
-    """The entry that tells subscribed calendars to drop a reminder that is gone."""
+def cancelled_spec(uid: str, kind: str, summary: str, start_text: str, *,
+                   done: bool = False) -> EventSpec:
+    """The entry that tells subscribed calendars to drop a reminder that is gone:
+    done (a task then shows as completed) or removed."""
     start: date | datetime
     if "T" in start_text:
         start = datetime.fromisoformat(start_text).astimezone(UTC)
@@ -242,4 +279,45 @@ def cancelled_spec(uid: str, kind: str, summary: str, start_text: str) -> EventS
         start = date.fromisoformat(start_text)
         end = start + timedelta(days=1)
     return EventSpec(uid, kind, summary, "Done or removed in Afterword.", start, end, None,
-                     cancelled=True)
+                     cancelled=True, done=done)
+
+
+def done_reminders(store: Store, gone: Iterable[tuple[str, str]]) -> set[str]:
+    """Of reminders that are gone, given as (kind, start), the uids of those whose
+    record says they were done: a note sent or delivered, a follow-up made, a
+    feedback call held. The rest were removed (or can no longer come due).
+
+    Notes and rounds are read by the date a gone reminder had, not every one ever.
+    """
+    days: dict[str, set[date]] = {}
+    for kind, start in gone:
+        days.setdefault(kind, set()).add(date.fromisoformat(start[:10]))
+    found: set[str] = set()
+    if notes := days.get(ReminderKind.THANK_YOU_NOTE.value):
+        found |= _uids_by_day(
+            store, ReminderKind.THANK_YOU_NOTE,
+            "SELECT uid FROM thank_you_notes WHERE status IN (?, ?) AND due IN ({days})",
+            list(DONE_NOTE_STATUSES), notes)
+    if follow_ups := days.get(ReminderKind.FOLLOW_UP.value):
+        found |= _uids_by_day(
+            store, ReminderKind.FOLLOW_UP,
+            "SELECT uid FROM interviews WHERE followed_up_on IS NOT NULL AND hear_back_by IN ({days})",
+            [], {day - timedelta(days=1) for day in follow_ups})  # due the day after
+    if ReminderKind.FEEDBACK_CALL.value in days:
+        # A call's reminder is dated by its request or schedule; held calls are few.
+        rows = store.db.execute("SELECT uid FROM feedback_calls WHERE status = ?",
+                                [CallStatus.HELD.value]).fetchall()
+        found |= {reminder_uid(ReminderKind.FEEDBACK_CALL, row[0]) for row in rows}
+    return found
+
+
+def _uids_by_day(store: Store, kind: ReminderKind, sql: str, params: list, days: set[date],
+                 ) -> set[str]:
+    values = sorted(d.isoformat() for d in days)
+    found = set()
+    for start in range(0, len(values), 500):
+        chunk = values[start:start + 500]
+        rows = store.db.execute(sql.format(days=",".join("?" * len(chunk))),
+                                [*params, *chunk]).fetchall()
+        found.update(reminder_uid(kind, row[0]) for row in rows)
+    return found

@@ -43,6 +43,7 @@ class ExportSummary:
     new: int = 0
     changed: int = 0
     cancelled: int = 0
+    completed: int = 0
     problems: list[str] = field(default_factory=list)
 
     @property
@@ -50,15 +51,17 @@ class ExportSummary:
         return sum(self.counts.values())
 
     def describe(self) -> str:
-        """One line: 'Wrote 11 events to F.ics: 4 thank-you notes, … (2 new, 1 updated).'"""
+        """One line: 'Wrote 11 events to F.ics: 4 thank-you notes, … (2 new, 1 updated).'
+        Each change since the last export is counted once."""
         noun = "task" if self.tasks else "event"
         parts = [f"{n} {_NAMES.get(k, (k, k))[n != 1]}" for k, n in self.counts.items() if n]
         text = f"Wrote {self.total} {noun}{'s' if self.total != 1 else ''} to {self.path.name}"
         if parts:
             text += ": " + ", ".join(parts)
-        text += f" ({self.new} new, {self.changed} updated"
-        text += f", {self.cancelled} cancelled)." if self.cancelled else ")."
-        return text
+        changes = [f"{self.new} new", f"{self.changed} updated"]
+        changes += [f"{n} {word}" for n, word in ((self.completed, "completed"),
+                                                   (self.cancelled, "cancelled")) if n]
+        return text + f" ({', '.join(changes)})."
 
 
 def write_whole(out: Path, data: bytes) -> None:
@@ -84,9 +87,8 @@ def export_calendar(store: Store, out: str | os.PathLike[str], options: Calendar
     record_versions(store, build.stamped)
     return ExportSummary(
         out, options.tasks, dict(sorted(build.counts.items(), key=lambda kv: _order(kv[0]))),
-        new=build.count("new"), changed=build.count("changed"),
-        cancelled=sum(1 for s in build.stamped if s.version.cancelled),
-        problems=build.problems,
+        new=build.new, changed=build.updated, cancelled=build.cancelled,
+        completed=build.completed, problems=build.problems,
     )
 
 

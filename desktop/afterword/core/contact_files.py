@@ -4,7 +4,6 @@ nothing), and the export to .vcf or .csv."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO
@@ -20,6 +19,7 @@ from afterword.core.merge import (
     feed,
     run_transaction,
 )
+from afterword.core.output_paths import check_export_path
 from afterword.core.store import Store
 
 # A contacts file larger than this is refused before it is read: thousands of cards
@@ -104,14 +104,8 @@ def export_format(out: Path) -> str:
 
 
 def refuse_database_target(out: Path, store: Store) -> None:
-    """An export never writes over the database (nor its -wal/-shm, nor a link to it)."""
-    if store.path is None:
-        return
-    db = store.path.resolve()
-    guarded = {db, Path(f"{db}-wal"), Path(f"{db}-shm"), Path(f"{db}-journal")}
-    target = Path(os.path.realpath(out.expanduser()))
-    if target in guarded:
-        raise AfterwordError(f"{out} is the database itself; choose another file to export to")
+    """An export never writes over a database (nor its -wal/-shm, nor a link to it)."""
+    check_export_path(out, [store.path] if store.path is not None else [])
 
 
 def _contacts(store: Store, uids: Sequence[str] | None) -> Iterator[list[Contact]]:

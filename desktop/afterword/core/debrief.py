@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from afterword.core.domain import Contact, Interview, Opportunity, ThankYouNote
+from afterword.core import search
+from afterword.core.domain import Company, Contact, Interview, Opportunity, Stage, ThankYouNote
 from afterword.core.errors import InvalidRecord
 from afterword.core.proposals import propose_notes
 from afterword.core.store import Store
@@ -17,14 +18,48 @@ from afterword.core.store import Store
 
 @dataclass
 class Debrief:
-    """A round as the form has it: the interview plus people created inline
-    (not saved yet, so cancelling the form leaves no stray contacts)."""
+    """A round as the form has it: the interview plus what was created inline —
+    people, and the role (with its company) when the round is for a new one. None
+    of it is saved before the debrief, so cancelling the form leaves nothing behind."""
 
     interview: Interview
     new_contacts: list[Contact] = field(default_factory=list)
+    new_role: Opportunity | None = None
+    new_company: Company | None = None
 
     def contacts_by_uid(self) -> dict[str, Contact]:
         return {c.uid: c for c in self.new_contacts}
+
+    def companies_by_uid(self) -> dict[str, Company]:
+        return {self.new_company.uid: self.new_company} if self.new_company else {}
+
+    def created(self) -> list[object]:
+        """What saving writes besides the round and its notes, parents first."""
+        return [r for r in (self.new_company, self.new_role) if r is not None] + self.new_contacts
+
+
+def new_role(title: str, company: Company | str) -> tuple[Opportunity, Company | None]:
+    """A role to debrief a round of, at an existing company or a new one (given by
+    name); the new company is returned to be saved with the debrief."""
+    created = Company(" ".join(company.split())) if isinstance(company, str) else None
+    company_uid = created.uid if created else company.uid
+    return Opportunity(company_uid, " ".join(title.split()), stage=Stage.INTERVIEWING), created
+
+
+def people_matching(store: Store, text: str, limit: int = 8) -> list[tuple[Contact, str]]:
+    """People whose name has a word starting with each typed word ("raj" finds Raj
+    Patel), with their company's name: names that start with the text first."""
+    ids = search.people_by_name(store, text, limit * 4)
+    if not ids:
+        return []
+    people = store.select(Contact, f"id IN ({','.join('?' * len(ids))})", ids)
+    typed = " ".join(text.split()).casefold()
+    people.sort(key=lambda c: (not c.name.casefold().startswith(typed), c.name.casefold()))
+    companies: dict[str, Company | None] = {}
+    for person in people[:limit]:
+        if person.company_uid and person.company_uid not in companies:
+            companies[person.company_uid] = store.get(Company, person.company_uid)
+    return [(p, getattr(companies.get(p.company_uid or ""), "name", "")) for p in people[:limit]]
 
 
 def check_debrief(store: Store, debrief: Debrief, now: datetime) -> None:
@@ -35,7 +70,10 @@ def check_debrief(store: Store, debrief: Debrief, now: datetime) -> None:
     """
     interview = debrief.interview
     where = ("interview", interview.uid)
-    if store.get(Opportunity, interview.opportunity_uid) is None:
+    _check_new_role(store, debrief)
+    role = debrief.new_role if debrief.new_role is not None \
+        and debrief.new_role.uid == interview.opportunity_uid else None
+    if role is None and store.get(Opportunity, interview.opportunity_uid) is None:
         raise InvalidRecord(*where, "opportunity_uid", "choose the role this round was for")
     if interview.round < 1:
         raise InvalidRecord(*where, "round", "the round number must be 1 or more")
@@ -72,14 +110,30 @@ def check_debrief(store: Store, debrief: Debrief, now: datetime) -> None:
         raise InvalidRecord(*where, "hear_back_by", "“hear back by” is before the round itself")
 
 
+def _check_new_role(store: Store, debrief: Debrief) -> None:
+    role, company = debrief.new_role, debrief.new_company
+    if role is None:
+        return
+    if not role.title.strip():
+        raise InvalidRecord("opportunity", role.uid, "title", "the new role needs a title")
+    if company is not None and not company.name.strip():
+        raise InvalidRecord("company", company.uid, "name", "the new role's company needs a name")
+    known = company.uid if company is not None else None
+    if role.company_uid != known and store.get(Company, role.company_uid) is None:
+        raise InvalidRecord("opportunity", role.uid, "company_uid",
+                            "the new role's company no longer exists")
+
+
 def proposed_notes(store: Store, debrief: Debrief) -> list[ThankYouNote]:
     """The notes to offer after saving: one per person present without one yet."""
-    return propose_notes(store, debrief.interview, debrief.contacts_by_uid())
+    return propose_notes(store, debrief.interview, debrief.contacts_by_uid(),
+                         debrief.companies_by_uid())
 
 
 def save_debrief(store: Store, debrief: Debrief, notes: Iterable[ThankYouNote],
                  now: datetime) -> None:
-    """Write the new people, the round and the confirmed notes in one transaction."""
+    """Write what was created (a role and its company, people), the round and the
+    confirmed notes in one transaction."""
     check_debrief(store, debrief, now)
     notes = list(notes)
     present = set(debrief.interview.participant_uids)
@@ -88,7 +142,7 @@ def save_debrief(store: Store, debrief: Debrief, notes: Iterable[ThankYouNote],
             raise InvalidRecord("thank-you note", note.uid, "contact_uid",
                                 "a note must be for someone present at this round")
     with store.atomic():
-        store.put_many([*debrief.new_contacts, debrief.interview, *notes])
+        store.put_many([*debrief.created(), debrief.interview, *notes])
 
 
 # -- tone ------------------------------------------------------------------

@@ -11,6 +11,7 @@ from afterword.core.domain import (
     Answer,
     Cadence,
     CallStatus,
+    Contact,
     FeedbackCall,
     Opportunity,
     Stage,
@@ -101,6 +102,12 @@ def advance(call: FeedbackCall, status: CallStatus, today: date, *,
     elif status == CallStatus.HELD:
         changes["held_on"] = call.held_on or (at.date() if at else today)
     return replace(call, **changes)
+
+
+def phone_numbers(contact: Contact) -> list[tuple[str, str]]:
+    """(kind, number) of each number to ask for the call on: direct line, then cell."""
+    return [(kind, number.strip()) for kind, number in
+            (("direct", contact.phone_direct), ("cell", contact.phone_cell)) if (number or "").strip()]
 
 
 def save_call(store: Store, call: FeedbackCall, today: date) -> None:

@@ -275,14 +275,14 @@ _LABELS = {
 _KEPT_SUFFIX = " (imported)"
 
 
-def _kept_line(name: str, value: str) -> str:
+def _kept_line(name: str, value: str, suffix: str = _KEPT_SUFFIX) -> str:
     """How a differing value is kept in notes: extra emails and numbers read back
     as such (matching uses them); other fields say they came from an import."""
     label = _LABELS[name]
     if name in ("email", "phone_direct", "phone_cell", "linkedin"):
         return f"{label}: {value}"
     value = value.replace("\n", ", ") if name == "mailing_address" else value
-    return f"{label}{_KEPT_SUFFIX}: {value}"
+    return f"{label}{suffix}: {value}"
 
 
 # -- planning ----------------------------------------------------------------------
@@ -337,9 +337,21 @@ def _plan_add(incoming: IncomingContact, name: str, wanted: _Fields, company_uid
                        photo=incoming.photo)
 
 
+def plan_merge_into(incoming: IncomingContact, stored: Contact, index: MatchIndex,
+                    stored_photo: CardPhoto | None, how: str, *, suffix: str = _KEPT_SUFFIX) -> ContactPlan:
+    """The merge of `incoming` into `stored` by the rule (Merge People uses it with
+    the person merged away as `incoming`); writes nothing."""
+    company_uid, company = _company_for(incoming.company, index)
+    company_name = incoming.company.strip() if incoming.company else None
+    return _plan_merge(incoming, stored, " ".join(incoming.name.split()),
+                       _fields(incoming, company_name), company_uid, company, how, stored_photo,
+                       index, suffix)
+
+
 def _plan_merge(incoming: IncomingContact, stored: Contact, name: str, wanted: _Fields,
                 company_uid: str | None, company: Company | None, how: str,
-                stored_photo: CardPhoto | None, index: MatchIndex) -> ContactPlan:
+                stored_photo: CardPhoto | None, index: MatchIndex,
+                suffix: str = _KEPT_SUFFIX) -> ContactPlan:
     updated = replace(stored)
     filled: list[str] = []
     kept: list[str] = []
@@ -355,9 +367,9 @@ def _plan_merge(incoming: IncomingContact, stored: Contact, name: str, wanted: _
             filled.append(key)
             known.setdefault(key, set()).add(_key(key, value, index.region))
         elif not _same_text(current, value):
-            kept.append(_kept_line(key, value))
+            kept.append(_kept_line(key, value, suffix))
     if not _same_text(stored.name, name) and not _is_shorter_form(name, stored.name):
-        kept.append(_kept_line("name", name))
+        kept.append(_kept_line("name", name, suffix))
     lines = [line for line in (*kept, *wanted.extras) if not _in_notes(stored.notes, line)]
     notes = stored.notes
     if incoming.notes and incoming.notes.strip() and not _in_notes(stored.notes, incoming.notes.strip()):

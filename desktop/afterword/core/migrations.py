@@ -111,5 +111,18 @@ UPDATE meta SET value = '3' WHERE key = 'schema_version';
 """)
 
 
+@migrations(name="m004_sync_contacts")
+def m004_sync_contacts(db: Database) -> None:
+    # Contacts both ways: the local fields as last agreed (JSON), so a change here
+    # and one on the server can be told apart field by field; and a deletion on
+    # one side that waits for the user's say ('server': the card was deleted there;
+    # 'local': the person was deleted here).
+    run_script(db, """
+ALTER TABLE sync_resources ADD COLUMN local_fields TEXT;
+ALTER TABLE sync_resources ADD COLUMN pending_deletion TEXT;
+UPDATE meta SET value = '4' WHERE key = 'schema_version';
+""")
+
+
 # The version this code writes; each migration step sets it in `meta`.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4

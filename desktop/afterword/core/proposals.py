@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from afterword.core.domain import (
     FEEDBACK_ROLES,
     CallStatus,
+    Company,
     Contact,
     FeedbackCall,
     Interview,
@@ -28,9 +29,29 @@ def note_due(interview: Interview) -> date:
     return local_date(interview.start, interview.timezone) + timedelta(days=1)
 
 
-def note_medium(contact: Contact) -> Medium:
+# People met who were not in the interview itself: the front desk and assistants.
+# Their note thanks them for their welcome; it never carries the interview's
+# concerns or better answers.
+FRONT_DESK = (Role.RECEPTIONIST, Role.ASSISTANT)
+
+
+def postal_address(contact: Contact, company: Company | None = None) -> str | None:
+    """Where a note to the person can be posted: their own address, else their company's."""
+    for address in (contact.mailing_address, company.address if company else None):
+        if (address or "").strip():
+            return address
+    return None
+
+
+def note_medium(contact: Contact, company: Company | None = None) -> Medium:
     """Handwritten when there is somewhere to post it, else email."""
-    return Medium.HANDWRITTEN if (contact.mailing_address or "").strip() else Medium.EMAIL
+    return Medium.HANDWRITTEN if postal_address(contact, company) else Medium.EMAIL
+
+
+def welcome_points(contact: Contact) -> str | None:
+    """What a note to the front desk mentions: how they helped, if recorded."""
+    helped = (contact.helped or "").strip()
+    return f"Thank them for their help: {helped}" if helped else None
 
 
 def points_to_mention(interview: Interview) -> str | None:
@@ -48,10 +69,14 @@ def points_to_mention(interview: Interview) -> str | None:
 
 
 def propose_notes(store: Store, interview: Interview,
-                  unsaved: Mapping[str, Contact] | None = None) -> list[ThankYouNote]:
-    """One note per person present who does not have one for this round yet.
+                  unsaved: Mapping[str, Contact] | None = None,
+                  unsaved_companies: Mapping[str, Company] | None = None) -> list[ThankYouNote]:
+    """One note per person present who does not have one for this round yet:
+    handwritten where a postal address is known (theirs, else their company's),
+    with the debrief's points, except for the front desk (see FRONT_DESK).
 
-    `unsaved` holds people created with the debrief and not in the store yet.
+    `unsaved` and `unsaved_companies` hold people and companies created with the
+    debrief and not in the store yet.
     """
     if not interview.participant_uids:
         raise InvalidRecord("interview", interview.uid, "participant_uids",
@@ -66,9 +91,16 @@ def propose_notes(store: Store, interview: Interview,
         contact = (unsaved or {}).get(uid) or store.get(Contact, uid)
         if contact is None or uid in existing:
             continue
+        company = None
+        if contact.company_uid:
+            company = (unsaved_companies or {}).get(contact.company_uid) \
+                or store.get(Company, contact.company_uid)
+        front_desk = contact.role in FRONT_DESK
         notes.append(ThankYouNote(
             contact_uid=uid, interview_uid=interview.uid, due=note_due(interview),
-            medium=note_medium(contact), points=points, better_answer=better,
+            medium=note_medium(contact, company),
+            points=welcome_points(contact) if front_desk else points,
+            better_answer=None if front_desk else better,
         ))
     return notes
 

@@ -41,6 +41,12 @@ def people(store: Store, text: str, limit: int = DEFAULT_LIMIT) -> list[int]:
     return by_name + rest[:limit - len(by_name)]
 
 
+def people_by_name(store: Store, text: str, limit: int = DEFAULT_LIMIT) -> list[int]:
+    """Contact ids whose name has a word starting with each word of `text`, in name order."""
+    expression = match_expression(text)
+    return [] if expression is None else _sorted_contacts(store, f"name : ({expression})", limit)
+
+
 def _sorted_contacts(store: Store, expression: str, limit: int) -> list[int]:
     rows = store.db.execute(
         "SELECT c.id FROM contacts c WHERE c.id IN "

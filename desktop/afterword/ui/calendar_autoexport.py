@@ -10,10 +10,10 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 
 from afterword.context import AppContext
-from afterword.core.calendar_export import ExportSummary, export_calendar
+from afterword.core.calendar_export import ExportSummary
 from afterword.core.errors import AfterwordError
 from afterword.ui.background import BackgroundJobs
-from afterword.ui.calendar_settings import auto_file, load_options
+from afterword.ui.calendar_settings import auto_file, kept_file
 from afterword.ui.hub import Hub
 from afterword.ui.settings import open_settings
 
@@ -58,12 +58,11 @@ class CalendarAutoExport(QObject):
 
     def export_now(self) -> ExportSummary | None:
         """Export in this thread, and report it."""
-        path = auto_file(self.settings, self.context.db_path)
-        if path is None:
+        kept = kept_file(self.settings, self.context.db_path)
+        if kept is None:
             return None
         try:
-            summary = export_calendar(self.context.store, path, load_options(self.settings),
-                                      self.context.clock())
+            summary = kept.write(self.context.store, self.context.clock())
         except AfterwordError as exc:
             self._fail(str(exc))
             return None
@@ -72,15 +71,15 @@ class CalendarAutoExport(QObject):
 
     def _export_in_background(self) -> None:
         # A large database takes seconds to export: never in the window's thread.
-        path = auto_file(self.settings, self.context.db_path)
+        kept = kept_file(self.settings, self.context.db_path)  # settings: this thread only
         db_path = self.context.store.path
-        if path is None:
+        if kept is None:
             return
         if db_path is None:
             self.export_now()
             return
-        options, now = load_options(self.settings), self.context.clock()
-        self._jobs.submit(db_path, lambda store: export_calendar(store, path, options, now))
+        now = self.context.clock()
+        self._jobs.submit(db_path, lambda store: kept.write(store, now))
 
     def _report(self, summary: ExportSummary) -> None:
         text = summary.describe()

@@ -3,12 +3,16 @@ declared in settings.py)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
 from afterword.core.calendar import CalendarOptions
+from afterword.core.calendar_export import ExportSummary, export_calendar
 from afterword.core.rules import ReminderKind
+from afterword.core.store import Store
 from afterword.ui import settings as keys
 
 
@@ -37,3 +41,23 @@ def save_options(settings: QSettings, options: CalendarOptions) -> None:
 def auto_file(settings: QSettings, db_path: Path) -> Path | None:
     """The .ics file kept current for the database at `db_path`, if any."""
     return keys.CALENDAR_AUTO_FILE.of(db_path).read(settings)
+
+
+@dataclass(frozen=True)
+class KeptFile:
+    """The .ics file kept current for one database, and the choices it is written
+    with. Export Reminders (with "Keep this file up to date") and every later
+    re-write go through `write`, so the file never flips between two contents."""
+
+    path: Path
+    options: CalendarOptions
+
+    def write(self, store: Store, now: datetime) -> ExportSummary:
+        return export_calendar(store, self.path, self.options, now)
+
+
+def kept_file(settings: QSettings, db_path: Path) -> KeptFile | None:
+    """The file kept current for the database at `db_path`, with the remembered
+    choices (every date: a range would go stale); None if there is none."""
+    path = auto_file(settings, db_path)
+    return KeptFile(path, load_options(settings)) if path is not None else None

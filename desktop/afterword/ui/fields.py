@@ -188,7 +188,12 @@ class FieldSet(QWidget):
     def set_editable(self, enabled: bool) -> None:
         self._editable = enabled
         for editor in self.editors.values():
-            editor.setEnabled(enabled and not self.locked)
+            if isinstance(editor, QLineEdit | QPlainTextEdit):
+                # Locked text stays readable and can be selected and copied.
+                editor.setEnabled(enabled)
+                editor.setReadOnly(self.locked)
+            else:
+                editor.setEnabled(enabled and not self.locked)
 
     def lock(self, locked: bool) -> None:
         """Locked (a read-only file): nothing can be typed, whatever is shown."""

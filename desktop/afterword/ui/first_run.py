@@ -11,16 +11,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit
 
 from afterword.core import queries
 from afterword.core.demo import fill_demo
-from afterword.core.domain import Company, Opportunity
+from afterword.core.domain import Company
 from afterword.core.errors import AfterwordError
 from afterword.core.store import Store
 from afterword.paths import data_dir
 from afterword.ui import messages
-from afterword.ui.widgets import message_line, named, show_message
+from afterword.ui.dialogs.new_role import NewRoleDialog
 
 if TYPE_CHECKING:
     from afterword.ui.main_window import MainWindow
@@ -33,39 +32,6 @@ IMPORT_CONTACTS_ACTION = "importContactsAction"
 def sample_database() -> Path:
     """The sample data's own file, beside the user's database in the data folder."""
     return data_dir() / SAMPLE_NAME
-
-
-class FirstRoleDialog(QDialog):
-    """Company and role title: the two things a first role needs."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.setWindowTitle("Add Your First Role")
-        named(self, "Add your first role")
-        self.company = named(QLineEdit(), "Company", "The company you are interviewing with")
-        self.role = named(QLineEdit(), "Role title", "The position, as the company names it")
-        self.error = message_line(name="first role problem")
-        form = QFormLayout(self)
-        form.addRow("&Company:", self.company)
-        form.addRow("&Role title:", self.role)
-        form.addRow(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Add and Debrief…")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-
-    def accept(self) -> None:
-        if not self.company.text().strip() or not self.role.text().strip():
-            show_message(self.error, "Both the company and the role title are needed.")
-            (self.role if self.company.text().strip() else self.company).setFocus()
-            return
-        super().accept()
-
-    def records(self) -> tuple[Company, Opportunity]:
-        company = Company(" ".join(self.company.text().split()))
-        return company, Opportunity(company.uid, " ".join(self.role.text().split()))
 
 
 class FirstRun(QObject):
@@ -102,11 +68,13 @@ class FirstRun(QObject):
                 f"This is the sample data ({path}); File ▸ Open Database… goes back to yours.", 20000)
 
     def add_first_role(self) -> None:
-        dialog = FirstRoleDialog(self.window)
-        if not dialog.exec():
-            return
-        company, role = dialog.records()
         w = self.window
-        if w.changes.apply([(None, company), (None, role)], f"Add {role.title[:40]} at {company.name[:40]}"):
+        dialog = NewRoleDialog(w.context.store.all(Company), w, title="Add Your First Role",
+                               accept_text="&Add and Debrief…")
+        if not dialog.exec() or dialog.role is None:
+            return
+        role, company = dialog.role, dialog.new_company or dialog.known_company()
+        added = [(None, r) for r in (dialog.new_company, role) if r is not None]
+        if w.changes.apply(added, f"Add {role.title[:40]} at {company.name[:40] if company else ''}"):
             w.show_record("companies", "opportunities", role.uid)
             w.follow_through.debrief()

@@ -33,6 +33,7 @@ from afterword.ui import settings as keys
 from afterword.ui.calendar_autoexport import CalendarAutoExport
 from afterword.ui.card_capture import CardCapture
 from afterword.ui.commands import Changes
+from afterword.ui.contacts_io import ContactsIO
 from afterword.ui.data_import import DataImport
 from afterword.ui.database_files import DatabaseFiles
 from afterword.ui.dialogs.about import AboutDialog
@@ -108,6 +109,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self.follow_through = FollowThrough(self)
         self.data_import = DataImport(self)
+        self.contacts_io = ContactsIO(self)
         self.first_run = FirstRun(self)
         self.read_only = ReadOnlyMode(self)
         self._column.insertWidget(1, self.read_only.banner)
@@ -168,7 +170,9 @@ class MainWindow(QMainWindow):
     def file_actions(self) -> list[QAction | None]:
         """File-menu commands after the database ones (None draws a separator);
         export and print commands are added here."""
-        return [self.data_import.action, None, self.export_reminders_action, self.print_checklist_action]
+        return [self.contacts_io.import_action, self.data_import.action, None,
+                self.contacts_io.export_action, self.export_reminders_action,
+                self.print_checklist_action]
 
     def help_actions(self) -> list[QAction]:
         """Help-menu commands; an About box is added here."""
@@ -193,6 +197,7 @@ class MainWindow(QMainWindow):
         edit.addActions([self.undo_action, self.redo_action])
         edit.addSeparator()
         edit.addActions([self.delete_action, self.find_action])
+        edit.addAction(self.contacts_io.merge_action)
         edit.addSeparator()
         edit.addAction(self.preferences_action)
 
@@ -390,6 +395,7 @@ class MainWindow(QMainWindow):
         self.calendar_autoexport.flush()
         self.notifier.stop()
         self.data_import.wait()
+        self.contacts_io.wait()
         for page in self.page_widgets.values():  # no worker outlives its page
             page.finish_loading()
         super().closeEvent(event)

@@ -26,6 +26,7 @@ class Selection:
     follow-through ones, context menus) act on. Unknown parts stay None."""
 
     contact_uid: str | None = None
+    contact_uids: tuple[str, ...] = ()  # every person selected, where a list allows several
     company_uid: str | None = None
     role_uid: str | None = None
     round_uid: str | None = None

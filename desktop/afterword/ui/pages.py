@@ -36,6 +36,7 @@ def _people(w: MainWindow) -> Page:
     from afterword.ui.views.people import PeopleView
 
     view = PeopleView(w.context, w.hub, w.changes, w.phone_region)
+    view.files_dropped.connect(w.contacts_io.import_paths)
     view.image_drop.dropped.connect(w.card_capture.from_path)
     return view
 

@@ -36,6 +36,7 @@ class ReadOnlyMode(QObject):
         """The window's commands that would change the file."""
         w = self.window
         return [*w.records.new_actions(), w.data_import.action,
+                w.contacts_io.import_action, w.contacts_io.merge_action,
                 w.follow_through.debrief_action, w.follow_through.reject_action,
                 w.follow_through.call_action, w.follow_through.cadence_action]
 
@@ -50,8 +51,10 @@ class ReadOnlyMode(QObject):
     def apply(self) -> None:
         """Take back what the selection enabled: run after every enabling pass."""
         if not self.on:
-            for action in self.window.records.new_actions() + [self.window.data_import.action,
-                                                               self.window.follow_through.debrief_action]:
+            w = self.window
+            for action in w.records.new_actions() + [w.data_import.action, w.contacts_io.import_action,
+                                                     w.contacts_io.merge_action,
+                                                     w.follow_through.debrief_action]:
                 action.setEnabled(True)
             return
         for action in [*self.editing_actions(), self.window.delete_action]:

@@ -25,9 +25,15 @@ class Listing:
     removed: set[str] = field(default_factory=set)
     complete: bool = False
     token: str | None = None
+    urls: dict[str, str] = field(default_factory=dict)  # key → the href as the server wrote it
 
     def add(self, href: str, etag: str | None) -> None:
         self.present[unquote(href)] = etag
+        self.urls[unquote(href)] = href
+
+    def items(self) -> list[tuple[str, str | None]]:
+        """(href as the server wrote it, ETag) of every resource present."""
+        return [(self.urls[key], etag) for key, etag in self.present.items()]
 
     def remove(self, href: str) -> None:
         self.removed.add(unquote(href))

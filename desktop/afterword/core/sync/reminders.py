@@ -69,7 +69,7 @@ def push_reminders(client: DavClient, store: Store, calendar: str, listing: List
         digest = content_hash(text)
         if before is not None and before.content_hash == digest and not edited_there:
             if before.etag is None and listing.etag(href):  # learn an ETag the PUT did not tell
-                changes.put.append(Agreed(**{**before.__dict__, "etag": listing.etag(href)}))
+                changes.put.append(before.but(etag=listing.etag(href)))
             continue
         etag = _write(client, href, text, before, listing)
         if before is None and not listing.mentions(href):
@@ -99,10 +99,10 @@ def _version(spec: EventSpec, before: Agreed | None, tasks: bool, edited_there: 
     fingerprint = spec.fingerprint() + (":task" if tasks else ":event")
     previous = None
     if before is not None and before.fingerprint and before.sequence is not None:
-        previous = Version(spec.uid, spec.kind, before.fingerprint, before.sequence,
-                           before.stamped_at or now, spec.summary, spec.start_text, False)
-        if edited_there:  # a higher SEQUENCE than the phone's copy
-            previous = Version(**{**previous.__dict__, "fingerprint": ""})
+        # Edited there: a fingerprint that cannot match, for a SEQUENCE above the phone's copy.
+        previous = Version(spec.uid, spec.kind, "" if edited_there else before.fingerprint,
+                           before.sequence, before.stamped_at or now, spec.summary, spec.start_text,
+                           False)
     return stamp(spec.uid, spec.kind, fingerprint, spec.summary, spec.start_text, False, previous, now)
 
 

@@ -11,12 +11,14 @@ as everything else it changes here, or not at all.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+import json
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from afterword.core.store import Store
 
-_COLUMNS = ("uid, href, etag, content_hash, local_hash, body, fingerprint, sequence, stamped_at")
+_COLUMNS = ("uid, href, etag, content_hash, local_hash, body, fingerprint, sequence, stamped_at, "
+            "local_fields, pending_deletion")
 
 
 def content_hash(text: str) -> str:
@@ -36,13 +38,19 @@ class Agreed:
     fingerprint: str | None = None  # events: the version written
     sequence: int | None = None
     stamped_at: datetime | None = None
+    local_fields: dict[str, str | None] | None = None  # contacts: the local fields then
+    pending_deletion: str | None = None  # "server" or "local": deleted there / here, unconfirmed
+
+    def but(self, **changes: object) -> Agreed:
+        return replace(self, **changes)
 
 
 def load_agreed(store: Store, collection: str) -> dict[str, Agreed]:
     """Every resource of `collection` by local uid."""
     rows = store.db.execute(
         f"SELECT {_COLUMNS} FROM sync_resources WHERE collection_url = ?", [collection]).fetchall()
-    return {row[0]: Agreed(*row[:8], datetime.fromisoformat(row[8]) if row[8] else None)
+    return {row[0]: Agreed(*row[:8], datetime.fromisoformat(row[8]) if row[8] else None,
+                           json.loads(row[9]) if row[9] else None, row[10])
             for row in rows}
 
 
@@ -77,12 +85,15 @@ class StateChanges:
                 [(self.collection, a.href, a.uid) for a in self.put])
             store.db.conn.executemany(
                 f"INSERT INTO sync_resources (collection_url, {_COLUMNS}) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT(collection_url, uid) DO UPDATE SET href = excluded.href, "
                 "etag = excluded.etag, content_hash = excluded.content_hash, "
                 "local_hash = excluded.local_hash, body = excluded.body, "
                 "fingerprint = excluded.fingerprint, sequence = excluded.sequence, "
-                "stamped_at = excluded.stamped_at",
+                "stamped_at = excluded.stamped_at, local_fields = excluded.local_fields, "
+                "pending_deletion = excluded.pending_deletion",
                 [(self.collection, a.uid, a.href, a.etag, a.content_hash, a.local_hash, a.body,
-                  a.fingerprint, a.sequence, a.stamped_at.isoformat() if a.stamped_at else None)
+                  a.fingerprint, a.sequence, a.stamped_at.isoformat() if a.stamped_at else None,
+                  json.dumps(a.local_fields, sort_keys=True) if a.local_fields is not None else None,
+                  a.pending_deletion)
                  for a in self.put])

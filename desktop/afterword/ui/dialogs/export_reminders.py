@@ -4,13 +4,12 @@ and the export repeated."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QSettings, Qt, QTime
+from PySide6.QtCore import QSettings, Qt, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -32,7 +31,8 @@ from afterword.core.calendar_export import ExportSummary, export_calendar
 from afterword.core.errors import AfterwordError
 from afterword.core.rules import ReminderKind
 from afterword.ui import settings as keys
-from afterword.ui.calendar_settings import auto_file, load_options, save_options
+from afterword.ui.calendar_settings import auto_file, kept_file, load_options, save_options
+from afterword.ui.date_fields import DateField, pydate
 from afterword.ui.hub import Hub
 from afterword.ui.settings import open_settings
 from afterword.ui.widgets import PROBLEM_COLOUR, labelled
@@ -43,14 +43,6 @@ KIND_LABELS = {
     ReminderKind.FEEDBACK_CALL: "Feedback &calls",
     ReminderKind.TOUCH: "&Stay-in-touch",
 }
-
-
-def _qdate(d: date) -> QDate:
-    return QDate(d.year, d.month, d.day)
-
-
-def _pydate(q: QDate) -> date:
-    return date(q.year(), q.month(), q.day())
 
 
 class ExportRemindersDialog(QDialog):
@@ -100,6 +92,8 @@ class ExportRemindersDialog(QDialog):
         self.path.setAccessibleName("Destination file")
         browse = QPushButton("&Browse…")
         browse.setAccessibleName("Choose destination file")
+        # Enter in the path exports (the default button); it never opens the chooser.
+        browse.setAutoDefault(False)
         browse.clicked.connect(self.choose_file)
         path_row = QHBoxLayout()
         path_row.addWidget(self.path, 1)
@@ -109,6 +103,8 @@ class ExportRemindersDialog(QDialog):
         self.keep_current.setAccessibleName("Keep the file up to date")
         auto = auto_file(self.settings, self.context.db_path)
         self.keep_current.setChecked(auto is not None and str(auto) == self.path.text())
+        self.keep_current.toggled.connect(self._range_for_kept_file)
+        self._range_for_kept_file(self.keep_current.isChecked())
         form.addRow(self.keep_current)
         layout.addLayout(form)
 
@@ -118,7 +114,10 @@ class ExportRemindersDialog(QDialog):
         self.summary.setAccessibleName("Export summary")
         layout.addWidget(self.summary)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName("Close")
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setAccessibleName("Close")
+        close.setText("Close")  # Esc closes; some platforms' "&Close" would take Feedback &calls' C
+        close.setAutoDefault(False)
         self.export_button = buttons.addButton("E&xport", QDialogButtonBox.ButtonRole.ActionRole)
         self.export_button.setAccessibleName("Export")
         self.export_button.setDefault(True)
@@ -144,17 +143,15 @@ class ExportRemindersDialog(QDialog):
         return box
 
     def _range_box(self) -> QGroupBox:
-        box = QGroupBox("Only &dates from")
+        box = QGroupBox("Only dates f&rom")
         box.setCheckable(True)
         box.setChecked(False)
         box.setAccessibleName("Limit to a date range")
         self.range_box = box
         today = self.context.today()
-        self.first = QDateEdit(_qdate(today))
-        self.last = QDateEdit(_qdate(today + timedelta(days=90)))
+        self.first = DateField(today)
+        self.last = DateField(today + timedelta(days=90))
         for edit, name in ((self.first, "First date"), (self.last, "Last date")):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
             edit.setAccessibleName(name)
         row = QHBoxLayout(box)
         row.addWidget(self.first)
@@ -162,6 +159,11 @@ class ExportRemindersDialog(QDialog):
         row.addWidget(self.last)
         row.addStretch(1)  # "from … to …" reads as one phrase, not two far-apart boxes
         return box
+
+    def _range_for_kept_file(self, kept: bool) -> None:
+        # A file kept up to date holds every date: a range would go stale.
+        self.range_box.setEnabled(not kept)
+        self.range_box.setToolTip("A file kept up to date holds every date." if kept else "")
 
     # -- actions ---------------------------------------------------------------
 
@@ -173,13 +175,13 @@ class ExportRemindersDialog(QDialog):
             self.path.setText(name)
 
     def options(self) -> CalendarOptions:
-        limited = self.range_box.isChecked()
+        limited = self.range_box.isChecked() and self.range_box.isEnabled()
         t = self.alarm_time.time()
         return CalendarOptions(
             tasks=self.as_tasks.isChecked(),
             kinds=frozenset(k for k, box in self.kind_boxes.items() if box.isChecked()),
-            first=_pydate(self.first.date()) if limited else None,
-            last=_pydate(self.last.date()) if limited else None,
+            first=pydate(self.first.date()) if limited else None,
+            last=pydate(self.last.date()) if limited else None,
             rounds=self.rounds.isChecked(), full=self.full.isChecked(),
             private_notes=self.private_notes.isChecked(),
             alarm_time=CalendarOptions().alarm_time.replace(hour=t.hour(), minute=t.minute()),
@@ -213,12 +215,18 @@ class ExportRemindersDialog(QDialog):
             self.first.setFocus()
             return None
         try:
-            summary = export_calendar(self.context.store, path, options, self.context.clock())
+            if self.keep_current.isChecked():  # written as every later change re-writes it
+                self._remember(path, options)
+                kept = kept_file(self.settings, self.context.db_path)
+                assert kept is not None
+                summary = kept.write(self.context.store, self.context.clock())
+            else:
+                summary = export_calendar(self.context.store, path, options, self.context.clock())
+                self._remember(path, options)
         except AfterwordError as exc:
             self._say(str(exc), problem=True)
             return None
         self.path.setText(str(path))
-        self._remember(path, options)
         lines = [summary.describe()]
         if summary.problems:
             lines.append(f"{len(summary.problems)} could not be exported:")

@@ -4,15 +4,13 @@ what was said, what to change, and the three follow-up answers."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import datetime
 from html import escape
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime
+from PySide6.QtCore import QDateTime, Qt, QTime
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
-    QDateTimeEdit,
     QDialog,
     QFormLayout,
     QGridLayout,
@@ -24,6 +22,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
+    QWidget,
 )
 
 from afterword.context import AppContext
@@ -36,13 +35,16 @@ from afterword.core.feedback import (
     SKILL,
     advance,
     cadence_offer,
+    check_call,
     join_marked,
+    phone_numbers,
     save_call,
     split_marked,
 )
 from afterword.core.stay_in_touch import describe
 from afterword.ui import messages
 from afterword.ui.commands import Changes
+from afterword.ui.date_fields import DateField, DateTimeField, pydate, qdate
 from afterword.ui.hub import Hub
 from afterword.ui.widgets import (
     fill_combo,
@@ -53,14 +55,6 @@ from afterword.ui.widgets import (
     select_data,
     show_message,
 )
-
-
-def _qdate(d: date) -> QDate:
-    return QDate(d.year, d.month, d.day)
-
-
-def _date(q: QDate) -> date:
-    return date(q.year(), q.month(), q.day())
 
 
 class FeedbackCallDialog(QDialog):
@@ -88,6 +82,13 @@ class FeedbackCallDialog(QDialog):
             "with the interviewer: how could I improve? Never ask about the other candidate.")
         heading.setTextFormat(Qt.TextFormat.RichText)
         heading.setWordWrap(True)
+        numbers = phone_numbers(contact) if contact else []
+        self.phones = named(QLabel(
+            "Phone: " + " · ".join(f"{kind} {number}" for kind, number in numbers) if numbers
+            else "No phone number on their card yet: add their direct line or cell in People."),
+            "Phone numbers to call")
+        self.phones.setTextFormat(Qt.TextFormat.PlainText)
+        self.phones.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error = message_line(name="feedback call problem")
 
         form = QFormLayout()
@@ -96,8 +97,7 @@ class FeedbackCallDialog(QDialog):
         self.status.currentIndexChanged.connect(self._status_changed)
         form.addRow("S&tatus:", self.status)
         today = context.today()
-        self.requested_on = named(QDateEdit(_qdate(call.requested_on or today)), "Requested on")
-        self.requested_on.setCalendarPopup(True)
+        self.requested_on = named(DateField(call.requested_on or today), "Requested on")
         self.requested_via = named(QLineEdit(call.requested_via or ""), "Requested via",
                                    "phone, voicemail, text…")
         req = QHBoxLayout()
@@ -105,18 +105,15 @@ class FeedbackCallDialog(QDialog):
         req.addWidget(QLabel("via"))
         req.addWidget(self.requested_via, 1)
         form.addRow(labelled("&Requested:", self.requested_on), req)
-        self.scheduled_at = named(QDateTimeEdit(), "Scheduled at")
-        self.scheduled_at.setCalendarPopup(True)
-        self.scheduled_at.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.scheduled_at = named(DateTimeField(), "Scheduled at")
         # Shown in the user's zone; saved again only if the user changes it.
         when = (call.scheduled_at.astimezone(context.zone()) if call.scheduled_at
                 else context.clock().replace(minute=0, second=0, microsecond=0))
-        self.scheduled_at.setDateTime(QDateTime(_qdate(when.date()), _qtime(when)))
+        self.scheduled_at.setDateTime(QDateTime(qdate(when.date()), _qtime(when)))
         self._shown_at = self._typed_at()
-        form.addRow("S&cheduled:", self.scheduled_at)
-        self.held_on = named(QDateEdit(_qdate(call.held_on or today)), "Held on")
-        self.held_on.setCalendarPopup(True)
-        form.addRow("&Held on:", self.held_on)
+        form.addRow(labelled("S&cheduled:", self.scheduled_at), _left(self.scheduled_at))
+        self.held_on = named(DateField(call.held_on or today), "Held on")
+        form.addRow(labelled("&Held on:", self.held_on), _left(self.held_on))
 
         points = QGroupBox("Feedback and actions (one a line)")
         grid = QGridLayout(points)
@@ -155,6 +152,7 @@ class FeedbackCallDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
+        layout.addWidget(self.phones)
         layout.addWidget(self.error)
         layout.addLayout(form)
         layout.addWidget(points)
@@ -187,12 +185,12 @@ class FeedbackCallDialog(QDialog):
             at = datetime(*typed, tzinfo=self.context.zone())
         call = replace(
             self.call,
-            requested_on=_date(self.requested_on.date()) if status != CallStatus.TO_REQUEST
+            requested_on=pydate(self.requested_on.date()) if status != CallStatus.TO_REQUEST
             else self.call.requested_on,
             requested_via=self.requested_via.text().strip() or None,
             scheduled_at=at if status in (CallStatus.SCHEDULED, CallStatus.HELD)
             else self.call.scheduled_at,
-            held_on=_date(self.held_on.date()) if status == CallStatus.HELD else self.call.held_on,
+            held_on=pydate(self.held_on.date()) if status == CallStatus.HELD else self.call.held_on,
             feedback=join_marked(self.positive.toPlainText(), self.negative.toPlainText(),
                                  (POSITIVE, NEGATIVE)),
             actions=join_marked(self.behaviour.toPlainText(), self.skill.toPlainText(),
@@ -207,13 +205,23 @@ class FeedbackCallDialog(QDialog):
         return (q.date().year(), q.date().month(), q.date().day(), q.time().hour(), q.time().minute())
 
     def save(self) -> bool:
+        """Check and save the call; with `changes`, as one undoable step of the window."""
+        store, today = self.context.store, self.context.today()
         try:
             call = self.build()
-            save_call(self.context.store, call, self.context.today())
+            check_call(store, call, today)
+            if self.changes is None:
+                save_call(store, call, today)
         except AfterwordError as exc:
             text = exc.problem if isinstance(exc, InvalidRecord) else str(exc)
             show_message(self.error, f"Not saved: {text}.")
             return False
+        if self.changes is not None:
+            name = self.contact.name[:40] if self.contact else "them"
+            if not self.changes.save(store.get(FeedbackCall, call.uid), call,
+                                     f"Feedback call with {name}"):
+                show_message(self.error, "Not saved (see the message). Your entries are still here.")
+                return False
         self.call = call
         self.hub.notify("feedback_calls")
         self.offer_cadence()
@@ -238,6 +246,14 @@ class FeedbackCallDialog(QDialog):
                                proposed=offer, changes=self.changes)
         dialog.exec()
         return True
+
+
+def _left(field: QWidget) -> QHBoxLayout:
+    """A field at its own width, like the other dates, not stretched across the form."""
+    row = QHBoxLayout()
+    row.addWidget(field)
+    row.addStretch(1)
+    return row
 
 
 def _qtime(moment: datetime) -> QTime:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QSettings, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, QSettings, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -47,6 +48,8 @@ class PeopleProxy(QSortFilterProxyModel):
 
 class PeopleView(Page):
     title = "People"
+    #: .vcf / .csv files were dropped on the list (to import them).
+    files_dropped = Signal(list)
 
     def __init__(self, context: AppContext, hub: Hub, changes: Changes,
                  phone_region: Callable[[], str], parent=None):
@@ -62,7 +65,10 @@ class PeopleView(Page):
         self.table.setAccessibleName("People")
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several people can be selected (Ctrl/Shift+click) to export or merge them.
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.viewport().setAcceptDrops(True)
+        self.table.viewport().installEventFilter(self)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         compact_rows(self.table)
@@ -125,9 +131,11 @@ class PeopleView(Page):
 
     def selection(self) -> Selection:
         contact = self.card.contact()
+        chosen = tuple(self.selected_uids())
         if contact is None:
-            return Selection()
-        return Selection(contact_uid=contact.uid, company_uid=contact.company_uid, deletable=True)
+            return Selection(contact_uids=chosen)
+        return Selection(contact_uid=contact.uid, company_uid=contact.company_uid, deletable=True,
+                         contact_uids=chosen)
 
     def set_read_only(self, read_only: bool) -> None:
         self.card.set_read_only(read_only)
@@ -173,6 +181,25 @@ class PeopleView(Page):
         snapshot = snapshots.of_contact(self.context.store, contact.uid)
         if self.changes.delete(Contact, contact.uid, snapshot, f"Delete {contact.name[:40]}"):
             self.select_row(min(row, self.proxy.rowCount() - 1))
+
+    def selected_uids(self) -> list[str]:
+        """The people selected in the list, in list order."""
+        rows = sorted(i.row() for i in self.table.selectionModel().selectedRows())
+        uids = (self.model.uid_at(self.proxy.mapToSource(self.proxy.index(r, 0)).row()) for r in rows)
+        return [uid for uid in uids if uid]
+
+    def eventFilter(self, watched, event) -> bool:
+        """Dropping contact files (.vcf, .csv) on the list imports them."""
+        if watched is self.table.viewport() and event.type() in (
+                QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop):
+            paths = _contact_files(event.mimeData())
+            if not paths:
+                return False
+            event.acceptProposedAction()
+            if event.type() == QEvent.Type.Drop:
+                self.files_dropped.emit(paths)
+            return True
+        return super().eventFilter(watched, event)
 
     def current_uid(self) -> str | None:
         contact = self.card.contact()
@@ -261,3 +288,14 @@ class PeopleView(Page):
         more = "; type more to narrow it" if first else ""
         self.count_label.setText(f"{first}{n:,} {'person' if n == 1 else 'people'}"
                                  + (f" matching “{text[:40]}”{more}" if text else ""))
+
+
+CONTACT_FILE_SUFFIXES = (".vcf", ".vcard", ".csv")
+
+
+def _contact_files(mime) -> list[Path]:
+    """Local .vcf/.csv files among what is dragged (nothing else is taken)."""
+    if mime is None or not mime.hasUrls():
+        return []
+    paths = [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+    return [p for p in paths if p.suffix.lower() in CONTACT_FILE_SUFFIXES]

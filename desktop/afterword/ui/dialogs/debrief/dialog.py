@@ -65,6 +65,7 @@ class DebriefDialog(QDialog):
         self.form_page, self.notes_page = f, n
         self.error, self.opportunity, self.round, self.day, self.at, self.zone, self.format = (
             f.error, f.opportunity, f.round, f.day, f.at, f.zone, f.format)
+        self.when, self.add_role_button = f.when, f.add_role_button
         self.people, self.people_model, self.person, self.person_role, self.new_contacts = (
             p.view, p.model, p.name, p.role, p.new_contacts)
         self.tone, self.tone_hint, self.questions, self.questions_model = (
@@ -87,7 +88,11 @@ class DebriefDialog(QDialog):
 
     def build(self) -> Debrief:
         """The debrief as typed (raises InvalidRecord for an unknown zone)."""
-        return Debrief(self.form.interview(), self.picker.new_present())
+        interview = self.form.interview()
+        new_role = self.form.new_role if self.form.new_role is not None \
+            and self.form.new_role.uid == interview.opportunity_uid else None
+        return Debrief(interview, self.picker.new_present(), new_role,
+                       self.form.new_company if new_role is not None else None)
 
     def propose(self) -> bool:
         """Check the form; if it is right, show the notes it proposes."""
@@ -129,6 +134,10 @@ class DebriefDialog(QDialog):
                 text = exc.problem if isinstance(exc, InvalidRecord) else str(exc)
                 show_message(self.notes.error, f"Not saved: {text}. Your entries are still here.")
                 return False
+        if debrief.new_role is not None:
+            self.hub.notify("opportunities")
+        if debrief.new_company is not None:
+            self.hub.notify("companies")
         if debrief.new_contacts:
             self.hub.notify("contacts")
         self.hub.notify("interviews")
@@ -140,10 +149,10 @@ class DebriefDialog(QDialog):
         """Save, returning the (before, after) changes for undo."""
         before = self.store.get(Interview, debrief.interview.uid)
         save_debrief(self.store, debrief, notes, now)
-        return [*((None, c) for c in debrief.new_contacts), (before, debrief.interview),
+        return [*((None, r) for r in debrief.created()), (before, debrief.interview),
                 *((None, n) for n in notes)]
 
     def _undo_text(self, debrief: Debrief) -> str:
-        opp = self.store.get(Opportunity, debrief.interview.opportunity_uid)
+        opp = debrief.new_role or self.store.get(Opportunity, debrief.interview.opportunity_uid)
         verb = "Edit" if self.existing is not None else "Debrief"
         return f"{verb} round {debrief.interview.round} of {opp.title[:40] if opp else 'a role'}"

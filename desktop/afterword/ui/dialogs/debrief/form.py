@@ -6,13 +6,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from itertools import pairwise
-from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, Qt, QTime, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -20,7 +18,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSpinBox,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +25,7 @@ from PySide6.QtWidgets import (
 from afterword.core import queries
 from afterword.core.debrief import tone_hint
 from afterword.core.domain import (
+    Company,
     Concern,
     ConcernKind,
     ConcernSize,
@@ -39,9 +37,11 @@ from afterword.core.domain import (
 )
 from afterword.core.errors import InvalidRecord
 from afterword.core.store import Store
+from afterword.ui.date_fields import DateField, qdate
 from afterword.ui.dialogs.debrief.people_picker import PeoplePicker
 from afterword.ui.dialogs.debrief.tables import form_table, with_add_button
-from afterword.ui.dialogs.debrief.time_zone import local_zone_name, start_at, zone_combo
+from afterword.ui.dialogs.debrief.time_zone import RoundTime, local_zone_name
+from afterword.ui.dialogs.new_role import NewRoleDialog
 from afterword.ui.models.rows import EditableModel
 from afterword.ui.widgets import (
     HINT_STYLE,
@@ -57,7 +57,8 @@ from afterword.ui.widgets import (
 # The field a refusal names → the control that takes the focus.
 FOCUS = {"timezone": "zone", "start": "day", "participant_uids": "person", "round": "round",
          "opportunity_uid": "opportunity", "hear_back_by": "hear_back",
-         "questions": "questions", "concerns": "concerns"}
+         "questions": "questions", "concerns": "concerns", "title": "add_role_button",
+         "company_uid": "add_role_button"}
 
 
 class DebriefForm(QWidget):
@@ -73,30 +74,36 @@ class DebriefForm(QWidget):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.error = message_line(name="debrief problem")
+        self.hint = message_line(HINT_STYLE, "debrief hint")
 
+        # A role (and its company) added here, saved with the debrief.
+        self.new_role: Opportunity | None = None
+        self.new_company: Company | None = None
         self.opportunity = named(QComboBox(), "Role", "The role this round was for")
         for opp, company in queries.roles_open_first(self.store):
             self.opportunity.addItem(f"{opp.title} — {company}", opp.uid)
         self.opportunity.currentIndexChanged.connect(self.role_changed)
+        self.add_role_button = named(QPushButton("Ad&d Role…"), "Add role",
+                                     "A role not listed yet, at a known or a new company")
+        self.add_role_button.clicked.connect(self.add_role)
         self.round = named(QSpinBox(), "Round number")
         self.round.setRange(1, 20)
         self.round.setPrefix("Round ")
         top = QHBoxLayout()
         top.addWidget(self.opportunity, 1)
+        top.addWidget(self.add_role_button)
         top.addWidget(self.round)
         form.addRow(labelled("&Role:", self.opportunity), top)
 
-        self.day = named(QDateEdit(), "Date of the round")
-        self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("yyyy-MM-dd")
-        self.at = named(QTimeEdit(), "Time of the round")
-        self.at.setDisplayFormat("HH:mm")
-        self.zone = zone_combo()
+        # One field for the date and time (one Tab stop), read on the zone's clock.
+        self.time = RoundTime(clock, self)
+        self.when, self.zone = self.time.when, self.time.zone
+        self.day = self.at = self.when  # its date() and time(), by the names callers know
         self.format = fill_combo(named(QComboBox(), "Format"), Format)
         when = QHBoxLayout()
-        for w, stretch in ((self.day, 0), (self.at, 0), (self.zone, 1), (self.format, 0)):
+        for w, stretch in ((self.when, 0), (self.zone, 1), (self.format, 0)):
             when.addWidget(w, stretch)
-        form.addRow(labelled("&When:", self.day), when)
+        form.addRow(labelled("&When:", self.when), when)
 
         self.picker = PeoplePicker(self.store, self._company_uid)
         self.picker.person_added.connect(lambda: show_message(self.error, None))
@@ -136,9 +143,7 @@ class DebriefForm(QWidget):
         self.next_steps = named(QLineEdit(), "Next steps")
         form.addRow("Ne&xt steps:", self.next_steps)
         self.has_hear_back = named(QCheckBox("They said I would hear back by"), "Hear back by is set")
-        self.hear_back = named(QDateEdit(), "Hear back by")
-        self.hear_back.setCalendarPopup(True)
-        self.hear_back.setDisplayFormat("yyyy-MM-dd")
+        self.hear_back = named(DateField(), "Hear back by")
         self.hear_back.setEnabled(False)
         self.has_hear_back.toggled.connect(self.hear_back.setEnabled)
         hear = QHBoxLayout()
@@ -147,7 +152,9 @@ class DebriefForm(QWidget):
         hear.addStretch(1)
         form.addRow(labelled("&Hear back:", self.has_hear_back), hear)
         self._lay_out(form)
-        for first, second in pairwise([self.format, *self.picker.tab_chain()]):
+        chain = [self.opportunity, self.add_role_button, self.round, self.when, self.zone,
+                 self.format, *self.picker.tab_chain()]
+        for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
 
     def _lay_out(self, form: QFormLayout) -> None:
@@ -169,6 +176,7 @@ class DebriefForm(QWidget):
         column = QVBoxLayout(fields)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.error)
+        column.addWidget(self.hint)
         column.addLayout(form)
         column.addStretch(1)
         scroll = QScrollArea()
@@ -184,8 +192,8 @@ class DebriefForm(QWidget):
     # -- loading -----------------------------------------------------------------
 
     def load(self, opportunity_uid: str | None) -> None:
-        """A new round of `opportunity_uid` (an hour ago, on the hour), or the round edited."""
-        now = self.clock()
+        """A new round of `opportunity_uid` (an hour ago, on the hour, in its zone),
+        or the round edited."""
         interview = self.existing
         if interview is not None:
             opportunity_uid = interview.opportunity_uid
@@ -193,16 +201,15 @@ class DebriefForm(QWidget):
             select_data(self.opportunity, opportunity_uid)
         self.role_changed()
         if interview is None:
-            start = (now - timedelta(hours=1)).replace(minute=0, second=0, microsecond=0)
-            self.day.setDate(QDate(start.year, start.month, start.day))
-            self.at.setTime(QTime(start.hour, 0))
-            self.hear_back.setDate(QDate(now.year, now.month, now.day).addDays(7))
+            self.time.start_now()
+            self.hear_back.setDate(qdate(self.time.start().date() + timedelta(days=7)))
+            if self.opportunity.count() == 0:
+                show_message(self.hint, "No roles are recorded yet: Add Role… (Alt+D) adds the "
+                                        "role this round was for, with its company.")
+                self.add_role_button.setFocus()
             return
-        local = interview.start.astimezone(ZoneInfo(interview.timezone))
         self.round.setValue(interview.round)
-        self.day.setDate(QDate(local.year, local.month, local.day))
-        self.at.setTime(QTime(local.hour, local.minute))
-        self.zone.setCurrentText(interview.timezone)
+        self.time.show_start(interview.start, interview.timezone)
         select_data(self.format, interview.format)
         self.picker.set_present([c for c in (self.store.get(Contact, u)
                                              for u in interview.participant_uids) if c])
@@ -214,12 +221,40 @@ class DebriefForm(QWidget):
         self.next_steps.setText(interview.next_steps or "")
         if interview.hear_back_by:
             self.has_hear_back.setChecked(True)
-            d = interview.hear_back_by
-            self.hear_back.setDate(QDate(d.year, d.month, d.day))
+            self.hear_back.setDate(qdate(interview.hear_back_by))
 
     def opportunity_record(self) -> Opportunity | None:
         uid = self.opportunity.currentData()
+        if self.new_role is not None and uid == self.new_role.uid:
+            return self.new_role
         return self.store.get(Opportunity, uid) if uid else None
+
+    def add_role(self) -> bool:
+        """Add Role…: a role not listed yet (with a new company, if need be) becomes
+        the role of this round; it is saved with the debrief."""
+        current = self.opportunity_record()
+        companies = [*self.store.all(Company), *([self.new_company] if self.new_company else [])]
+        dialog = NewRoleDialog(companies, self, company_uid=current.company_uid if current else None)
+        if not dialog.exec() or dialog.role is None:
+            return False
+        if self.new_role is not None:  # one new role per debrief: the last one added
+            self.opportunity.removeItem(self.opportunity.findData(self.new_role.uid))
+        pool = {c.uid: c for c in companies}
+        if dialog.new_company is not None:
+            pool[dialog.new_company.uid] = dialog.new_company
+        company = pool[dialog.role.company_uid]
+        dropped = self.new_company if self.new_company and self.new_company is not company else None
+        self.new_role = dialog.role
+        self.new_company = company if self.store.get(Company, company.uid) is None else None
+        for person in self.picker.new_contacts.values():  # people met there go with it
+            if dropped is not None and person.company_uid == dropped.uid:
+                person.company_uid = company.uid
+        self.opportunity.insertItem(0, f"{dialog.role.title} — {company.name}  (new)", dialog.role.uid)
+        self.opportunity.setCurrentIndex(0)
+        show_message(self.error, None)
+        show_message(self.hint, None)
+        self.time.when.setFocus()
+        return True
 
     def _company_uid(self) -> str | None:
         """A person first met at this round works at the role's company."""
@@ -229,7 +264,6 @@ class DebriefForm(QWidget):
     def role_changed(self) -> None:
         """A new round of another role: its next round number, in the zone of its last."""
         opp = self.opportunity_record()
-        self.picker.offer_names()
         if opp is None or self.existing is not None:
             self.zone.setCurrentText(local_zone_name(self.clock()))
             return
@@ -250,7 +284,7 @@ class DebriefForm(QWidget):
 
     def _start_or_now(self) -> datetime:
         try:
-            return start_at(self.day.date(), self.at.time(), self.zone.currentText())
+            return self.time.start()
         except InvalidRecord:
             return self.clock()
 
@@ -261,7 +295,7 @@ class DebriefForm(QWidget):
         interview = Interview(
             opportunity_uid=opp.uid if opp else "",
             round=self.round.value(),
-            start=start_at(self.day.date(), self.at.time(), self.zone.currentText()),
+            start=self.time.start(),
             timezone=self.zone.currentText().strip(),
             format=Format(self.format.currentData()) if self.format.currentData() else None,
             participant_uids=[c.uid for c in self.picker.present()],

@@ -1,12 +1,14 @@
-"""Who was present at the round: typed by name, Enter adds; a name nobody has yet
-becomes a new person (saved with the debrief, not before)."""
+"""Who was present at the round. Typing a name lists the people it may be, the
+first one highlighted; Enter takes the highlighted one. Creating a new person is
+an explicit choice: the last line of the list, "New person: …" (saved with the
+debrief, not before)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -20,11 +22,18 @@ from PySide6.QtWidgets import (
 )
 
 from afterword.core import queries
+from afterword.core.debrief import people_matching
 from afterword.core.domain import Contact, Role
 from afterword.core.store import Store
 from afterword.ui.dialogs.debrief.tables import form_table
+from afterword.ui.labels import role_label
 from afterword.ui.models.rows import Column, RowsModel
 from afterword.ui.widgets import fill_combo, named
+
+# What a suggestion stands for: a person's uid, or NEW for "create this person".
+PERSON = Qt.ItemDataRole.UserRole + 1
+NEW = "new"
+SUGGESTIONS = 8
 
 
 class PeoplePicker(QWidget):
@@ -49,11 +58,21 @@ class PeoplePicker(QWidget):
         QShortcut(QKeySequence.StandardKey.Delete, self.view, activated=self.remove_selected,
                   context=Qt.ShortcutContext.WidgetShortcut)
         self.name = named(QLineEdit(), "Add a person present",
-                          "Type a name and press Enter; a new name creates the person")
-        self.name.setPlaceholderText("Name of someone present — Enter adds (new names are created)")
+                          "Type a name: Enter takes the highlighted person; the last line "
+                          "of the list creates a new one")
+        self.name.setPlaceholderText("Name of someone present — Enter takes the highlighted person")
+        self.name.textEdited.connect(self.suggest)
         self.name.returnPressed.connect(self.add_typed)
+        self.suggestions = QStandardItemModel(self)
+        self.completer = QCompleter(self.suggestions, self)
+        self.completer.setWidget(self.name)
+        self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        self.completer.popup().setAccessibleName("People it may be")
+        self.completer.activated[QModelIndex].connect(self._take)
         self.role = fill_combo(named(QComboBox(), "Role of a new person"), Role)
-        self.add_button = named(QPushButton("Add &Person"), "Add person")
+        self.role.currentIndexChanged.connect(lambda: self.suggest(self.name.text()))
+        self.add_button = named(QPushButton("Add &Person"), "Add person",
+                                "Add the highlighted person (Enter)")
         self.add_button.clicked.connect(self.add_typed)
         self.remove_button = named(QPushButton("Re&move"), "Remove person",
                                    "Remove the selected person (Delete)")
@@ -72,13 +91,43 @@ class PeoplePicker(QWidget):
         """Name, role, Add, then the list and Remove: typing first, as the label's Alt+E does."""
         return [self.name, self.role, self.add_button, self.view, self.remove_button]
 
-    def offer_names(self) -> None:
-        """Complete names from everyone in the database, matching any part."""
-        names = [c.name for c in queries.everyone_by_name(self.store)]
-        completer = QCompleter(names, self.name)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.name.setCompleter(completer)
+    # -- suggestions ------------------------------------------------------------------
+
+    def suggest(self, text: str) -> None:
+        """List who `text` may be, the best first and highlighted, then "New person"."""
+        name = " ".join(text.split())
+        self.suggestions.clear()
+        if not name:
+            self.completer.popup().hide()
+            return
+        present = {c.uid for c in self.model.rows}
+        for contact, company in self._matches(name):
+            if contact.uid in present:
+                continue
+            details = ", ".join(p for p in (contact.title, company) if p)
+            item = QStandardItem(f"{contact.name} — {details}" if details else contact.name)
+            item.setData(contact.uid, PERSON)
+            self.suggestions.appendRow(item)
+        role = role_label(self.role.currentData() or "").lower()
+        new = QStandardItem(f"New person: “{name}”" + (f" ({role})" if role else ""))
+        new.setData(NEW, PERSON)
+        self.suggestions.appendRow(new)
+        self.completer.setCompletionPrefix("")
+        self.completer.complete()
+        self.completer.popup().setCurrentIndex(self.suggestions.index(0, 0))
+
+    def _matches(self, name: str) -> list[tuple[Contact, str]]:
+        found = people_matching(self.store, name, SUGGESTIONS)
+        typed = name.casefold()
+        unsaved = [(c, "") for c in self.new_contacts.values()
+                   if all(w in c.name.casefold() for w in typed.split())]
+        return [*unsaved, *found]
+
+    def highlighted(self) -> QModelIndex | None:
+        """The suggestion Enter would take, if the list is showing."""
+        popup = self.completer.popup()
+        index = popup.currentIndex()
+        return index if popup.isVisible() and index.isValid() else None
 
     # -- who is present -------------------------------------------------------------
 
@@ -98,19 +147,43 @@ class PeoplePicker(QWidget):
         return self.new_contacts.get(uid) or self.store.get(Contact, uid) or Contact("(removed)")
 
     def add_typed(self) -> None:
-        """Add the person whose name is typed: someone known by that name, else a new person."""
+        """Enter (or Add Person): take the highlighted suggestion. With no list
+        showing, take the one person of exactly that name, or show the list."""
+        index = self.highlighted()
+        if index is not None:
+            self._take(index)
+            return
         name = " ".join(self.name.text().split())
         if not name:
             return
-        present = {c.uid for c in self.model.rows}
-        match = next((c for c in [*queries.people_named(self.store, name),
-                                  *self.new_contacts.values()]
-                      if c.name.casefold() == name.casefold()), None)
-        if match is None:
-            match = Contact(name, company_uid=self._company_uid(), role=Role(self.role.currentData()))
-            self.new_contacts[match.uid] = match
-        if match.uid not in present:
-            self.model.set_rows([*self.model.rows, match])
+        exact = [c for c in [*queries.people_named(self.store, name), *self.new_contacts.values()]
+                 if c.name.casefold() == name.casefold()]
+        if len(exact) == 1:
+            self._add(exact[0])
+        else:
+            self.suggest(name)
+
+    def add_new(self, name: str, role: Role | None = None) -> Contact:
+        """Create a person present at the round (saved with the debrief)."""
+        contact = Contact(" ".join(name.split()), company_uid=self._company_uid(),
+                          role=role or Role(self.role.currentData()))
+        self.new_contacts[contact.uid] = contact
+        self._add(contact)
+        return contact
+
+    def _take(self, index: QModelIndex) -> None:
+        chosen = index.data(PERSON)
+        self.completer.popup().hide()
+        if chosen == NEW:
+            if self.name.text().strip():  # the list may report a choice already taken
+                self.add_new(self.name.text())
+        elif chosen:
+            self._add(self.contact(chosen))
+
+    def _add(self, contact: Contact) -> None:
+        if contact.uid not in {c.uid for c in self.model.rows}:
+            self.model.set_rows([*self.model.rows, contact])
+        self.completer.popup().hide()
         self.name.clear()
         self.person_added.emit()
 
