@@ -63,10 +63,10 @@ class CardCapture(QObject):
         super().__init__(window)
         self.window = window
         self.from_file_action = window.make_action(
-            "New Person from &Card…", self.from_file, "Ctrl+Shift+B",
+            "New Person &from Card…", self.from_file, "Ctrl+Shift+B",
             "Read a business card photo or scan and add the person on it")
         self.from_clipboard_action = window.make_action(
-            "New Person from Pasted Ca&rd", self.from_clipboard, "Ctrl+Shift+V",
+            "New Person from Pa&sted Card", self.from_clipboard, "Ctrl+Shift+V",
             "Read the card image on the clipboard and add the person on it")
         self._jobs = BackgroundJobs(self)
         self._jobs.done.connect(self._read)
