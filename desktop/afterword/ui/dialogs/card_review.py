@@ -152,7 +152,7 @@ class CardReviewDialog(QDialog):
         self.match_label.setWordWrap(True)
         self.merge_choice = QRadioButton()
         self.merge_choice.setChecked(True)
-        self.add_choice = QRadioButton("Add as a &new person")
+        self.add_choice = QRadioButton("Add as a ne&w person")
         box = QVBoxLayout(self.duplicate)
         box.addWidget(self.match_label)
         box.addWidget(self.merge_choice)
@@ -202,7 +202,8 @@ class CardReviewDialog(QDialog):
         plan = self._matching()
         if plan.action == "merge" and plan.before is not None:
             self.match_label.setText(f"This card matches {plan.before.name} ({plan.reason}).")
-            self.merge_choice.setText(f"&Merge into {plan.before.name[:60]}: fill empty fields, "
+            name = plan.before.name[:60].replace("&", "&&")  # a name's "&" is no shortcut
+            self.merge_choice.setText(f"Merge &into {name}: fill empty fields, "
                                       "keep differing values in the notes")
             self.merge_choice.setEnabled(True)
             self.duplicate.show()
