@@ -110,10 +110,10 @@ def test_long_points_wrap_without_losing_text(qapp, store):
 
 
 def test_a_note_longer_than_a_page_continues_on_the_next(qapp, store):
-    words = [f"x{i:04d}" for i in range(2500)]
+    words = [f"x{i:04d}" for i in range(1650)]  # as long as a note may be (MAX_TEXT)
     _many_notes(store, 1, points=" ".join(words))
     data = checklist_pdf(build_checklist(store, DEMO_TODAY), A4)
-    assert len(pdf_pages(data)) >= 3
+    assert len(pdf_pages(data)) >= 2
     # Lines at a page break are clipped, not dropped; some extractors split a
     # clipped word, so compare without spaces.
     text = pdf_text(data).replace(" ", "")

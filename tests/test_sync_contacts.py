@@ -138,7 +138,7 @@ def test_changed_on_both_sides_keeps_both_values_visibly(demo_store, dav_user):
 
     here = demo_store.get(Contact, dana.uid)
     assert here.title == "SVP Sales"
-    assert "Chief Revenue Officer" in here.notes
+    assert "Title (on the server): Chief Revenue Officer" in here.notes
     assert report.contacts.conflicts == ["Dana Reyes: title"]
     there = dav_user.get(url)
     assert "TITLE:SVP Sales" in there and "Chief Revenue Officer" in there  # in its NOTE

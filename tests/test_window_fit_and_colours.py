@@ -4,6 +4,7 @@ dark palettes; the toolbar keeps its shape."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import pytest
@@ -163,3 +164,12 @@ def test_the_undo_button_keeps_its_size_and_names_the_step_in_its_tip(qtbot, dem
     assert demo_window.toolbar_undo.isEnabled()
     demo_window.toolbar_undo.trigger()
     assert demo_window.context.store.get(Contact, contact.uid).title == contact.title
+
+
+def test_stay_in_touch_shows_its_start_date_as_every_other_date(qtbot, demo_window):
+    from afterword.ui.dialogs.cadence import CadenceDialog
+
+    ellis = next(c for c in demo_window.context.store.all(Contact) if c.name == "Ellis Grant")
+    dialog = CadenceDialog(demo_window.context, demo_window.hub, demo_window, contact_uid=ellis.uid)
+    qtbot.addWidget(dialog)
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", dialog.start.text())

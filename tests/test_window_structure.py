@@ -229,3 +229,20 @@ def test_the_lists_have_context_menus_with_the_commands_that_apply(qtbot, window
     texts = [a.text().replace("&", "") for a in today.context_menu().actions()]
     assert texts[:2] == ["Open", "Mark Done"]
     assert interviews.table.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu
+
+
+def test_people_and_company_searches_read_off_the_window_thread_on_a_large_file(qtbot, window):
+    window.show_page("companies")
+    companies = window.shown_page()
+    companies.loader.background_above = 0  # as on a large database
+    companies.set_search("Acme")
+    assert companies.loading and companies.count_label.text().endswith("Updating…")
+    qtbot.waitUntil(lambda: not companies.loading)
+    assert [c.name for c in companies.companies.records()] == ["Acme Analytics"]
+    window.show_page("people")
+    people = window.shown_page()
+    people.loader.background_above = 0
+    people.set_search("Reyes")
+    assert people.loading
+    qtbot.waitUntil(lambda: not people.loading)
+    assert people.card.contact().name == "Dana Reyes" and people.model.rowCount() == 1

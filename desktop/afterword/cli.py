@@ -21,6 +21,7 @@ from afterword.core.errors import AfterwordError
 from afterword.core.output_paths import check_output_stream
 from afterword.core.rules import due_reminders
 from afterword.core.store import Store, backup_to
+from afterword.core.terminal import printable
 from afterword.paths import default_database
 
 
@@ -31,6 +32,11 @@ class CommandError(AfterwordError):
 def today() -> date:
     """Today in the computer's local time zone."""
     return datetime.now().astimezone().date()
+
+
+def warn(text: str) -> None:
+    """One line on stderr; stored text in it is shown escaped (core/terminal.py)."""
+    print(f"afterword: warning: {printable(text)}", file=sys.stderr)
 
 
 def _iso_date(text: str) -> date:
@@ -110,7 +116,7 @@ def cmd_due(args: argparse.Namespace) -> int:
     finally:
         store.close()
     for problem in result.problems:
-        print(f"afterword: warning: {problem}", file=sys.stderr)
+        warn(problem)
     if args.json:
         print(json.dumps([r.as_json(on) for r in result.items], ensure_ascii=False, indent=2))
         return 0
@@ -118,7 +124,7 @@ def cmd_due(args: argparse.Namespace) -> int:
         print(f"Nothing due on or before {on.isoformat()}.")
     for r in result.items:
         flag = "OVERDUE" if r.is_overdue(on) else "due    "
-        print(f"{flag} {r.due.isoformat()}  {r.kind.value:<14}  {r.title}")
+        print(f"{flag} {r.due.isoformat()}  {r.kind.value:<14}  {printable(r.title)}")
     return 0
 
 
@@ -141,7 +147,7 @@ def cmd_ics(args: argparse.Namespace) -> int:
     finally:
         store.close()
     for problem in summary.problems:
-        print(f"afterword: warning: {problem}", file=sys.stderr)
+        warn(problem)
     print(summary.describe())
     return 0
 
@@ -177,7 +183,7 @@ def cmd_checklist(args: argparse.Namespace) -> int:
     finally:
         store.close()
     for problem in checklist.problems:
-        print(f"afterword: warning: {problem}", file=sys.stderr)
+        warn(problem)
     save_pdf(checklist_pdf(checklist, page_size_for(), printed_on=today()), args.pdf)
     print(f"{checklist.summary()} — wrote {args.pdf}")
     envelopes = envelopes_for(checklist)
@@ -189,7 +195,7 @@ def cmd_checklist(args: argparse.Namespace) -> int:
         print(f"wrote {len(envelopes.envelopes)} labels to {args.labels}")
     if (args.envelopes or args.labels) and envelopes.missing:
         for text in envelopes.missing:
-            print(f"afterword: not addressed: {text}", file=sys.stderr)
+            print(f"afterword: not addressed: {printable(text)}", file=sys.stderr)
     return 0
 
 
@@ -312,11 +318,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return _reader_went_away()
     except AfterwordError as exc:
-        print(f"afterword: error: {exc}", file=sys.stderr)
+        print(f"afterword: error: {printable(exc)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("afterword: interrupted", file=sys.stderr)
         return 130
     except Exception as exc:  # the last line of defence: one line, never a traceback
-        print(f"afterword: unexpected error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        print(f"afterword: unexpected error: {type(exc).__name__}: {printable(exc)}", file=sys.stderr)
         return 70

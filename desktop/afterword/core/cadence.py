@@ -19,6 +19,10 @@ UNITS = {"days": DAILY, "weeks": WEEKLY, "months": MONTHLY, "years": YEARLY}
 _FREQ_NAMES = {DAILY: "DAILY", WEEKLY: "WEEKLY", MONTHLY: "MONTHLY", YEARLY: "YEARLY"}
 _UNIT_WORDS = {DAILY: "day", WEEKLY: "week", MONTHLY: "month", YEARLY: "year"}
 
+# Bounds a stored rule keeps to, so that its next touch can always be computed
+# (a huge INTERVAL overflows the calendar) and quickly.
+MAX_INTERVAL = 999
+MAX_COUNT = 10_000
 # A rule must come due within this many years of 2000-01-01 to be accepted.
 CHECK_FROM, CHECK_YEARS = datetime(2000, 1, 1), 10
 # A next touch further away than this is as good as none.
@@ -93,20 +97,25 @@ def _parse(text: str) -> ParsedRule:
     body = _UTC_UNTIL.sub(r"\1", rule_body(text))
     parts = dict(p.split("=", 1) for p in body.upper().split(";") if "=" in p)
     interval = parts.get("INTERVAL", "1")
-    if not interval.lstrip("-").isdigit() or int(interval) < 1:
-        raise BadRule(f"INTERVAL must be a whole number of at least 1 in {text!r}")
+    if not interval.isdigit() or not 1 <= int(interval) <= MAX_INTERVAL:
+        raise BadRule(f"INTERVAL must be a whole number from 1 to {MAX_INTERVAL} in {text!r}")
+    count = parts.get("COUNT")
+    if count is not None and (not count.isdigit() or not 1 <= int(count) <= MAX_COUNT):
+        raise BadRule(f"COUNT must be a whole number from 1 to {MAX_COUNT:,} in {text!r}")
     if parts.get("FREQ") not in _FREQ_NAMES.values():
         raise BadRule(f"FREQ must be DAILY, WEEKLY, MONTHLY or YEARLY in {text!r}")
     if "BYEASTER" in parts:
         raise BadRule(f"BYEASTER is not part of the iCalendar standard, in {text!r}")
     try:
         parsed = rrulestr(body, dtstart=CHECK_FROM)
-    except (ValueError, TypeError, OverflowError) as exc:
+        if not isinstance(parsed, rrule):
+            raise BadRule(f"expected a single rule, got a set in {text!r}")
+        until = _until(parts.get("UNTIL"), text)
+        first = _first_after(parsed, CHECK_FROM, until, inc=True)
+    except (ValueError, TypeError, OverflowError, IndexError) as exc:
+        if isinstance(exc, BadRule):
+            raise
         raise BadRule(f"cannot read rule {text!r}: {exc}") from None
-    if not isinstance(parsed, rrule):
-        raise BadRule(f"expected a single rule, got a set in {text!r}")
-    until = _until(parts.get("UNTIL"), text)
-    first = _first_after(parsed, CHECK_FROM, until, inc=True)
     if first is None or first >= CHECK_FROM.replace(year=CHECK_FROM.year + CHECK_YEARS):
         raise BadRule(f"the rule {text!r} never comes due: no day within {CHECK_YEARS} years of "
                       f"{CHECK_FROM:%Y-%m-%d} matches it")
@@ -172,6 +181,20 @@ def overdue_after(due: date, anchor: date, max_days: int | None) -> date:
     if max_days is None:
         return due
     return max(due, anchor + timedelta(days=max_days))
+
+
+def check_computable(rule: str, start: date, max_days: int | None, latest: date) -> None:
+    """Prove that the next touch of a cadence can be computed from its start and
+    from any later contact up to `latest` (the last day a record may carry): raise
+    BadRule with the reason if not. Import runs this for every cadence it stores."""
+    for anchor in (start, latest):
+        try:
+            next_touch(rule, start, max_days, anchor)
+        except BadRule:
+            raise
+        except (ValueError, TypeError, OverflowError) as exc:
+            raise BadRule(f"the next touch of {rule!r} cannot be computed from "
+                          f"{anchor.isoformat()}: {exc}") from None
 
 
 @dataclass(frozen=True)

@@ -20,9 +20,13 @@ from afterword.core.calendar_zones import needs_utc
 from afterword.core.domain import DONE_NOTE_STATUSES, CallStatus, Format, Medium
 from afterword.core.rules import Reminder, ReminderKind, reminder_uid
 from afterword.core.store import Store
+from afterword.core.validation import MAX_LINE, MAX_TEXT, clipped
 
 ROUND_KIND = "interview"  # the kind of an interview round's own event
 CALL_LENGTH = timedelta(minutes=30)
+# The longest title and description an entry carries (a stored value may be longer).
+SUMMARY_CHARS = MAX_LINE
+DESCRIPTION_CHARS = 2 * MAX_TEXT
 ROUND_LENGTH = timedelta(hours=1)
 # Raised when VTIMEZONE blocks are written differently: the entries that refer to
 # one get a new SEQUENCE, so a calendar that placed them by the old block updates.
@@ -44,6 +48,13 @@ class EventSpec:
     rrule: str | None = None
     cancelled: bool = False
     done: bool = False  # a cancelled entry whose reminder was done (a task is COMPLETED)
+
+    def __post_init__(self) -> None:
+        # An old file may store a name or note far longer than any form or import
+        # now takes: an entry stays the size a calendar expects whatever is stored.
+        object.__setattr__(self, "summary", clipped(self.summary, SUMMARY_CHARS))
+        object.__setattr__(self, "description", clipped(self.description, DESCRIPTION_CHARS))
+        object.__setattr__(self, "location", clipped(self.location, MAX_LINE))
 
     @property
     def all_day(self) -> bool:

@@ -13,6 +13,7 @@ from datetime import date, datetime
 from afterword.core.domain import Medium, NoteStatus, Role
 from afterword.core.rules import local_date
 from afterword.core.store import Store
+from afterword.core.validation import MAX_ADDRESS, MAX_LINE, MAX_NAME, MAX_TEXT, clipped
 
 # The four things done to a handwritten note, in the order they happen.
 BOX_STEPS = ("written", "addressed", "stamped", "delivered")
@@ -221,10 +222,19 @@ def _row_order(row: ChecklistRow) -> tuple:
     return (row.due, row.recipient.casefold())
 
 
+# The longest stored text each column of a checklist row prints (others: MAX_LINE).
+PRINTED_CHARS = {"name": MAX_NAME, "company": MAX_NAME, "i_company": MAX_NAME,
+                 "mailing_address": MAX_ADDRESS, "points": MAX_TEXT, "better_answer": MAX_TEXT}
+
+
 def _row(row: dict, since: date, problems: list[str]) -> ChecklistRow:
     status = NoteStatus(row["status"])
     due = date.fromisoformat(row["due"])
     missing = row["c_uid"] is None
+    # Stored text is printed at most as long as a form or import now accepts it
+    # (an older file may hold more): a page lays out in a moment whatever is stored.
+    row = {key: clipped(value, PRINTED_CHARS.get(key, MAX_LINE)) if isinstance(value, str) else value
+           for key, value in row.items()}
     recipient = row["name"] or MISSING_CONTACT
     if missing:
         problems.append(f"thank-you note {row['uid']}: its contact ({row['contact_uid']}) "

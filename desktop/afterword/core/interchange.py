@@ -11,11 +11,12 @@ import binascii
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from afterword.core import codec
-from afterword.core.cadence import BadRule, parse_rule
+from afterword.core.cadence import BadRule, check_computable, parse_rule
 from afterword.core.domain import (
     Cadence,
     CardPhoto,
@@ -25,6 +26,8 @@ from afterword.core.domain import (
 from afterword.core.entities import references, sections
 from afterword.core.errors import InterchangeError, InvalidRecord
 from afterword.core.store import TABLES, Store
+from afterword.core.terminal import printable
+from afterword.core.validation import MAX_PHOTO_BYTES, check_text_fields, text_problem
 
 FORMAT = "afterword"
 VERSION = 1
@@ -110,14 +113,29 @@ class ImportPlan:
 
 
 def loads(text: str | bytes) -> Any:
+    """The JSON document in `text` (bytes in UTF-8, as the format says; a leading
+    byte-order mark is allowed), or InterchangeError in one line."""
     try:
-        return json.loads(text)
+        if isinstance(text, bytes):
+            if text[:2] in (b"\xff\xfe", b"\xfe\xff") or (text[:1] == b"\0" or text[1:2] == b"\0"):
+                raise InterchangeError("not UTF-8 text (it looks like UTF-16 or UTF-32); "
+                                       "save the file as UTF-8")
+            text = text.decode("utf-8-sig")
+        return json.loads(text, parse_constant=_no_constant)
     except UnicodeDecodeError as exc:
         raise InterchangeError(f"not UTF-8 text: {exc.reason} at byte {exc.start}") from None
     except json.JSONDecodeError as exc:
         raise InterchangeError(
             f"not JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
         ) from None
+    except RecursionError:
+        raise InterchangeError("not an Afterword interchange file (nested too deeply)") from None
+    except ValueError as exc:  # NaN or Infinity, which JSON does not have
+        raise InterchangeError(f"not JSON: {exc}") from None
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON value")
 
 
 def plan_import(store: Store, doc: Any) -> ImportPlan:
@@ -125,11 +143,13 @@ def plan_import(store: Store, doc: Any) -> ImportPlan:
     if not isinstance(doc, dict):
         raise InterchangeError("not an Afterword interchange file (expected a JSON object)")
     if doc.get("format") != FORMAT:
-        raise InterchangeError(f"not an Afterword interchange file (format {doc.get('format')!r})")
-    if doc.get("version") != VERSION:
         raise InterchangeError(
-            f"interchange version {doc.get('version')!r} is not supported (this Afterword "
-            f"reads version {VERSION})"
+            f"not an Afterword interchange file (format {printable(_short(doc.get('format')))})")
+    version = doc.get("version")
+    if type(version) is not int or version != VERSION:  # not 1.0, not true
+        raise InterchangeError(
+            f"interchange version {printable(_short(version))} is not supported (this "
+            f"Afterword reads version {VERSION})"
         )
     plan = ImportPlan()
     known: dict[str, set[str]] = {s: _existing_uids(store, c) for s, c in SECTIONS.items()}
@@ -146,6 +166,9 @@ def plan_import(store: Store, doc: Any) -> ImportPlan:
             uid = item.get("uid") if isinstance(item, dict) else None
             if not isinstance(uid, str) or not uid.strip():
                 raise InterchangeError(f"{where}: field 'uid': is required (a non-empty string)")
+            problem = text_problem("uid", uid)
+            if problem:
+                raise InterchangeError(f"{where}: field 'uid': {problem}")
             where = f"{where} (uid {uid})"
             if uid in seen:
                 raise InterchangeError(f"{where}: field 'uid': appears twice in {section}")
@@ -184,6 +207,7 @@ def _existing_uids(store: Store, cls: type) -> set[str]:
 def _check_rules(record: Any) -> None:
     kind = codec.record_kind(type(record))
     codec.check_ranges(record, INT_BOUNDS.get(type(record)))
+    check_text_fields(record)
     if isinstance(record, Interview):
         try:
             ZoneInfo(record.timezone)
@@ -191,8 +215,12 @@ def _check_rules(record: Any) -> None:
             raise InvalidRecord(kind, record.uid, "timezone",
                                 f"unknown time zone {record.timezone!r}") from None
     if isinstance(record, Cadence):
+        # Every stored rule must compute, from its start and from the latest
+        # contact a record can carry, or Today and the calendar could not show it.
         try:
             parse_rule(record.rrule)
+            check_computable(record.rrule, record.start, record.max_days,
+                             date(codec.LATEST_YEAR, 12, 31))
         except BadRule as exc:
             raise InvalidRecord(kind, record.uid, "rrule", str(exc)) from None
     if hasattr(record, "name") and isinstance(record.name, str) and not record.name.strip():
@@ -217,8 +245,20 @@ def _photo(value: Any, where: str) -> CardPhoto | None:
         return None
     if not isinstance(value, dict) or not isinstance(value.get("data"), str):
         raise InterchangeError(f"{where}: field '{PHOTO_FIELD}': expected {{mime_type, data}}")
+    if len(value["data"]) > MAX_PHOTO_BYTES * 4 // 3 + 4:
+        raise InterchangeError(f"{where}: field '{PHOTO_FIELD}': a card photo can be at most "
+                               f"{MAX_PHOTO_BYTES // 2**20} MB")
     try:
         data = base64.b64decode(value["data"], validate=True)
     except (binascii.Error, ValueError):
         raise InterchangeError(f"{where}: field '{PHOTO_FIELD}': data is not base64") from None
-    return CardPhoto(data=data, mime_type=str(value.get("mime_type") or "image/jpeg"))
+    mime = value.get("mime_type")
+    mime = mime if isinstance(mime, str) and mime else "image/jpeg"
+    if problem := text_problem("mime_type", mime):
+        raise InterchangeError(f"{where}: field '{PHOTO_FIELD}.mime_type': {problem}")
+    return CardPhoto(data=data, mime_type=mime)
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."

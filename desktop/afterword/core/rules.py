@@ -110,11 +110,23 @@ def sorted_by_urgency(items: Iterable[Reminder], on: date) -> list[Reminder]:
 def open_reminders(store: Store) -> Reminders:
     """All reminders that are open now, whatever their date."""
     result = Reminders()
-    result.items.extend(_note_reminders(store))
-    result.items.extend(_follow_up_reminders(store))
-    result.items.extend(_feedback_call_reminders(store))
+    result.items.extend(_note_reminders(store, result))
+    result.items.extend(_follow_up_reminders(store, result))
+    result.items.extend(_feedback_call_reminders(store, result))
     _touch_reminders(store, result)
     return result
+
+
+# What a stored value that cannot be computed raises (a hand-edited or old file: a
+# date that is not one, a rule that overflows). BadRule is a ValueError.
+UNREADABLE = (ValueError, TypeError, OverflowError, KeyError)
+
+
+def _left_out(result: Reminders, kind: ReminderKind, what: str, uid: str, exc: Exception) -> None:
+    """One record could not be read into its reminder: name it, and keep its uid
+    among the living (a calendar export must not cancel it)."""
+    result.problems.append(f"{what} {uid}: {exc}; it is left out")
+    result.unreadable.add(reminder_uid(kind, uid))
 
 
 def due_reminders(store: Store, on: date) -> Reminders:
@@ -134,7 +146,7 @@ def _date(text: str | None) -> date | None:
 
 # -- thank-you notes -----------------------------------------------------------
 
-def _note_reminders(store: Store) -> list[Reminder]:
+def _note_reminders(store: Store, result: Reminders) -> list[Reminder]:
     done = DONE_NOTE_STATUSES
     # Plain tuples, not dicts: this runs over every open note on each refresh.
     rows = store.db.execute(
@@ -148,7 +160,11 @@ def _note_reminders(store: Store) -> list[Reminder]:
     reminders = []
     for uid, contact_uid, due_text, medium, status, name, company in rows:
         verb = "Send thank-you email to" if medium == Medium.EMAIL else "Post thank-you note to"
-        due = date.fromisoformat(due_text)
+        try:
+            due = date.fromisoformat(due_text)
+        except UNREADABLE as exc:
+            _left_out(result, ReminderKind.THANK_YOU_NOTE, "thank-you note", uid, exc)
+            continue
         reminders.append(Reminder(
             ReminderKind.THANK_YOU_NOTE, uid, due, f"{verb} {_who(name, company)}", contact_uid,
             due, name, company, detail=f"status: {status.replace('_', ' ')}",
@@ -158,7 +174,7 @@ def _note_reminders(store: Store) -> list[Reminder]:
 
 # -- hear-back follow-ups ------------------------------------------------------
 
-def _follow_up_reminders(store: Store) -> list[Reminder]:
+def _follow_up_reminders(store: Store, result: Reminders) -> list[Reminder]:
     stages = sorted(s.value for s in OPEN_STAGES)
     marks = ",".join("?" * len(stages))
     # The latest round of each process, ranked in one pass (a per-row subquery
@@ -181,7 +197,11 @@ def _follow_up_reminders(store: Store) -> list[Reminder]:
     )
     reminders = []
     for row in rows:
-        due = date.fromisoformat(row["hear_back_by"]) + timedelta(days=1)
+        try:
+            due = date.fromisoformat(row["hear_back_by"]) + timedelta(days=1)
+        except UNREADABLE as exc:
+            _left_out(result, ReminderKind.FOLLOW_UP, "interview", row["uid"], exc)
+            continue
         reminders.append(Reminder(
             ReminderKind.FOLLOW_UP, row["uid"], due,
             f"Follow up: {row['title']} at {row['company']}", row["contact_uid"], due,
@@ -212,7 +232,7 @@ _CALL_TITLES = {
 }
 
 
-def _feedback_call_reminders(store: Store) -> list[Reminder]:
+def _feedback_call_reminders(store: Store, result: Reminders) -> list[Reminder]:
     rows = store.db.query(
         """SELECT f.uid, f.contact_uid, f.status, f.proposed_on, f.requested_on, f.scheduled_at,
                   c.name, co.name AS company, o.title AS role
@@ -224,11 +244,15 @@ def _feedback_call_reminders(store: Store) -> list[Reminder]:
     )
     reminders = []
     for row in rows:
-        status = CallStatus(row["status"])
-        at = datetime.fromisoformat(row["scheduled_at"]) if row["scheduled_at"] else None
-        due = feedback_call_due(
-            status, date.fromisoformat(row["proposed_on"]), _date(row["requested_on"]), at
-        )
+        try:
+            status = CallStatus(row["status"])
+            at = datetime.fromisoformat(row["scheduled_at"]) if row["scheduled_at"] else None
+            due = feedback_call_due(
+                status, date.fromisoformat(row["proposed_on"]), _date(row["requested_on"]), at
+            )
+        except UNREADABLE as exc:
+            _left_out(result, ReminderKind.FEEDBACK_CALL, "feedback call", row["uid"], exc)
+            continue
         title = _CALL_TITLES[status].format(who=_who(row["name"], row["company"]))
         detail = f"after the rejection for {row['role']}" if row["role"] else None
         reminders.append(Reminder(
@@ -279,11 +303,21 @@ def last_contact_dates(store: Store, contact_uids: Iterable[str] | None = None) 
         else:
             marks = ",".join("?" * len(batch))
             only, only_p, params = f"contact_uid IN ({marks})", f"p.contact_uid IN ({marks})", batch
+        # A date that cannot be read does not count as contact (the record itself
+        # is named where it gives rise to a reminder).
         for sql in simple:
             for uid, day in store.db.execute(sql.format(only=only), params).fetchall():
-                seen(uid, date.fromisoformat(day))
+                try:
+                    when = date.fromisoformat(day)
+                except UNREADABLE:
+                    continue
+                seen(uid, when)
         for uid, start, tz in store.db.execute(rounds.format(only=only_p), params).fetchall():
-            seen(uid, local_date(datetime.fromisoformat(start), tz))
+            try:
+                when = local_date(datetime.fromisoformat(start), tz)
+            except UNREADABLE:
+                continue
+            seen(uid, when)
     return latest
 
 
@@ -313,6 +347,9 @@ def _touch_reminders(store: Store, result: Reminders) -> None:
         except BadRule as exc:
             result.problems.append(f"cadence {uid} ({name}): field 'rrule': {exc}")
             result.unreadable.add(reminder_uid(ReminderKind.TOUCH, uid))
+            continue
+        except UNREADABLE as exc:
+            _left_out(result, ReminderKind.TOUCH, f"cadence ({name})", uid, exc)
             continue
         if touch is None:
             continue
@@ -370,8 +407,8 @@ def cadence_status(store: Store, contact_uids: Iterable[str], on: date) -> dict[
             continue
         try:
             touch = next_touch(rule, date.fromisoformat(start), max_days, last)
-        except BadRule:
-            touch = None  # Today names the unreadable rule; the list just shows no date
+        except UNREADABLE:
+            touch = None  # Today names the unreadable cadence; the list just shows no date
         if touch is None:
             result[uid] = CadenceStatus(last, None, None, CadenceState.NONE)
             continue

@@ -18,6 +18,7 @@ from afterword.core.health import write_problem
 from afterword.core.snapshots import Snapshot
 from afterword.core.store import TABLES
 from afterword.core.undo import Change, ChangedSince, Writes
+from afterword.core.validation import changed_text_problem
 from afterword.ui.hub import Hub
 
 Report = Callable[[str], None]
@@ -61,6 +62,10 @@ class Changes:
 
     def apply(self, changes: Sequence[Change], text: str) -> bool:
         """Write (before, after) pairs undoably; after None deletes, before None creates."""
+        problem = _text_problem(changes)
+        if problem is not None:
+            self.report(problem)
+            return False
         writes = Writes(changes)
         return self.run(text, lambda: writes.forward(self.store), lambda: writes.backward(self.store),
                         _touched(writes.changes))
@@ -73,6 +78,9 @@ class Changes:
         def act() -> None:
             with self.store.atomic():
                 done.extend(action())
+                problem = _text_problem(done)
+                if problem is not None:
+                    raise AfterwordError(problem)  # rolls the action back
 
         if not self.attempt(act, []):
             return False
@@ -130,6 +138,15 @@ class Changes:
         for kind, uid in touched:
             self.hub.notify_record(kind, uid)
         return True
+
+
+def _text_problem(changes: Sequence[Change]) -> str | None:
+    """The first text a save would store beyond the limits every import keeps
+    (core/validation.py); values already stored are not judged again."""
+    for before, after in changes:
+        if after is not None and (problem := changed_text_problem(before, after)):
+            return f"Not saved: {problem}"
+    return None
 
 
 def _touched(changes: Sequence[Change]) -> list[tuple[str, str]]:

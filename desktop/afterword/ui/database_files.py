@@ -121,6 +121,7 @@ class DatabaseFiles(QObject):
             self._watcher.removePaths(self._watcher.files())
         self._watcher.addPath(str(path))
         self._warned_missing = False
+        self.window.sync_control.refresh()  # each database has its own account
 
     def _folder(self) -> Path:
         return self.context.db_path.parent

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from afterword.core.validation import text_problem
 from afterword.ui.colours import OVERDUE, status_css
 
 # check(text) -> (value to save, problem or None)
@@ -217,7 +218,10 @@ class FieldSet(QWidget):
         if isinstance(editor, QComboBox):
             value, problem = editor.currentData(), None
         else:
-            value, problem = self.fields[name].check(self.text_of(name))
+            text = self.text_of(name)
+            value, problem = self.fields[name].check(text)
+            # The same limits as every import (core/validation.py FIELD_LIMITS).
+            problem = problem or text_problem(name, text)
         if problem is not None:
             self.refuse(name, problem)
             return

@@ -40,6 +40,7 @@ from afterword.ui.dialogs.about import AboutDialog
 from afterword.ui.dialogs.export_reminders import ExportRemindersDialog
 from afterword.ui.dialogs.preferences import PreferencesDialog
 from afterword.ui.dialogs.print_checklist import PrintChecklistDialog
+from afterword.ui.dialogs.sync_preferences import SyncPage
 from afterword.ui.first_run import FirstRun
 from afterword.ui.follow_through import FollowThrough
 from afterword.ui.hub import Hub
@@ -51,6 +52,7 @@ from afterword.ui.read_only import ReadOnlyMode
 from afterword.ui.record_commands import RecordCommands
 from afterword.ui.resources import app_icon
 from afterword.ui.search_field import SearchField
+from afterword.ui.sync_control import SyncControl
 from afterword.ui.window_state import default_size, restore_window_state, save_window_state
 
 
@@ -110,11 +112,13 @@ class MainWindow(QMainWindow):
         self.follow_through = FollowThrough(self)
         self.data_import = DataImport(self)
         self.contacts_io = ContactsIO(self)
+        self.sync_control = SyncControl(self)
         self.first_run = FirstRun(self)
         self.read_only = ReadOnlyMode(self)
         self._column.insertWidget(1, self.read_only.banner)
         self._build_menus()
         self._build_toolbar()
+        self.statusBar().addPermanentWidget(self.sync_control.indicator)
         self.statusBar().addPermanentWidget(self.files.label)
         self.calendar_autoexport = CalendarAutoExport(self.context, self.hub, self,
                                                       settings=self.settings)
@@ -172,7 +176,7 @@ class MainWindow(QMainWindow):
         export and print commands are added here."""
         return [self.contacts_io.import_action, self.data_import.action, None,
                 self.contacts_io.export_action, self.export_reminders_action,
-                self.print_checklist_action]
+                self.print_checklist_action, None, self.sync_control.action]
 
     def help_actions(self) -> list[QAction]:
         """Help-menu commands; an About box is added here."""
@@ -353,8 +357,15 @@ class MainWindow(QMainWindow):
         self.search_field.clear()
         self.shown_page().clear_search()
 
-    def edit_preferences(self) -> None:
-        if PreferencesDialog(self.settings, self).exec():
+    def edit_preferences(self, page: str = "general") -> None:
+        sync = SyncPage(self.context, self.settings, session_password=self.sync_control.session_password)
+        dialog = PreferencesDialog(self.settings, self, sync_page=sync)
+        dialog.show_page(page)
+        accepted = dialog.exec()
+        sync.finish()
+        if accepted:
+            self.sync_control.session_password = sync.session_password
+            self.sync_control.refresh()
             self.hub.notify("*")
 
     def lookahead(self) -> int:
@@ -396,6 +407,7 @@ class MainWindow(QMainWindow):
         self.notifier.stop()
         self.data_import.wait()
         self.contacts_io.wait()
+        self.sync_control.wait()
         for page in self.page_widgets.values():  # no worker outlives its page
             page.finish_loading()
         super().closeEvent(event)

@@ -72,6 +72,11 @@ CALENDAR_ALARM_TIME = ClockTime("calendar/alarm_time", _calendar_default("alarm_
 CALENDAR_AUTO_FILE = PerDatabase("calendar/auto_file", FilePath)
 
 
+# -- sync with a CardDAV/CalDAV server (the account itself lives in the database) ----
+SYNC_AUTOMATIC = Flag("sync/automatic", True)  # shortly after each change, and every few minutes
+SYNC_EVERY = Number("sync/every_minutes", 5, low=1, high=1440)
+
+
 def settings_file() -> Path:
     base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericConfigLocation)
     return Path(base) / "Afterword" / "afterword.ini"

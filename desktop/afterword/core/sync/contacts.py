@@ -265,7 +265,7 @@ class _Planner:
         as the merge rule keeps a differing value. A photo here is never replaced."""
         if name == "photo":
             return False
-        line = value if name == "notes" else _kept_line(name, value)
+        line = value if name == "notes" else _kept_line(name, value, " (on the server)")
         if _in_notes(contact.notes, line):
             return False
         contact.notes = _append(contact.notes, line)

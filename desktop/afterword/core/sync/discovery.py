@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 from xml.etree import ElementTree as ET
 
 from afterword.core.sync.errors import NotDav, Refused, SyncError
@@ -35,11 +35,16 @@ class Collections:
     addressbook: str
     calendar: str
 
+    def describe(self) -> str:
+        return f"address book {_path(self.addressbook)}; calendar {_path(self.calendar)}"
+
 
 def discover(client: DavClient, url: str, *, addressbook: str | None = None,
-             calendar: str | None = None, name: str = COLLECTION_NAME) -> Collections:
+             calendar: str | None = None, name: str = COLLECTION_NAME,
+             create: bool = True) -> Collections:
     """The collections to sync with. Chosen ones are checked; the others are found
-    in the account's homes, or created there. Raises SyncError in words."""
+    in the account's homes, or created there (with `create` False, a collection
+    still to be made is named "(to be created in HOME)"). Raises SyncError in words."""
     chosen = {ADDRESSBOOK: addressbook, CALENDAR: calendar}
     found: dict[str, str] = {}
     for kind, given in chosen.items():
@@ -57,7 +62,7 @@ def discover(client: DavClient, url: str, *, addressbook: str | None = None,
             if not homes.get(kind):
                 raise NotDav(f"{url} does not say where its {_NOUN[kind]}s are; give the "
                              f"{_NOUN[kind]}'s own address instead")
-            found[kind] = find_or_create(client, homes[kind], kind, name)
+            found[kind] = find_or_create(client, homes[kind], kind, name, create=create)
     return Collections(found[ADDRESSBOOK], found[CALENDAR])
 
 
@@ -137,13 +142,16 @@ def _home_sets(response: Response) -> dict[str, str]:
     return homes
 
 
-def find_or_create(client: DavClient, home: str, kind: str, name: str = COLLECTION_NAME) -> str:
+def find_or_create(client: DavClient, home: str, kind: str, name: str = COLLECTION_NAME, *,
+                   create: bool = True) -> str:
     """The collection of `kind` called `name` in `home`, made if there is none."""
     for response in client.propfind(home, _LIST, depth=1):
         if same_url(response.url, home) or _TYPE[kind] not in response.resource_types():
             continue
         if (response.text(qname("D", "displayname")) or "").casefold() == name.casefold():
             return _as_folder(response.url)
+    if not create:
+        return f"(a new {_NOUN[kind]} {name!r}, to be created in {_path(home)})"
     return create_collection(client, home, kind, name)
 
 
@@ -185,6 +193,10 @@ def _mkcalendar(name: str) -> bytes:
     for component in ("VEVENT", "VTODO"):
         ET.SubElement(components, qname("C", "comp"), name=component)
     return ET.tostring(root, xml_declaration=True, encoding="utf-8")
+
+
+def _path(url: str) -> str:
+    return urlsplit(url).path if url.startswith(("http://", "https://")) else url
 
 
 def _as_folder(url: str) -> str:

@@ -19,7 +19,7 @@ import httpx
 from afterword.core.store import Store
 from afterword.core.sync.account import Account, save_account
 from afterword.core.sync.contacts import ContactCounts, ContactsPass, Deletion, sync_contacts
-from afterword.core.sync.discovery import discover
+from afterword.core.sync.discovery import Collections, discover
 from afterword.core.sync.listing import list_changes
 from afterword.core.sync.reminders import ReminderCounts, push_reminders
 from afterword.core.sync.state import load_agreed, load_token
@@ -129,3 +129,13 @@ def _add(report: SyncReport, contacts: ContactCounts, reminders: ReminderCounts,
     r.added, r.updated, r.deleted = r.added + reminders.added, r.updated + reminders.updated, \
         r.deleted + reminders.deleted
     report.problems = problems
+
+
+def check_account(account: Account, password: str, *, transport: httpx.BaseTransport | None = None,
+                  timeout: httpx.Timeout | float = TIMEOUT) -> Collections:
+    """Log in and find the collections a sync would use, creating nothing (the
+    window's Test Connection). Raises SyncError in words."""
+    with DavClient(account.url, account.username, password, transport=transport,
+                   timeout=timeout) as client:
+        return discover(client, account.url, addressbook=account.addressbook_url,
+                        calendar=account.calendar_url, create=False)

@@ -1,5 +1,5 @@
 """Preferences: the phone region for numbers typed without +, and how far ahead
-Today looks."""
+Today looks (General); the server to sync with (Sync, ui/dialogs/sync_preferences.py)."""
 
 from __future__ import annotations
 
@@ -11,17 +11,30 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
+from afterword.ui import messages
 from afterword.ui import settings as keys
 
 
 class PreferencesDialog(QDialog):
-    def __init__(self, settings: QSettings, parent=None):
+    def __init__(self, settings: QSettings, parent=None, *, sync_page: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle("Preferences")
         self._settings = settings
-        layout = QFormLayout(self)
+        self.sync_page = sync_page
+        outer = QVBoxLayout(self)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Preferences pages")
+        outer.addWidget(self.tabs)
+        general = QWidget()
+        layout = QFormLayout(general)
+        self.tabs.addTab(general, "&General")
+        if sync_page is not None:
+            self.tabs.addTab(sync_page, "S&ync")
         self.region = QComboBox()
         self.region.setAccessibleName("Phone region")
         for region in sorted(phonenumbers.SUPPORTED_REGIONS):
@@ -39,9 +52,20 @@ class PreferencesDialog(QDialog):
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        layout.addRow(buttons)
+        outer.addWidget(buttons)
+
+    def show_page(self, name: str) -> None:
+        """'general' or 'sync'."""
+        if name == "sync" and self.sync_page is not None:
+            self.tabs.setCurrentWidget(self.sync_page)
 
     def accept(self) -> None:
+        if self.sync_page is not None:
+            problem = self.sync_page.save()
+            if problem:
+                self.tabs.setCurrentWidget(self.sync_page)
+                messages.warn(self, "Sync Not Saved", problem)
+                return
         keys.PHONE_REGION.write(self._settings, self.region.currentData())
         keys.TODAY_LOOKAHEAD.write(self._settings, self.lookahead.value())
         self._settings.sync()
