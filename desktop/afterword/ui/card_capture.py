@@ -66,7 +66,7 @@ class CardCapture(QObject):
             "New Person &from Card…", self.from_file, "Ctrl+Shift+B",
             "Read a business card photo or scan and add the person on it")
         self.from_clipboard_action = window.make_action(
-            "New Person from Pa&sted Card", self.from_clipboard, "Ctrl+Shift+V",
+            "New Person fro&m Pasted Card", self.from_clipboard, "Ctrl+Shift+V",
             "Read the card image on the clipboard and add the person on it")
         self._jobs = BackgroundJobs(self)
         self._jobs.done.connect(self._read)
