@@ -50,7 +50,11 @@ def test_dry_run_writes_nothing(tmp_path, capsys):
     assert main(["contacts", "import", str(GOOD), "--db", str(db), "--dry-run"]) == 0
     out = capsys.readouterr().out
     assert "google-contacts.vcf: added 1, merged 0, skipped 0" in out and "nothing was written" in out
-    assert people(db) == 0
+    assert not db.exists()  # not even an empty database is created
+    main(["contacts", "import", str(GOOD), "--db", str(db)])
+    capsys.readouterr()
+    assert main(["contacts", "import", str(GOOD), "--db", str(db), "--dry-run"]) == 0
+    assert "added 0, merged 0, skipped 1" in capsys.readouterr().out
 
 
 def test_export_writes_vcard_4_by_default_and_never_the_database(tmp_path, capsys):
@@ -126,9 +130,10 @@ def test_a_50_mb_file_is_refused_before_reading(tmp_path, capsys):
     assert people(db) == 0
 
 
-def test_a_missing_file_is_named(tmp_path, capsys):
+def test_a_missing_file_is_named_and_no_database_is_created(tmp_path, capsys):
     assert main(["contacts", "import", str(tmp_path / "nope.vcf"), "--db", str(tmp_path / "a.db")]) == 1
     assert "nope.vcf" in capsys.readouterr().err
+    assert not (tmp_path / "a.db").exists()
 
 
 def test_an_interchange_file_is_pointed_at_the_right_command(tmp_path, capsys):

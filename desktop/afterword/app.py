@@ -16,7 +16,7 @@ from afterword import APP_NAME, __version__
 from afterword.context import AppContext
 from afterword.core.clock import system_zone, zone_named
 from afterword.core.errors import AfterwordError
-from afterword.core.store import Store
+from afterword.core.store import WINDOW_BUSY_TIMEOUT, Store
 from afterword.paths import default_database
 from afterword.ui.resources import app_icon  # logs and falls back when the icon is missing
 from afterword.ui.single_instance import claim_database
@@ -112,7 +112,7 @@ def open_database(db_path: Path | None):
     if not instance.owned:
         return instance.exit_code
     try:
-        return Store.open(path), path, instance
+        return Store.open(path, busy_timeout=WINDOW_BUSY_TIMEOUT), path, instance
     except AfterwordError as exc:
         instance.release()
         if not remembered:

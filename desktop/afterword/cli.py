@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sqlite3
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
@@ -20,7 +21,7 @@ from afterword.core.demo import fill_demo
 from afterword.core.errors import AfterwordError
 from afterword.core.output_paths import check_output_stream
 from afterword.core.rules import due_reminders
-from afterword.core.store import Store, backup_to
+from afterword.core.store import Store, backup_to, explain
 from afterword.core.terminal import printable
 from afterword.paths import default_database
 
@@ -61,6 +62,10 @@ def _open_existing(args: argparse.Namespace) -> Store:
 
 def cmd_gui(args: argparse.Namespace) -> int:
     from afterword.app import run_app  # Qt is loaded only when a window is wanted
+
+    # Nothing the window makes is for other users, not even for a moment: its lock
+    # file, the database, exports, backups.
+    os.umask(0o077)
 
     if getattr(args, "smoke", False) and not args.db:
         # A start-up check never touches the user's own database.
@@ -156,6 +161,9 @@ def cmd_backup(args: argparse.Namespace) -> int:
     store = _open_existing(args)
     out = Path(args.out)
     try:
+        damage = store.quick_check()  # a copy of a damaged file is no backup
+        if damage:
+            raise CommandError(damage)
         backup_to(store.db, out, store.path)
     finally:
         store.close()
@@ -282,7 +290,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--sheet", choices=["a4-3x7", "letter-3x10"], default="a4-3x7",
                    help="label sheet: a4-3x7 (21 per A4) or letter-3x10 (30 per Letter)")
 
-    cli_contacts.register(sub, DB_HELP, lambda a: Store.open(_db_path(a)), _open_existing)
+    cli_contacts.register(sub, DB_HELP, _db_path, _open_existing)
 
     p = command("backup", cmd_backup, "copy the database safely, even while the app is open",
                 "Write a consistent copy of the database to another file, readable by you alone.")
@@ -319,6 +327,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _reader_went_away()
     except AfterwordError as exc:
         print(f"afterword: error: {printable(exc)}", file=sys.stderr)
+        return 1
+    except sqlite3.Error as exc:  # e.g. a damaged file found while reading it
+        print(f"afterword: error: {printable(explain(exc, _db_path(args)))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("afterword: interrupted", file=sys.stderr)

@@ -42,9 +42,12 @@ class _Progress:
             print("\r\033[K", end="", file=sys.stderr, flush=True)
 
 
-def cmd_contacts_import(args: argparse.Namespace, open_store: Callable[[argparse.Namespace], Store]) -> int:
+def cmd_contacts_import(args: argparse.Namespace, db_path: Callable[[argparse.Namespace], Path]) -> int:
     paths = [Path(f).expanduser() for f in args.files]
-    store = open_store(args)
+    contact_files.check_files(paths)  # before the database is opened (or created)
+    path = db_path(args)
+    # A dry run into a database not there yet creates nothing: everyone would be added.
+    store = Store.memory() if args.dry_run and not path.exists() else Store.open(path)
     progress = _Progress()
     try:
         reports = contact_files.import_files(store, paths, region=default_region(),
@@ -72,7 +75,7 @@ def cmd_contacts_export(args: argparse.Namespace, open_store: Callable[[argparse
 
 
 def register(sub: argparse._SubParsersAction, db_help: str,
-             open_new: Callable[[argparse.Namespace], Store],
+             db_path: Callable[[argparse.Namespace], Path],
              open_existing: Callable[[argparse.Namespace], Store]) -> None:
     """Add `contacts import|export` to the command line."""
     contacts = sub.add_parser("contacts", help="import or export contacts as vCard or CSV",
@@ -92,7 +95,7 @@ def register(sub: argparse._SubParsersAction, db_help: str,
     p.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=db_help)
     p.add_argument("--dry-run", action="store_true",
                    help="say what would be added, merged and skipped, and write nothing")
-    p.set_defaults(func=lambda args: cmd_contacts_import(args, open_new))
+    p.set_defaults(func=lambda args: cmd_contacts_import(args, db_path))
 
     p = actions.add_parser(
         "export", help="write every contact to a .vcf or .csv file",

@@ -77,13 +77,18 @@ def read_contacts(path: Path) -> Iterator[IncomingContact]:
             raise ContactsImportError(f"cannot read {path}: {exc.strerror or exc}") from None
 
 
+def check_files(paths: Sequence[Path]) -> None:
+    """Refuse a missing, unreadable or oversized file before any work (ContactsImportError)."""
+    for path in paths:
+        _open(Path(path)).close()
+
+
 def import_files(store: Store, paths: Sequence[Path], *, region: str | None, dry_run: bool = False,
                  progress: Callable[[str, int], None] | None = None,
                  cancelled: Callable[[], bool] | None = None) -> list[ImportReport]:
     """Import several files in one transaction: every file or none. One report per file."""
     reports = [ImportReport(label=Path(p).name) for p in paths]
-    for path in paths:
-        _open(Path(path)).close()  # refuse a missing or oversized file before any work
+    check_files(paths)
     with run_transaction(store, dry_run=dry_run):
         index = MatchIndex.load(store, region)
         for path, report in zip(paths, reports, strict=True):

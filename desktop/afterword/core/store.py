@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 
 from sqlite_utils import Database
 
-from afterword.core import codec
+from afterword.core import codec, opening
 from afterword.core.domain import (
     CardPhoto,
     Concern,
@@ -25,9 +25,9 @@ from afterword.core.domain import (
     Question,
 )
 from afterword.core.entities import tables
-from afterword.core.errors import NewerDatabase, NotAfterwordDatabase, StoreError
+from afterword.core.errors import StoreError
 from afterword.core.files import create_private_file
-from afterword.core.migrations import APP_ID, SCHEMA_VERSION, migrations
+from afterword.core.migrations import SCHEMA_VERSION
 from afterword.core.output_paths import (
     check_backup_path,
     forget_open_database,
@@ -42,7 +42,10 @@ TABLES: dict[type, str] = tables()  # record class → table (core/entities.py)
 # Interview fields kept in their own tables rather than as columns.
 _INTERVIEW_CHILDREN = ("participant_uids", "questions", "concerns")
 
-_SQLITE_MAGIC = b"SQLite format 3\x00"
+# How long a write waits for another program's write to finish before giving up:
+# the command line waits; the window says "busy" sooner rather than freeze.
+BUSY_TIMEOUT = 10.0
+WINDOW_BUSY_TIMEOUT = 1.5
 
 # Above this many records in one put_many, search rows are rebuilt once at the end.
 BULK_ABOVE = 200
@@ -53,42 +56,6 @@ BULK_CACHE_KIB = -256 * 1024  # negative: KiB, not pages
 def _columns(cls: type) -> list[str]:
     names = [spec.name for spec in codec.fields_of(cls)]
     return [n for n in names if cls is not Interview or n not in _INTERVIEW_CHILDREN]
-
-
-def inspect_file(path: Path) -> int | None:
-    """The schema version of an existing Afterword file; None for an empty file.
-
-    Reads through a read-only connection, so a foreign file is never modified.
-    """
-    if not path.exists() or path.stat().st_size == 0:
-        return None
-    with open(path, "rb") as handle:
-        if handle.read(16) != _SQLITE_MAGIC:
-            raise NotAfterwordDatabase(f"{path} is not an Afterword database (not SQLite)")
-    try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error as exc:
-        raise StoreError(f"cannot read {path}: {exc}") from None
-    try:
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        if not tables:
-            return None
-        if "meta" not in tables:
-            raise NotAfterwordDatabase(f"{path} is an SQLite file but not an Afterword database")
-        meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
-    except sqlite3.DatabaseError as exc:
-        raise NotAfterwordDatabase(f"{path} cannot be read as a database: {exc}") from None
-    finally:
-        conn.close()
-    if meta.get("app") != APP_ID:
-        raise NotAfterwordDatabase(f"{path} is an SQLite file but not an Afterword database")
-    version = int(meta.get("schema_version", "0"))
-    if version > SCHEMA_VERSION:
-        raise NewerDatabase(
-            f"{path} was written by a newer Afterword (schema {version}; "
-            f"this version knows up to {SCHEMA_VERSION}); it was left untouched"
-        )
-    return version
 
 
 def backup_to(db: Database, out: Path, source: Path | None = None) -> None:
@@ -115,34 +82,44 @@ def backup_to(db: Database, out: Path, source: Path | None = None) -> None:
 class Store:
     """An open Afterword database."""
 
-    def __init__(self, db: Database, path: Path | None):
+    def __init__(self, db: Database, path: Path | None, *, read_only: bool = False):
         self.db = db
         self.path = path
+        self.read_only = read_only
         self._closed = False
 
     # -- opening -------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str]) -> Store:
-        """Open (creating or migrating) the database at `path`.
+    def open(cls, path: str | os.PathLike[str], *, busy_timeout: float = BUSY_TIMEOUT,
+             read_only: bool = False) -> Store:
+        """Open (creating or upgrading) the database at `path`.
 
-        Raises NotAfterwordDatabase / NewerDatabase without touching the file,
-        and backs the file up before applying any migration to existing data.
+        Raises NotAfterwordDatabase / NewerDatabase without touching the file, and
+        DamagedDatabase before upgrading a damaged one; backs the file up before
+        applying any migration to existing data. A file this user cannot write (a
+        read-only medium, permissions) opens read-only (`store.read_only`).
         """
         path = Path(path)
         try:
             if not path.parent.exists():
                 path.parent.mkdir(parents=True, mode=0o700)
-            version = inspect_file(path)
-            if version is None and not path.exists():
-                create_private_file(path)
-            if version is not None and version < SCHEMA_VERSION:
-                _backup_before_migrating(path, version)
-            db = Database(sqlite3.connect(path, timeout=5.0))
+            read_only = read_only or opening.is_read_only_place(path)
+            if not read_only:
+                opening.make_private(path)
+                if not path.exists():
+                    create_private_file(path)
+            conn = opening.connect(path, read_only=read_only, timeout=busy_timeout)
         except OSError as exc:
             raise StoreError(f"cannot open {path}: {exc.strerror or exc}") from None
-        store = cls(db, path)
-        store._prepare(wal=True)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open {path}: {exc}") from None
+        store = cls(Database(conn), path, read_only=read_only)
+        try:
+            store._prepare()
+        except BaseException:
+            store.db.close()
+            raise
         remember_open_database(path)
         return store
 
@@ -150,21 +127,43 @@ class Store:
     def memory(cls) -> Store:
         """A throwaway in-memory database, for tests and previews."""
         store = cls(Database(memory=True), None)
-        store._prepare(wal=False)
+        store.db.execute("PRAGMA foreign_keys = ON")
+        opening.create_or_upgrade(store.db, Path(":memory:"), None)
         return store
 
-    def _prepare(self, *, wal: bool) -> None:
+    def _prepare(self) -> None:
+        path = self.path
+        assert path is not None
+        conn = self.db.conn
         try:
-            conn = self.db.conn
-            if wal:
-                conn.execute("PRAGMA journal_mode = WAL")
-            # FULL: a committed change survives a power cut, not just a crash.
-            conn.execute("PRAGMA synchronous = FULL")
+            version = opening.inspect(conn, path)
+            if self.read_only and version != SCHEMA_VERSION:
+                need = "creating" if version is None else "an upgrade"
+                raise StoreError(f"{path} cannot be written and needs {need} by this version "
+                                 f"of Afterword; copy it to a writable folder to open it")
+            if version is not None and version < SCHEMA_VERSION:
+                # Before anything writes to an older file: is it sound?
+                finding = opening.quick_check(conn)
+                if finding is not None:
+                    raise opening.DamagedDatabase(opening.damaged_message(path, finding))
+            if not self.read_only:
+                if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                    conn.execute("PRAGMA journal_mode = WAL")
+                # FULL: a committed change survives a power cut, not just a crash.
+                conn.execute("PRAGMA synchronous = FULL")
             conn.execute("PRAGMA foreign_keys = ON")
-            migrations.apply(self.db)
+            if version is not None and version < SCHEMA_VERSION:
+                _backup_before_migrating(self.db, path, version)
+            if version != SCHEMA_VERSION:
+                opening.create_or_upgrade(self.db, path, version)
         except sqlite3.Error as exc:
-            self.db.close()
-            raise StoreError(f"cannot prepare {self.path or 'database'}: {exc}") from None
+            raise StoreError(f"cannot prepare {path}: {explain(exc, path)}") from None
+
+    def quick_check(self) -> str | None:
+        """None when the file is sound, else a message saying it is damaged and
+        what to do (SQLite's quick check: seconds for a large file)."""
+        finding = opening.quick_check(self.db.conn)
+        return None if finding is None else opening.damaged_message(self.path, finding)
 
     def close(self) -> None:
         if self.path is not None and not self._closed:
@@ -178,10 +177,10 @@ class Store:
     def atomic(self) -> Iterator[Store]:
         """One user action: everything inside is saved together or not at all."""
         try:
-            with self.db.atomic():
+            with opening.write_transaction(self.db):
                 yield self
         except sqlite3.Error as exc:
-            raise StoreError(_explain(exc, self.path)) from None
+            raise StoreError(explain(exc, self.path)) from None
 
     def schema_version(self) -> int:
         row = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
@@ -247,7 +246,7 @@ class Store:
                     self._attach_interview_children(records)
                 yield records
         except sqlite3.Error as exc:
-            raise StoreError(_explain(exc, self.path)) from None
+            raise StoreError(explain(exc, self.path)) from None
         finally:
             cursor.close()
 
@@ -269,7 +268,7 @@ class Store:
                 yield [codec.plain_from_row(cls, row) or self._plain_the_long_way(cls, row)
                        for row in rows]
         except sqlite3.Error as exc:
-            raise StoreError(_explain(exc, self.path)) from None
+            raise StoreError(explain(exc, self.path)) from None
         finally:
             cursor.close()
 
@@ -329,7 +328,7 @@ class Store:
         try:
             return list(self.db.query(sql, params))
         except sqlite3.Error as exc:
-            raise StoreError(_explain(exc, self.path)) from None
+            raise StoreError(explain(exc, self.path)) from None
 
     # -- card photos ---------------------------------------------------------
 
@@ -462,11 +461,17 @@ def _upsert_sql(table: str, cols: tuple[str, ...]) -> str:
     return _UPSERT_CACHE[key]
 
 
-def _explain(exc: sqlite3.Error, path: Path | None) -> str:
+def explain(exc: sqlite3.Error, path: Path | None) -> str:
+    """One line a user can act on for an SQLite error on `path`."""
     text = str(exc)
     where = str(path) if path else "the database"
     if "readonly" in text:
         return f"{where} is read-only; the change was not saved"
+    if "locked" in text or "busy" in text:
+        return (f"{where} is busy: another program is writing to it; the change was not saved "
+                f"(try again in a moment)")
+    if "malformed" in text or "not a database" in text:
+        return opening.damaged_message(path, text)
     if "FOREIGN KEY" in text:
         return "a record refers to another that does not exist; nothing was saved"
     if "disk I/O" in text or "no such table" in text:
@@ -474,13 +479,8 @@ def _explain(exc: sqlite3.Error, path: Path | None) -> str:
     return f"database error on {where}: {text}"
 
 
-def _backup_before_migrating(path: Path, version: int) -> None:
+def _backup_before_migrating(db: Database, path: Path, version: int) -> None:
     """Keep a copy of the file as it was before a schema upgrade touches it."""
     backup = path.with_name(f"{path.name}.schema-{version}.bak")
-    if backup.exists():
-        return
-    source = Database(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True))
-    try:
-        backup_to(source, backup, path)
-    finally:
-        source.close()
+    if not backup.exists():
+        backup_to(db, backup, path)

@@ -15,7 +15,7 @@ from afterword import APP_NAME
 from afterword.context import AppContext
 from afterword.core.errors import AfterwordError
 from afterword.core.health import write_problem
-from afterword.core.store import Store, backup_to
+from afterword.core.store import WINDOW_BUSY_TIMEOUT, Store, backup_to
 from afterword.ui import messages
 from afterword.ui import settings as keys
 from afterword.ui.single_instance import DatabaseInstance, claim_database
@@ -79,7 +79,7 @@ class DatabaseFiles(QObject):
         if not claim.owned:
             return False
         try:
-            store = Store.open(path)
+            store = Store.open(path, busy_timeout=WINDOW_BUSY_TIMEOUT)
         except AfterwordError as exc:
             claim.release()
             messages.warn(self.window, "Open Database", str(exc))
