@@ -34,7 +34,8 @@ def store_table() -> None:
 
 # Each area measures in a process of its own, so Qt and memory start fresh.
 AREAS = ("bench_ui.py", "bench_followthrough.py", "bench_calendar.py", "bench_checklist.py",
-         "bench_pages.py", "bench_contacts.py", "bench_packaging.py", "bench_cards.py")
+         "bench_pages.py", "bench_contacts.py", "bench_sync.py", "bench_packaging.py",
+         "bench_cards.py")
 
 
 def main() -> None:

@@ -249,3 +249,15 @@ def test_many_contacts_first_sync_and_a_quiet_second(store, dav_user, count):
     assert first.contacts.added_there == count == len(dav_user.resources(_book(store)))
     second = sync(store, dav_user, now=NOW + timedelta(hours=1))
     assert second.writes == 0 and second.requests["REPORT"] == 2
+
+
+def test_deleted_on_both_sides_is_simply_forgotten(demo_store, dav_user):
+    sync(demo_store, dav_user)
+    dana = _person(demo_store, "Dana Reyes")
+    dav_user.delete(_cards(dav_user, demo_store)[dana.uid][0])
+    assert len(sync(demo_store, dav_user, now=NOW + timedelta(hours=1)).waiting) == 1
+    demo_store.delete(Contact, dana.uid)
+    report = sync(demo_store, dav_user, now=NOW + timedelta(hours=2))
+    c = report.contacts
+    assert report.waiting == [] and (c.added_there, c.updated_there, c.deleted_there) == (0, 0, 0)
+    assert load_account(demo_store) and dana.uid not in _cards(dav_user, demo_store)

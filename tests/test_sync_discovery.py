@@ -7,7 +7,8 @@ import pytest
 
 from afterword.core.sync.discovery import ADDRESSBOOK, CALENDAR, discover
 from afterword.core.sync.errors import NotDav, NotSecure
-from afterword.core.sync.webdav import DavClient, check_secure
+from afterword.core.sync.secure import check_secure
+from afterword.core.sync.webdav import DavClient
 
 
 def _client(user) -> DavClient:

@@ -20,3 +20,11 @@ def test_sync_modules_load_no_qt():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+def test_the_http_client_loads_only_when_a_sync_runs():
+    # Every command and the window start without it: start-up time is for everyone.
+    code = ("import sys\nimport afterword.cli\nimport afterword.cli_sync\n"
+            "print('httpx' in sys.modules)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

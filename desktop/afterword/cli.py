@@ -16,14 +16,14 @@ from datetime import date, datetime, time
 from pathlib import Path
 
 from afterword import __version__, cli_card, cli_contacts, cli_sync
-from afterword.core import interchange, interchange_writer
+from afterword.core import backups, interchange, interchange_writer
 from afterword.core.demo import fill_demo
 from afterword.core.errors import AfterwordError
 from afterword.core.output_paths import check_output_stream
 from afterword.core.rules import due_reminders
 from afterword.core.store import Store, backup_to, explain
 from afterword.core.terminal import printable
-from afterword.paths import default_database
+from afterword.paths import data_dir, default_database
 
 
 class CommandError(AfterwordError):
@@ -106,7 +106,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     doc = interchange.loads(raw)
     store = Store.open(_db_path(args))
     try:
-        plan = interchange.import_document(store, doc)
+        plan = interchange.import_document(store, doc, before_writing=lambda: _daily_snapshot(store))
     finally:
         store.close()
     print(f"imported into {store.path}: {plan.summary()}")
@@ -157,7 +157,18 @@ def cmd_ics(args: argparse.Namespace) -> int:
     return 0
 
 
+def _snapshots_of(path: Path) -> Path:
+    return backups.snapshot_folder(data_dir(), path)
+
+
+def _daily_snapshot(store: Store) -> None:
+    """Before a command changes a database: today's snapshot, if none yet."""
+    backups.daily_snapshot(store, _snapshots_of(store.path), datetime.now())
+
+
 def cmd_backup(args: argparse.Namespace) -> int:
+    if args.list:
+        return _list_backups(_db_path(args))
     store = _open_existing(args)
     out = Path(args.out)
     try:
@@ -168,6 +179,18 @@ def cmd_backup(args: argparse.Namespace) -> int:
     finally:
         store.close()
     print(f"backed up {store.path} to {out}")
+    return 0
+
+
+def _list_backups(path: Path) -> int:
+    folder = _snapshots_of(path)
+    snapshots = backups.list_snapshots(folder)
+    if not snapshots:
+        print(f"No automatic backups of {printable(path)} yet (they are kept in {printable(folder)}).")
+        return 0
+    print(f"Automatic backups of {printable(path)}, newest first (in {printable(folder)}):")
+    for snapshot in snapshots:
+        print(f"{snapshot.describe()}  {printable(snapshot.path.name)}")
     return 0
 
 
@@ -292,9 +315,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_contacts.register(sub, DB_HELP, _db_path, _open_existing)
 
-    p = command("backup", cmd_backup, "copy the database safely, even while the app is open",
-                "Write a consistent copy of the database to another file, readable by you alone.")
-    p.add_argument("--out", required=True, metavar="F.db", help="the backup file to write")
+    p = command("backup", cmd_backup, "copy the database safely, or list the automatic backups",
+                "Write a consistent copy of the database to another file, readable by you alone "
+                "(a damaged file is refused), or list the automatic daily backups kept in your "
+                "data folder, with their dates and record counts.")
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--out", metavar="F.db", help="the backup file to write")
+    which.add_argument("--list", action="store_true",
+                       help="list the automatic backups of this database, newest first")
 
     cli_sync.register(command)
     cli_card.register(sub)

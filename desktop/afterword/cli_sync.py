@@ -15,14 +15,12 @@ from collections.abc import Callable
 from datetime import datetime
 from urllib.parse import urlsplit
 
-from afterword.cli_contacts import default_region
 from afterword.core.errors import AfterwordError
 from afterword.core.store import Store
+from afterword.core.sync import APPLY, KEEP
 from afterword.core.sync.account import Account, load_account
-from afterword.core.sync.contacts import APPLY, KEEP
 from afterword.core.sync.errors import NoAccount, NoPassword
 from afterword.core.sync.password import find_password, keyring_available, save_password
-from afterword.core.sync.run import run_sync
 
 Command = Callable[..., argparse.ArgumentParser]
 
@@ -99,6 +97,8 @@ def password_for(account: Account) -> str:
 
 def cmd_sync(args: argparse.Namespace) -> int:
     from afterword.cli import _open_existing  # the one way commands open a database
+    from afterword.cli_contacts import default_region
+    from afterword.core.sync.run import run_sync  # the HTTP client loads only to sync
 
     store: Store = _open_existing(args)
     try:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -191,9 +191,13 @@ def plan_import(store: Store, doc: Any) -> ImportPlan:
     return plan
 
 
-def import_document(store: Store, doc: Any) -> ImportPlan:
-    """Validate, then write everything in one transaction; all or nothing."""
+def import_document(store: Store, doc: Any,
+                    before_writing: Callable[[], object] | None = None) -> ImportPlan:
+    """Validate, then write everything in one transaction; all or nothing.
+    `before_writing` runs once the document is known good (e.g. a snapshot)."""
     plan = plan_import(store, doc)
+    if before_writing is not None:
+        before_writing()
     with store.atomic():
         store.put_many(plan.records)
         store.set_card_photos(plan.photos)

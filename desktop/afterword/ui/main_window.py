@@ -51,6 +51,7 @@ from afterword.ui.pages import pages
 from afterword.ui.read_only import ReadOnlyMode
 from afterword.ui.record_commands import RecordCommands
 from afterword.ui.resources import app_icon
+from afterword.ui.safekeeping import Safekeeping
 from afterword.ui.search_field import SearchField
 from afterword.ui.sync_control import SyncControl
 from afterword.ui.window_state import default_size, restore_window_state, save_window_state
@@ -115,6 +116,7 @@ class MainWindow(QMainWindow):
         self.sync_control = SyncControl(self)
         self.first_run = FirstRun(self)
         self.read_only = ReadOnlyMode(self)
+        self.safekeeping = Safekeeping(self)
         self._column.insertWidget(1, self.read_only.banner)
         self._build_menus()
         self._build_toolbar()
@@ -176,11 +178,12 @@ class MainWindow(QMainWindow):
         export and print commands are added here."""
         return [self.contacts_io.import_action, self.data_import.action, None,
                 self.contacts_io.export_action, self.export_reminders_action,
-                self.print_checklist_action, None, self.sync_control.action]
+                self.print_checklist_action, None, self.sync_control.action,
+                None, self.safekeeping.restore_action]
 
     def help_actions(self) -> list[QAction]:
         """Help-menu commands; an About box is added here."""
-        return [self.about_action, self.about_qt_action]
+        return [self.safekeeping.check_action, self.about_action, self.about_qt_action]
 
     def _build_menus(self) -> None:
         menu = self.menuBar()
@@ -404,6 +407,7 @@ class MainWindow(QMainWindow):
             return
         save_window_state(self, self.settings)
         self.calendar_autoexport.flush()
+        self.safekeeping.finish()
         self.notifier.stop()
         self.data_import.wait()
         self.contacts_io.wait()

@@ -17,15 +17,15 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QToolButton
 
 from afterword.core.store import Store
+from afterword.core.sync import APPLY, KEEP
 from afterword.core.sync.account import load_account
-from afterword.core.sync.contacts import APPLY, KEEP
 from afterword.core.sync.errors import NoAccount, Unreachable
 from afterword.core.sync.password import find_password
-from afterword.core.sync.run import SyncReport, run_sync
 from afterword.ui import settings as keys
 from afterword.ui.background import BackgroundJobs
 
 if TYPE_CHECKING:
+    from afterword.core.sync.run import SyncReport
     from afterword.ui.main_window import MainWindow
 
 AFTER_CHANGE_MS = 5_000  # a burst of edits (a debrief) goes out as one sync
@@ -108,6 +108,8 @@ class SyncControl(QObject):
             self.session_password
 
         def work(store: Store) -> SyncReport | Offline:
+            from afterword.core.sync.run import run_sync  # loaded on the worker, when first needed
+
             account = load_account(store)
             if account is None:
                 raise NoAccount("no sync account for this database; set one in Preferences ▸ Sync")

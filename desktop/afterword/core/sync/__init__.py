@@ -4,3 +4,7 @@ webdav (the HTTP/WebDAV client) → discovery (which collections) → listing (w
 changed there) → reminders (one way) and contacts (both ways) → state (what both
 sides last agreed on) → run (one sync, all or nothing here). No Qt.
 """
+
+# The user's answer to the deletions a sync listed: carry them out on the other
+# side, or keep the people (put them back where they were deleted).
+APPLY, KEEP = "apply", "keep"

@@ -38,6 +38,7 @@ from afterword.core.merge import (
     run_transaction,
 )
 from afterword.core.store import Store
+from afterword.core.sync import APPLY, KEEP
 from afterword.core.sync.contact_fields import (
     FIELDS,
     LABELS,
@@ -59,7 +60,6 @@ from afterword.core.vcard_contacts import card_for, incoming_from_card, rewrite_
 
 CONTENT_TYPE = "text/vcard"
 NEW_CARD_VERSION = "3.0"  # what every CardDAV server takes (iCloud takes nothing else)
-APPLY, KEEP = "apply", "keep"  # the user's answer to the deletions listed
 
 
 @dataclass
@@ -362,7 +362,7 @@ def _send(client: DavClient, store: Store, book: str, local: LocalPeople, agreed
     for uid, a in agreed.items():
         if uid in local.contacts or uid in plan.contacts:
             continue
-        if uid in gone_there:
+        if uid in gone_there or a.pending_deletion == "server":
             run.state.forget.append(uid)  # deleted on both sides
         elif deletions == APPLY:
             try:

@@ -9,7 +9,6 @@ sentence. Passwords travel only over HTTPS, or plain HTTP to this machine.
 
 from __future__ import annotations
 
-import ipaddress
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -27,6 +26,7 @@ from afterword.core.sync.errors import (
     Refused,
     Unreachable,
 )
+from afterword.core.sync.secure import check_secure
 
 DAV = "DAV:"
 CARDDAV = "urn:ietf:params:xml:ns:carddav"
@@ -42,28 +42,6 @@ TIMEOUT = httpx.Timeout(30.0, connect=10.0)
 def qname(prefix: str, name: str) -> str:
     """'D', 'getetag' → '{DAV:}getetag' (ElementTree's spelling)."""
     return f"{{{NAMESPACES[prefix]}}}{name}"
-
-
-def is_loopback(host: str) -> bool:
-    if host.lower() == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
-
-
-def check_secure(url: str) -> None:
-    """HTTPS anywhere; plain HTTP only to this machine (tests, a local server)."""
-    parts = urlsplit(url)
-    if parts.scheme == "https":
-        return
-    if parts.scheme == "http" and is_loopback(parts.hostname or ""):
-        return
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise NotSecure(f"{url!r} is not a web address (it should start with https://)")
-    raise NotSecure(f"{url} is not encrypted; use an https:// address so the password "
-                    "is not sent in the clear")
 
 
 @dataclass

@@ -30,8 +30,7 @@ from afterword.core.sync.password import (
     keyring_available,
     save_password,
 )
-from afterword.core.sync.run import check_account
-from afterword.core.sync.webdav import check_secure
+from afterword.core.sync.secure import check_secure
 from afterword.ui import settings as keys
 from afterword.ui.background import BackgroundJobs
 
@@ -155,6 +154,8 @@ class SyncPage(QWidget):
         except AfterwordError as exc:
             self._say(f"Not connected: {exc}")
             return
+        from afterword.core.sync.run import check_account  # the HTTP client, when first needed
+
         self.result.setText("Connecting…")
         self.test_button.setEnabled(False)
         path = self.context.store.path
