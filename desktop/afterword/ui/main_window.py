@@ -183,7 +183,7 @@ class MainWindow(QMainWindow):
 
     def help_actions(self) -> list[QAction]:
         """Help-menu commands; an About box is added here."""
-        return [self.safekeeping.check_action, self.about_action, self.about_qt_action]
+        return [self.about_action, self.about_qt_action, self.safekeeping.check_action]
 
     def _build_menus(self) -> None:
         menu = self.menuBar()

@@ -99,3 +99,23 @@ def _propfind_all(client: DavClient, collection: str) -> Listing:
             continue
         listing.add(response.url, response.etag)
     return listing
+
+
+def settle(client: DavClient, collection: str, token: str | None,
+           written: dict[str, str | None]) -> str | None:
+    """The token after this sync's own writes: asked for the changes since `token`,
+    the server names only what was just written (with the ETags it told), so the
+    next sync need not read them back. If anything else changed meanwhile, the
+    old token stays and the next sync looks at it all."""
+    if not token or not any(unquote(url).startswith(unquote(collection)) for url in written):
+        return token
+    try:
+        after = _sync_collection(client, collection, token)
+    except (Refused, NotDav):
+        return token
+    for key, etag in after.present.items():
+        if key not in written or (written[key] is not None and written[key] != etag):
+            return token
+    if any(key not in written for key in after.removed):
+        return token
+    return after.token

@@ -20,7 +20,7 @@ from afterword.core.store import Store
 from afterword.core.sync.account import Account, save_account
 from afterword.core.sync.contacts import ContactCounts, ContactsPass, Deletion, sync_contacts
 from afterword.core.sync.discovery import Collections, discover
-from afterword.core.sync.listing import list_changes
+from afterword.core.sync.listing import list_changes, settle
 from afterword.core.sync.reminders import ReminderCounts, push_reminders
 from afterword.core.sync.state import load_agreed, load_token
 from afterword.core.sync.webdav import TIMEOUT, DavClient
@@ -95,6 +95,9 @@ def run_sync(store: Store, account: Account, password: str, *, now: datetime,
             calendar, counts, problems = push_reminders(
                 client, store, found.calendar, listing, load_agreed(store, found.calendar),
                 tasks=account.reminders_as_tasks, now=now)
+            for changes in (contacts.state, calendar):
+                if changes.token and changes.token == changes.listed_token:
+                    changes.token = settle(client, changes.collection, changes.token, client.written)
             with store.atomic():
                 save_account(store, account)
                 report.edited_meanwhile += contacts.apply(store)

@@ -67,6 +67,11 @@ class StateChanges:
     collection: str
     kind: str
     token: str | None = None
+    listed_token: str | None = None  # the token the listing gave (before this sync's writes)
+
+    def __post_init__(self) -> None:
+        if self.listed_token is None:
+            self.listed_token = self.token
     put: list[Agreed] = field(default_factory=list)
     forget: list[str] = field(default_factory=list)  # local uids
 

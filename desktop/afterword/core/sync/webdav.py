@@ -95,6 +95,7 @@ class DavClient:
         check_secure(url)
         self.base_url = url
         self.requests: Counter[str] = Counter()
+        self.written: dict[str, str | None] = {}  # unescaped URL → ETag told (None: deleted or untold)
         self._http = httpx.Client(
             auth=httpx.BasicAuth(user, password), timeout=timeout, follow_redirects=True,
             headers={"User-Agent": f"Afterword/{__version__}"}, transport=transport,
@@ -147,12 +148,14 @@ class DavClient:
             headers["If-Match"] = etag
         response = self.request("PUT", url, body=body.encode("utf-8"), headers=headers,
                                 expect=(200, 201, 204))
+        self.written[unquote(url)] = response.headers.get("ETag")
         return response.headers.get("ETag")
 
     def delete(self, url: str, *, etag: str | None = None) -> None:
         """Delete a resource (only if it is still `etag`); one already gone is fine."""
         headers = {"If-Match": etag} if etag else {}
         self.request("DELETE", url, headers=headers, expect=(200, 204, 404))
+        self.written[unquote(url)] = None
 
     # -- WebDAV ------------------------------------------------------------------------
 
