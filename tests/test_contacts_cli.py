@@ -148,3 +148,35 @@ def test_fixtures_are_not_changed_by_reading(tmp_path):
     shutil.copy(DATA / "apple-contacts.vcf", copy)
     main(["contacts", "import", str(copy), "--db", str(tmp_path / "a.db")])
     assert copy.read_bytes() == (DATA / "apple-contacts.vcf").read_bytes()
+
+
+def test_a_long_import_shows_a_progress_line_on_a_terminal_only(tmp_path):
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    many = tmp_path / "many.vcf"
+    many.write_text("".join(f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Person {i}\r\nEND:VCARD\r\n"
+                            for i in range(600)))
+    env = dict(os.environ, AFTERWORD_PHONE_REGION="US")
+    command = [sys.executable, "-m", "afterword", "contacts", "import", str(many)]
+    leader, follower = pty.openpty()
+    with subprocess.Popen([*command, "--db", str(tmp_path / "a.db")], stdout=subprocess.PIPE,
+                          stderr=follower, env=env) as proc:
+        os.close(follower)
+        out = proc.stdout.read().decode()
+        seen = b""
+        while True:
+            try:
+                chunk = os.read(leader, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            seen += chunk
+    os.close(leader)
+    assert "many.vcf: added 600" in out
+    assert b"\rreading many.vcf: 500 contacts" in seen
+    piped = subprocess.run([*command, "--db", str(tmp_path / "b.db")], capture_output=True, env=env)
+    assert piped.stderr == b"" and b"added 600" in piped.stdout

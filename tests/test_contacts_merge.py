@@ -135,3 +135,29 @@ def test_every_fixture_twice_adds_nobody_the_second_time(file_store):
         [r.summary() for r in second]
     assert [(c.uid, c.notes, c.title) for c in file_store.all(Contact)] == before
     assert second[0].summary().startswith("added 0, merged 0, skipped 2 (2 already up to date")
+
+
+def test_a_merge_that_would_outgrow_the_notes_is_skipped_with_the_reason(store):
+    full = stored(store, name="Ann Lee", email="ann@x.example", notes="n" * 9_990)
+    incoming = IncomingContact(name="Ann Lee", emails=["ann@x.example", "ann@home.example"],
+                               title="Director")
+    report = import_contacts(store, [incoming], region="US")
+    assert report.outcomes[0].action == "skip"
+    assert "notes would be too long" in report.outcomes[0].reason
+    assert store.get(Contact, full.uid) == full
+
+
+def test_one_line_fields_lose_line_breaks_and_control_characters_are_refused(tmp_path):
+    import pytest
+
+    from afterword.core.contact_files import ContactsImportError, read_contacts
+
+    good = tmp_path / "a.csv"
+    good.write_text("name,title,email\r\nAnn Lee,\"Head of\nPeople\",ann@x.example\r\n")
+    (ann,) = read_contacts(good)
+    assert ann.title == "Head of People"
+    bad = tmp_path / "b.csv"
+    bad.write_text("name,title\r\nAnn Lee,Head\x07 of People\r\n")
+    refusal = "b.csv: row 1 \\(Ann Lee\\): field 'title': line breaks or control"
+    with pytest.raises(ContactsImportError, match=refusal):
+        list(read_contacts(bad))

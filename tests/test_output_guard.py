@@ -221,3 +221,26 @@ def test_letter_save_as_refuses_the_database(qtbot, context, monkeypatch):
     assert dialog.save_as() is None
     assert "database" in dialog.note.text()
     assert digest(context.db_path) == before
+
+
+# -- reading the open database by mistake ---------------------------------------------
+
+def test_the_open_database_is_never_read_as_an_input_file(qapp, demo_db, capsys):
+    """A plain file handle on the open database, once closed, would drop SQLite's
+    locks: a contacts file, a photo or an import chosen by mistake is refused."""
+    from afterword.core.output_paths import check_input_path
+    from afterword.ui.views.card_photo import PhotoError, read_card_photo
+
+    before = digest(demo_db)
+    assert main(["contacts", "import", str(demo_db), "--db", str(demo_db)]) == 1
+    err = capsys.readouterr().err
+    assert "nothing was read" in err and err.count("\n") == 1
+    store = Store.open(demo_db)
+    try:
+        with pytest.raises(DatabaseTarget, match="nothing was read"):
+            check_input_path(demo_db.with_name(demo_db.name + "-wal"))
+        with pytest.raises(PhotoError, match="the database"):
+            read_card_photo(demo_db)
+    finally:
+        store.close()
+    assert digest(demo_db) == before

@@ -19,7 +19,7 @@ from afterword.core.merge import (
     feed,
     run_transaction,
 )
-from afterword.core.output_paths import check_export_path
+from afterword.core.output_paths import check_export_path, check_input_path
 from afterword.core.store import Store
 
 # A contacts file larger than this is refused before it is read: thousands of cards
@@ -46,6 +46,7 @@ def kind_of(head: bytes) -> str:
 
 
 def _open(path: Path) -> BinaryIO:
+    check_input_path(path)
     try:
         size = path.stat().st_size
         if path.is_dir():

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-MAX_PHOTO_BYTES = 15 * 1024 * 1024
+from afterword.core.validation import MAX_PHOTO_BYTES
+
+__all__ = ["MAX_PHOTO_BYTES", "image_mime"]
 
 _SIGNATURES = (
     (b"\xff\xd8\xff", "image/jpeg"),

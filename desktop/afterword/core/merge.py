@@ -36,8 +36,9 @@ from typing import Literal
 import phonenumbers
 
 from afterword.core.domain import CardPhoto, Company, Contact, Role, new_uid
-from afterword.core.errors import AfterwordError
+from afterword.core.errors import AfterwordError, InvalidRecord
 from afterword.core.store import Store
+from afterword.core.validation import check_text_fields
 
 PhoneKind = Literal["cell", "direct", "fax", "other"]
 Action = Literal["add", "merge", "skip"]
@@ -118,6 +119,16 @@ def normal_phone(text: str | None, region: str | None) -> str | None:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
+_EXTENSION = re.compile(r"(?:ext\.?|x|#|;ext=).*$", re.IGNORECASE)
+
+
+def phone_tail(text: str) -> str | None:
+    """The last 7 digits of a number (its extension left out): the same for every way
+    of writing one number, so it narrows who to compare without parsing."""
+    digits = re.sub(r"[^0-9]", "", _EXTENSION.sub("", text))
+    return digits[-7:] if len(digits) >= 7 else None
+
+
 def _same_text(a: str | None, b: str | None) -> bool:
     return " ".join((a or "").split()).casefold() == " ".join((b or "").split()).casefold()
 
@@ -131,7 +142,9 @@ class MatchIndex:
     region: str | None
     by_uid: dict[str, str] = field(default_factory=dict)  # uid -> uid (existence)
     by_email: dict[str, str] = field(default_factory=dict)
-    by_phone: dict[str, str] = field(default_factory=dict)
+    # Numbers by their last 7 digits, normalised only when an incoming number ends the
+    # same way: a large database is indexed without asking phonenumbers about each number.
+    by_phone_tail: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     by_link: dict[str, str] = field(default_factory=dict)
     by_name: dict[tuple[str, str], str] = field(default_factory=dict)  # (name, company) -> uid
     companies: dict[str, str] = field(default_factory=dict)  # casefolded name -> uid
@@ -172,8 +185,15 @@ class MatchIndex:
             if key := normal_email(email):
                 self.by_email.setdefault(key, uid)
         for phone in phones:
-            if key := normal_phone(phone, self.region):
-                self.by_phone.setdefault(key, uid)
+            if phone and (tail := phone_tail(phone)):
+                self.by_phone_tail.setdefault(tail, []).append((phone, uid))
+
+    def uid_of_phone(self, key: str) -> str | None:
+        """Who (first stored) has the number whose E.164 form is `key`."""
+        for raw, uid in self.by_phone_tail.get(key[-7:], ()):
+            if normal_phone(raw, self.region) == key:
+                return uid
+        return None
 
     def matches(self, incoming: IncomingContact) -> tuple[list[str], str]:
         """Stored uids the incoming contact shares something with, and how."""
@@ -188,8 +208,9 @@ class MatchIndex:
             if phone.kind == "fax":
                 continue
             key = normal_phone(phone.number, self.region)
-            if key and key in self.by_phone:
-                found.setdefault(self.by_phone[key], f"same phone {phone.number.strip()}")
+            uid = self.uid_of_phone(key) if key else None
+            if uid:
+                found.setdefault(uid, f"same phone {phone.number.strip()}")
         for link in incoming.links:
             key = normal_link(link)
             if key and key in self.by_link:
@@ -289,7 +310,24 @@ def _kept_line(name: str, value: str, suffix: str = _KEPT_SUFFIX) -> str:
 
 def plan_contact(incoming: IncomingContact, index: MatchIndex, store: Store,
                  *, photo_of: Callable[[str], CardPhoto | None] | None = None) -> ContactPlan:
-    """What bringing `incoming` in would do, against the store as indexed; writes nothing."""
+    """What bringing `incoming` in would do, against the store as indexed; writes nothing.
+    A result the stored record could not hold (notes grown past their limit) is a skip."""
+    return _within_limits(_plan_contact(incoming, index, store, photo_of))
+
+
+def _within_limits(plan: ContactPlan) -> ContactPlan:
+    if plan.contact is None:
+        return plan
+    try:
+        check_text_fields(plan.contact)
+    except InvalidRecord as bad:
+        return ContactPlan("skip", plan.incoming, f"its {bad.field.replace('_', ' ')} would be too "
+                           f"long: {bad.problem}", before=plan.before)
+    return plan
+
+
+def _plan_contact(incoming: IncomingContact, index: MatchIndex, store: Store,
+                  photo_of: Callable[[str], CardPhoto | None] | None) -> ContactPlan:
     name = " ".join(incoming.name.split())
     if not name:
         return ContactPlan("skip", incoming, "no name, email or phone")

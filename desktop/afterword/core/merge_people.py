@@ -25,7 +25,7 @@ from afterword.core.domain import (
     ThankYouNote,
     Touch,
 )
-from afterword.core.errors import AfterwordError
+from afterword.core.errors import AfterwordError, InvalidRecord
 from afterword.core.merge import (
     IncomingContact,
     IncomingPhone,
@@ -33,10 +33,12 @@ from afterword.core.merge import (
     _extra_lines,
     normal_email,
     normal_phone,
+    phone_tail,
     plan_merge_into,
 )
 from afterword.core.store import Store
 from afterword.core.undo import Change
+from afterword.core.validation import check_text_fields
 
 MERGED_SUFFIX = " (merged)"
 
@@ -91,6 +93,12 @@ def plan_people_merge(store: Store, survivor_uid: str, other_uid: str,
         people = [survivor.uid if uid == other.uid else uid for uid in interview.participant_uids]
         merge.changes.append((interview, replace(interview, participant_uids=list(dict.fromkeys(people)))))
     if plan.contact is not None and plan.contact != survivor:
+        try:
+            check_text_fields(plan.contact)
+        except InvalidRecord as bad:
+            raise AfterwordError(f"{survivor.name} cannot take in everything of {other.name}: "
+                                 f"the {bad.field.replace('_', ' ')} would be too long "
+                                 f"({bad.problem}); shorten it first") from None
         merge.changes.append((survivor, plan.contact))
     merge.changes.append((other, None))
     return merge
@@ -116,19 +124,27 @@ def suggested_pairs(store: Store, region: str | None, limit: int = 200) -> list[
     owners: dict[tuple[str, str], list[str]] = defaultdict(list)
     by_first: dict[str, list[str]] = defaultdict(list)
     singles: list[str] = []
+    by_tail: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for uid, name, email, direct, cell, notes in rows:
         keys = set()
         emails = [email] + [v for label, v in _extra_lines(notes) if label == "Email"]
         phones = [direct, cell] + [v for label, v in _extra_lines(notes) if label == "Phone"]
         keys |= {("email", k) for e in emails if (k := normal_email(e))}
-        keys |= {("phone", k) for p in phones if (k := normal_phone(p, region))}
         for key in keys:
             owners[key].append(uid)
+        for phone in phones:
+            if phone and (tail := phone_tail(phone)):
+                by_tail[tail].append((phone, uid))
         words = name.casefold().split()
         if len(words) == 1:
             singles.append(uid)
         elif words:
             by_first[words[0]].append(uid)
+    for numbers in by_tail.values():  # only numbers ending alike are parsed and compared
+        if len({uid for _phone, uid in numbers}) > 1:
+            for phone, uid in numbers:
+                if (key := normal_phone(phone, region)) and uid not in owners[("phone", key)]:
+                    owners[("phone", key)].append(uid)
     pairs: dict[tuple[str, str], str] = {}
     for (kind, value), uids in owners.items():
         for other in uids[1:]:

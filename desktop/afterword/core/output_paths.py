@@ -70,6 +70,18 @@ def check_output_path(out: str | os.PathLike[str], databases: Iterable[str | os.
                 raise DatabaseTarget(_refusal(out, db, protected))
 
 
+def check_input_path(path: str | os.PathLike[str]) -> None:
+    """Refuse to read, with a plain file handle, a database open in this process or
+    one of its files (a contacts file, a photo, an interchange file chosen by
+    mistake): closing that handle would drop the locks SQLite holds on it, and
+    another program could then remove its WAL underneath."""
+    try:
+        check_output_path(path)
+    except DatabaseTarget as exc:
+        raise DatabaseTarget(str(exc).replace("; choose another file name (nothing was written)",
+                                              "; choose another file (nothing was read)")) from None
+
+
 def check_output_stream(stream: IO[Any], name: str = "standard output") -> None:
     """Refuse to write an export to an open stream (standard output sent to a file)
     that is a database open in this process or one of its files."""

@@ -14,10 +14,8 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QObject,
-    QRunnable,
     QSortFilterProxyModel,
     Qt,
-    QThreadPool,
     Signal,
 )
 from PySide6.QtWidgets import (
@@ -37,6 +35,7 @@ from afterword.core.contact_files import import_files
 from afterword.core.errors import AfterwordError
 from afterword.core.merge import Cancelled, ImportReport
 from afterword.core.store import Store
+from afterword.ui.background import BackgroundJobs
 from afterword.ui.widgets import message_line, named, show_message
 
 _WORDS = {"add": "added", "merge": "merged", "skip": "skipped"}
@@ -86,43 +85,19 @@ class OutcomesModel(QAbstractTableModel):
         return None
 
 
-class _Relay(QObject):
-    progress = Signal(int)
-    done = Signal(object)
-    failed = Signal(str)
+class _Progress(QObject):
+    """Counts contacts on the worker thread; the count arrives queued in the window's."""
 
+    counted = Signal(int)
 
-class _ImportJob(QRunnable):
-    """An import (or its dry run) on a worker thread, with its own connection."""
-
-    def __init__(self, db_path: Path, paths: list[Path], region: str, dry_run: bool,
-                 stop: threading.Event, relay: _Relay):
-        super().__init__()
-        self.db_path, self.paths, self.region, self.dry_run = db_path, paths, region, dry_run
-        self.stop, self.relay = stop, relay
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
         self.count = 0
 
-    def _step(self, _label: str, _n: int) -> None:
+    def step(self, _label: str, _n: int) -> None:
         self.count += 1
         if self.count % 50 == 0:
-            self.relay.progress.emit(self.count)
-
-    def run(self) -> None:
-        try:
-            store = Store.open(self.db_path)
-            try:
-                reports = import_files(store, self.paths, region=self.region, dry_run=self.dry_run,
-                                       progress=self._step, cancelled=self.stop.is_set)
-            finally:
-                store.close()
-        except Cancelled:
-            self.relay.failed.emit("")
-        except AfterwordError as exc:
-            self.relay.failed.emit(str(exc))
-        except Exception as exc:  # a worker must never take the app down
-            self.relay.failed.emit(f"{type(exc).__name__}: {exc}")
-        else:
-            self.relay.done.emit(reports)
+            self.counted.emit(self.count)
 
 
 class ImportContactsDialog(QDialog):
@@ -138,12 +113,11 @@ class ImportContactsDialog(QDialog):
         self.reports: list[ImportReport] = []
         self._preview: list[ImportReport] = []
         self._stop = threading.Event()
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._relay = _Relay(self)
-        self._relay.progress.connect(self._progressed)
-        self._relay.done.connect(self._finished)
-        self._relay.failed.connect(self._failed)
+        self._jobs = BackgroundJobs(self)
+        self._jobs.done.connect(self._finished)
+        self._jobs.failed.connect(self._failed)
+        self._counter = _Progress(self)
+        self._counter.counted.connect(self._progressed)
         self._writing = False
 
         names = ", ".join(p.name for p in self.paths)
@@ -186,22 +160,34 @@ class ImportContactsDialog(QDialog):
 
     def _start(self, *, dry_run: bool) -> None:
         self._stop.clear()
+        self._counter.count = 0
+
+        def work(store: Store) -> list[ImportReport] | None:
+            try:
+                return import_files(store, self.paths, region=self.region, dry_run=dry_run,
+                                    progress=self._counter.step, cancelled=self._stop.is_set)
+            except Cancelled:
+                return None  # nothing was written
+
         store = self.context.store
         if store.path is None:  # an in-memory database: no second connection to it
             try:
-                self._finished(import_files(store, self.paths, region=self.region, dry_run=dry_run))
+                self._finished(work(store))
             except AfterwordError as exc:
                 self._failed(str(exc))
             return
-        self._pool.start(_ImportJob(store.path, self.paths, self.region, dry_run, self._stop,
-                                    self._relay))
+        self._jobs.submit(store.path, work)
 
     def _progressed(self, count: int) -> None:
         self.files_label.setText(f"{'Importing' if self._writing else 'Reading'}: {count:,} contacts…")
         if self.progress.maximum():
             self.progress.setValue(min(count, self.progress.maximum()))
 
-    def _finished(self, reports: list[ImportReport]) -> None:
+    def _finished(self, reports: list[ImportReport] | None) -> None:
+        if reports is None:  # cancelled
+            self._writing = False
+            super().reject()
+            return
         if self._writing:
             self.reports = reports
             self._writing = False
@@ -223,9 +209,6 @@ class ImportContactsDialog(QDialog):
 
     def _failed(self, reason: str) -> None:
         self._writing = False
-        if not reason:  # cancelled: nothing was written
-            super().reject()
-            return
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
         self.files_label.setText("Nothing was imported.")
@@ -243,14 +226,14 @@ class ImportContactsDialog(QDialog):
 
     def reject(self) -> None:
         """Cancel: stop a read or an import under way; nothing is written."""
-        if self._pool.activeThreadCount():
+        if self._jobs.busy:
             self._stop.set()
             self.cancel_button.setEnabled(False)
             self.files_label.setText("Stopping…")
-            return  # closes when the worker has let go (see _failed)
+            return  # closes when the worker has let go (see _finished)
         super().reject()
 
     def done(self, result: int) -> None:
         self._stop.set()
-        self._pool.waitForDone()
+        self._jobs.wait()
         super().done(result)

@@ -9,6 +9,8 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage, QImageReader, QPi
 from PySide6.QtWidgets import QLabel, QSizePolicy
 
 from afterword.core.domain import CardPhoto
+from afterword.core.errors import AfterwordError
+from afterword.core.output_paths import check_input_path
 
 MAX_PHOTO_BYTES = 15 * 1024 * 1024
 
@@ -19,6 +21,10 @@ class PhotoError(Exception):
 
 def read_card_photo(path: Path) -> CardPhoto:
     """A card photo from an image file, checked to be an image Qt can show."""
+    try:
+        check_input_path(path)
+    except AfterwordError as exc:
+        raise PhotoError(str(exc)) from None
     try:
         size = path.stat().st_size
         if size > MAX_PHOTO_BYTES:
