@@ -48,7 +48,7 @@ from afterword.core.store import Store  # noqa: E402
 TODAY = date(2026, 11, 23)
 NOW = datetime(2026, 11, 23, 18, 0, tzinfo=UTC)
 SIZES = (1_000, 10_000)
-RUNS = 7
+RUNS = 5
 GOAL = 1.2
 
 

@@ -49,3 +49,14 @@ def test_an_all_day_touch_ends_on_a_date(store, tmp_path):
     assert event["DTSTART"].dt == date(2027, 1, 1)
     assert event["RRULE"]["UNTIL"] == [date(2027, 6, 1)]  # a DATE, as RFC 5545 §3.3.10 wants
     assert "RRULE:FREQ=MONTHLY;UNTIL=20270601\r\n" in out.read_bytes().decode()
+
+
+def test_a_round_near_the_end_of_the_calendar_still_exports(store, tmp_path):
+    company = Company("Far Future")
+    role = Opportunity(company.uid, "Analyst")
+    late = Interview(role.uid, 1, datetime(9998, 6, 1, 10, tzinfo=ZoneInfo("Pacific/Chatham")),
+                     "Pacific/Chatham")
+    store.put_many([company, role, late])
+    summary, _ = export(store, tmp_path / "r.ics", rounds=True)
+    assert summary.counts == {"interview": 1} and summary.problems == []
+    assert "TZID=Pacific/Chatham:99980601T100000" in (tmp_path / "r.ics").read_text()

@@ -95,6 +95,12 @@ def test_icaljs_places_every_wall_time_as_the_database_does(tmp_path):
         assert _wrong(name, walls[name], read[name]) == [], name
 
 
+def test_dates_at_the_edge_of_the_calendar_still_get_a_block():
+    for name in ZONES:
+        for first, last in ((date(1, 1, 1), date(1, 12, 31)), (date(9999, 1, 1), date(9999, 12, 31))):
+            assert vtimezone(name, first, last).to_ical().startswith(b"BEGIN:VTIMEZONE")
+
+
 @pytest.mark.parametrize(("wall", "fold", "expected"), [
     (datetime(2026, 11, 1, 1, 30), 0, True),  # the first 01:30 in Los Angeles
     (datetime(2026, 11, 1, 1, 30), 1, True),  # the second

@@ -136,3 +136,21 @@ def test_schema_4_file_keeps_its_cards_and_what_waits_for_the_user(tmp_path):
         assert all(a.local_fields["name"] and a.body.startswith("BEGIN:VCARD") for a in cards.values())
     finally:
         store.close()
+
+
+def test_cli_lists_deletions_and_carries_them_out_when_told(demo_store, dav_user, monkeypatch, capsys):
+    from afterword.core.domain import Contact
+
+    monkeypatch.setenv(passwords.ENV, dav_user.password)
+    path = str(demo_store.path)
+    assert main(["sync", "--db", path, "--url", dav_user.server.url, "--user", dav_user.name]) == 0
+    dana = next(c for c in demo_store.all(Contact) if c.name == "Dana Reyes")
+    dav_user.delete(load_account(demo_store).addressbook_url + f"{dana.uid}.vcf")
+    capsys.readouterr()
+    assert main(["sync", "--db", path]) == 0
+    out = capsys.readouterr().out
+    assert "Dana Reyes: deleted on the server, still here" in out
+    assert "--apply-deletions" in out and demo_store.get(Contact, dana.uid) is not None
+    assert main(["sync", "--db", path, "--apply-deletions"]) == 0
+    assert "1 deleted here" in capsys.readouterr().out
+    assert demo_store.get(Contact, dana.uid) is None

@@ -288,3 +288,26 @@ def test_a_card_added_on_the_phone_during_a_sync_comes_with_the_next(demo_store,
     assert not any(c.name == "Priya Natarajan" for c in demo_store.all(Contact))
     sync(demo_store, dav_user, now=NOW + timedelta(hours=2))
     assert _person(demo_store, "Priya Natarajan").email == "priya@lumen.example"
+
+
+GROUP_CARD = """BEGIN:VCARD\r
+VERSION:3.0\r
+UID:group-1\r
+FN:Recruiters\r
+N:Recruiters;;;;\r
+X-ADDRESSBOOKSERVER-KIND:group\r
+X-ADDRESSBOOKSERVER-MEMBER:urn:uuid:phone-card-1\r
+END:VCARD\r
+"""
+
+
+def test_a_contact_group_on_the_server_is_left_alone_not_made_a_person(demo_store, dav_user):
+    sync(demo_store, dav_user)
+    book = _book(demo_store)
+    dav_user.put(book + "group-1.vcf", GROUP_CARD, "text/vcard")
+    dav_user.put(book + "phone-card-1.vcf", PHONE_CARD, "text/vcard")
+    before = dav_user.get(book + "group-1.vcf")
+    sync(demo_store, dav_user, now=NOW + timedelta(hours=1))
+    assert not any(c.name == "Recruiters" for c in demo_store.all(Contact))
+    assert _person(demo_store, "Priya Natarajan")
+    assert dav_user.get(book + "group-1.vcf") == before

@@ -51,6 +51,18 @@ def test_preview_lists_each_contact_before_anything_is_written_then_imports(qtbo
     assert window.context.store.count(Contact) == 4
 
 
+def test_the_preview_says_what_a_merge_fills_and_keeps(qtbot, window):
+    window.context.store.put(Contact("Dana Reyes", email="dana.reyes@northwind.example",
+                                     title="Director"))
+    dialog = previewed(qtbot, window, [DATA / "apple-contacts.vcf"])
+    model = dialog.model
+    row = next(i for i, r in enumerate(model.rows) if r.action == "merged")
+    tip = model.data(model.index(row, 4), Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith("same email dana.reyes@northwind.example")
+    assert "fills phone direct, phone cell" in tip
+    assert "keeps in notes: Title (imported): Engineering Manager" in tip
+
+
 def test_a_bad_file_shows_why_and_offers_nothing_to_import(qtbot, window, tmp_path):
     bad = tmp_path / "broken.vcf"
     bad.write_bytes(b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ann Lee\r\n")

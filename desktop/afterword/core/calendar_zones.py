@@ -26,6 +26,7 @@ from icalendar import Timezone, TimezoneDaylight, TimezoneStandard, vRecur
 _WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 # Clock changes are months apart; a day's step finds each, then halving finds its second.
 _STEP = timedelta(days=1)
+_EARLIEST, _LATEST = date(2, 1, 1), date(9997, 12, 31)
 
 
 @dataclass(frozen=True)
@@ -150,6 +151,9 @@ def vtimezone(key: str, first: date, last: date) -> Timezone:
     Cached: a component is only read when the calendar is serialized, never changed.
     """
     zone = ZoneInfo(key)
+    # A date at the very edge of the calendar (from an old file) cannot be looked at
+    # with a year's margin: such entries get the nearest years the calendar allows.
+    first, last = max(first, _EARLIEST), min(last, _LATEST)
     # From local midnight on the first day to the end of the last; a year more than
     # needed shows whether a yearly rule goes on past the end.
     start = datetime.combine(first, time(), zone).astimezone(UTC)

@@ -527,6 +527,15 @@ class Outcome:
     name: str
     action: Action
     reason: str
+    details: tuple[str, ...] = ()  # fields filled, values kept in notes, a photo left out
+
+
+def _details(plan: ContactPlan) -> tuple[str, ...]:
+    lines = [f"fills {', '.join(f.replace('_', ' ') for f in plan.filled)}"] if plan.filled else []
+    lines += [f"keeps in notes: {line}" for line in plan.kept]
+    if plan.photo_left_out:
+        lines.append("keeps the stored card photo; the one in the file is left out")
+    return tuple(lines)
 
 
 @dataclass
@@ -583,7 +592,8 @@ def feed(store: Store, contacts: Iterable[IncomingContact], index: MatchIndex, r
             raise Cancelled("the import was cancelled; nothing was written")
         plan = plan_contact(incoming, index, store)
         apply_plan(store, plan, index)
-        report.outcomes.append(Outcome(incoming.where, plan.name, plan.action, plan.reason))
+        report.outcomes.append(Outcome(incoming.where, plan.name, plan.action, plan.reason,
+                                       _details(plan)))
         if progress is not None:
             progress(count)
 

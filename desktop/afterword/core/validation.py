@@ -11,6 +11,7 @@ import dataclasses
 import re
 from collections.abc import Iterator
 from datetime import date
+from functools import cache
 from typing import Any, NamedTuple
 
 import phonenumbers
@@ -64,6 +65,7 @@ FIELD_LIMITS: dict[str, Limit] = {
 DEFAULT_LIMIT = Limit(MAX_LINE)
 
 
+@cache
 def limit_of(field: str) -> Limit:
     if field == "uid" or field.endswith("_uid") or field.endswith("_uids"):
         return Limit(MAX_UID)
@@ -76,6 +78,8 @@ def text_problem(field: str, text: str) -> str | None:
     limit = limit_of(field)
     if len(text) > limit.chars:
         return f"at most {limit.chars:,} characters here (this has {len(text):,})"
+    if text.isprintable():  # the common case: no control, format or surrogate character
+        return None
     if has_control_characters(text, lines=limit.lines):
         what = "control characters" if limit.lines else "line breaks or control characters"
         return f"{what} are not allowed here: {printable(text)[:60]!r}"
@@ -106,24 +110,29 @@ def changed_text_problem(before: Any | None, after: Any) -> str | None:
 
 
 def _record_problems(record: Any) -> Iterator[tuple[str, str]]:
-    for f in dataclasses.fields(record):
-        value = getattr(record, f.name)
+    for name in _field_names(type(record)):
+        value = getattr(record, name)
         if isinstance(value, str):
-            problem = text_problem(f.name, value)
+            problem = text_problem(name, value)
             if problem:
-                yield f.name, problem
+                yield name, problem
         elif isinstance(value, list):
             if len(value) > MAX_LIST:
-                yield f.name, f"at most {MAX_LIST} entries (this has {len(value):,})"
+                yield name, f"at most {MAX_LIST} entries (this has {len(value):,})"
                 continue
             for index, item in enumerate(value):
                 if isinstance(item, str):
-                    problem = text_problem(f.name, item)
+                    problem = text_problem(name, item)
                     if problem:
-                        yield f"{f.name}[{index}]", problem
+                        yield f"{name}[{index}]", problem
                 elif dataclasses.is_dataclass(item):
                     for inner, problem in _record_problems(item):
-                        yield f"{f.name}[{index}].{inner}", problem
+                        yield f"{name}[{index}].{inner}", problem
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
 
 
 def clipped(text: str | None, chars: int) -> str | None:

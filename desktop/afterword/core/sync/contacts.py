@@ -158,7 +158,7 @@ def sync_contacts(client: DavClient, store: Store, book: str, listing: Listing, 
     plan = _Planner(store, region, local, agreed, run)
     if pairs or remotes or (deletions == KEEP and agreed.keys() - local.contacts.keys()):
         plan.plan(pairs, list(remotes.values()), keep_deleted=deletions == KEEP)
-    _send(client, store, book, local, agreed, gone_there, plan, run, deletions)
+    _send(client, book, local, agreed, gone_there, plan, run, deletions)
     if run.problems or run.retry:
         run.state.token = token  # look at the same changes again next time
     return run
@@ -182,6 +182,8 @@ def _fetch_changed(client: DavClient, book: str, listing: Listing, by_href: dict
             continue
         try:
             card = parse_one(text, urlsplit(href).path)
+            if _is_group(card):
+                continue  # a contact group (Apple, Nextcloud): another app's, left as it is
             fields = card_fields(card)
         except ContactsFileError as exc:
             run.problems.append(f"the card at {urlsplit(href).path} cannot be read ({exc}); it was "
@@ -337,7 +339,7 @@ class _Planner:
                               photo_digest(photo.data) if photo else None)
 
 
-def _send(client: DavClient, store: Store, book: str, local: LocalPeople, agreed: dict[str, Agreed],
+def _send(client: DavClient, book: str, local: LocalPeople, agreed: dict[str, Agreed],
           gone_there: set[str], plan: _Planner, run: ContactsPass, deletions: str | None) -> None:
     """Write there what is new or changed here; settle or list the deletions."""
     for uid in list(dict.fromkeys([*local.contacts, *plan.contacts])):
@@ -438,6 +440,11 @@ def _forget_planned(run: ContactsPass, plan: _Planner, uid: str) -> None:
     run.state.put = [a for a in run.state.put if a.uid != uid]
     plan.contacts.pop(uid, None)
     plan.photos.pop(uid, None)
+
+
+def _is_group(card: Card) -> bool:
+    kinds = [p.text().strip().lower() for p in (*card.all("KIND"), *card.all("X-ADDRESSBOOKSERVER-KIND"))]
+    return "group" in kinds
 
 
 def _card_name(a: Agreed) -> str:

@@ -64,12 +64,15 @@ def push_reminders(client: DavClient, store: Store, calendar: str, listing: List
         before = agreed.get(spec.uid)
         href = before.href if before else urljoin(calendar, quote(spec.uid, safe="") + ".ics")
         edited_there = before is not None and listing.changed(href, before.etag)
+        if before is not None and not edited_there and before.fingerprint == _fingerprint(spec, tasks):
+            # Unchanged on both sides: not even rendered (thousands of entries, every sync).
+            if before.etag is None and listing.etag(href):  # learn an ETag the PUT did not tell
+                changes.put.append(before.but(etag=listing.etag(href)))
+            continue
         stamped = _version(spec, before, tasks, edited_there, now)
         text = event_text(spec, stamped.version, tasks=tasks)
         digest = content_hash(text)
         if before is not None and before.content_hash == digest and not edited_there:
-            if before.etag is None and listing.etag(href):  # learn an ETag the PUT did not tell
-                changes.put.append(before.but(etag=listing.etag(href)))
             continue
         etag = _write(client, href, text, before, listing)
         if before is None and not listing.mentions(href):
@@ -96,7 +99,7 @@ def _version(spec: EventSpec, before: Agreed | None, tasks: bool, edited_there: 
              now: datetime) -> Stamped:
     """The entry's SEQUENCE/DTSTAMP: kept while nothing changed, raised when the
     content (or event/task choice) changed here or the copy there was edited."""
-    fingerprint = spec.fingerprint() + (":task" if tasks else ":event")
+    fingerprint = _fingerprint(spec, tasks)
     previous = None
     if before is not None and before.fingerprint and before.sequence is not None:
         # Edited there: a fingerprint that cannot match, for a SEQUENCE above the phone's copy.
@@ -104,6 +107,11 @@ def _version(spec: EventSpec, before: Agreed | None, tasks: bool, edited_there: 
                            before.sequence, before.stamped_at or now, spec.summary, spec.start_text,
                            False)
     return stamp(spec.uid, spec.kind, fingerprint, spec.summary, spec.start_text, False, previous, now)
+
+
+def _fingerprint(spec: EventSpec, tasks: bool) -> str:
+    """What the entry says, and whether it is an event or a task."""
+    return spec.fingerprint() + (":task" if tasks else ":event")
 
 
 def _write(client: DavClient, href: str, text: str, before: Agreed | None, listing: Listing) -> str | None:

@@ -48,6 +48,7 @@ class OutcomeRow:
     name: str
     action: str
     reason: str
+    details: str = ""
 
 
 class OutcomesModel(QAbstractTableModel):
@@ -62,8 +63,8 @@ class OutcomesModel(QAbstractTableModel):
 
     def set_reports(self, reports: Sequence[ImportReport]) -> None:
         self.beginResetModel()
-        self.rows = [OutcomeRow(r.label, o.where, o.name, _WORDS[o.action], o.reason)
-                     for r in reports for o in r.outcomes]
+        self.rows = [OutcomeRow(r.label, o.where, o.name, _WORDS[o.action], o.reason,
+                                "\n".join(o.details)) for r in reports for o in r.outcomes]
         self.endResetModel()
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
@@ -76,6 +77,8 @@ class OutcomesModel(QAbstractTableModel):
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         row = self.rows[index.row()]
+        if role == Qt.ItemDataRole.ToolTipRole:  # what a merge fills and keeps, in full
+            return "\n".join(t for t in (row.reason, row.details) if t)
         return (row.file, row.where, row.name, row.action, row.reason)[index.column()]
 
     def headerData(self, section: int, orientation: Qt.Orientation,
