@@ -24,7 +24,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check desktop tests bench
 
 bench: $(STAMP)  ## timing and memory figures on realistic data sizes
-	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run.py
+	QT_QPA_PLATFORM=offscreen nice $(BIN)/python bench/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info desktop/*.egg-info

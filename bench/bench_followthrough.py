@@ -5,15 +5,14 @@ table; asserts nothing."""
 from __future__ import annotations
 
 import sys
-import tempfile
 import time
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from datagen import generate  # noqa: E402
+import datasets  # noqa: E402
 
 from afterword.core.debrief import Debrief, proposed_notes, save_debrief  # noqa: E402
 from afterword.core.domain import Contact, Interview, Opportunity, Role  # noqa: E402
@@ -22,8 +21,7 @@ from afterword.core.notes import note_rows  # noqa: E402
 from afterword.core.rules import cadence_status  # noqa: E402
 from afterword.core.store import Store  # noqa: E402
 
-TODAY = date(2026, 11, 23)
-SIZES = (1_000, 10_000, 50_000)
+SIZES = (1_000, 10_000, 100_000)
 VISIBLE_ROWS = 60  # what a People list shows at once
 
 
@@ -36,9 +34,11 @@ def timed(fn, repeat: int = 3) -> float:
     return best * 1000
 
 
-def measure(contacts: int, folder: Path) -> dict:
-    store = Store.open(folder / f"ft-{contacts}.db")
-    store.put_many(generate(contacts, TODAY))
+def measure(contacts: int) -> dict:
+    # A scratch copy of the realistic database: the debrief save writes to it.
+    source = datasets.database("realistic", contacts)
+    today = datasets.today_of(source)
+    store = Store.open(datasets.copy_of(source, f"ft-{contacts}.db"))
     uids = [r[0] for r in store.db.execute("SELECT uid FROM contacts ORDER BY name LIMIT ?",
                                            [VISIBLE_ROWS]).fetchall()]
     all_uids = [r[0] for r in store.db.execute("SELECT uid FROM contacts").fetchall()]
@@ -55,8 +55,8 @@ def measure(contacts: int, folder: Path) -> dict:
 
     row = {
         "contacts": contacts,
-        "status_visible_ms": timed(lambda: cadence_status(store, uids, TODAY)),
-        "status_all_ms": timed(lambda: cadence_status(store, all_uids, TODAY), repeat=1),
+        "status_visible_ms": timed(lambda: cadence_status(store, uids, today)),
+        "status_all_ms": timed(lambda: cadence_status(store, all_uids, today), repeat=1),
         "notes_ms": timed(lambda: note_rows(store)),
         "notes": len(note_rows(store)),
         "funnel_ms": timed(lambda: funnel(store)),
@@ -77,8 +77,7 @@ COLUMNS = [
 
 
 def main() -> None:
-    with tempfile.TemporaryDirectory() as folder:
-        rows = [measure(size, Path(folder)) for size in SIZES]
+    rows = [measure(size) for size in SIZES]
     print("Follow-through: People cadence column, notes, funnel, debrief save")
     print(" | ".join(title for _, title, _ in COLUMNS))
     for row in rows:

@@ -3,7 +3,8 @@ building, showing and refreshing each page on a large database.
 
     QT_QPA_PLATFORM=offscreen python bench/bench_pages.py [--db COPY.db] [--contacts N]
 
-Without --db, a database of N contacts (default 100,000) is generated first.
+Without --db, a copy of the realistic database of N contacts (default 100,000,
+see datasets.py) is used.
 """
 
 from __future__ import annotations
@@ -24,8 +25,6 @@ sys.path.insert(0, str(HERE))
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-TODAY = date(2026, 11, 23)
-
 
 def _ms(fn) -> float:
     started = time.perf_counter()
@@ -43,14 +42,14 @@ def _settle(app: QApplication, window) -> float:
     return time.perf_counter() - started
 
 
-def measure(path: Path) -> list[tuple[str, str]]:
+def measure(path: Path, today: date) -> list[tuple[str, str]]:
     from afterword.app import create_application
     from afterword.context import AppContext
     from afterword.core.store import Store
     from afterword.ui.main_window import MainWindow
 
     app = create_application(["bench"])
-    now = datetime.combine(TODAY, datetime.min.time(), ZoneInfo("UTC"))
+    now = datetime.combine(today, datetime.min.time(), ZoneInfo("UTC"))
     rows = []
     window = None
 
@@ -92,16 +91,14 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="afterword-bench-pages-") as folder:
         os.environ["XDG_CONFIG_HOME"] = str(Path(folder) / "config")
         path = args.db
+        today = date.today()
         if path is None:
-            from datagen import generate
+            import datasets
 
-            from afterword.core.store import Store
-
-            path = Path(folder) / "pages.db"
-            store = Store.open(path)
-            store.put_many(generate(args.contacts, TODAY))
-            store.close()
-        rows = measure(path)
+            source = datasets.database("realistic", args.contacts)
+            today = datasets.today_of(source)
+            path = datasets.copy_of(source, "pages.db")
+        rows = measure(path, today)
     width = max(len(name) for name, _ in rows)
     print(f"Pages at scale ({path.name})")
     for name, value in rows:

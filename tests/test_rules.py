@@ -23,6 +23,7 @@ from afterword.core.domain import (
 )
 from afterword.core.rules import (
     ReminderKind,
+    cadence_status,
     due_reminders,
     last_contact_dates,
     open_reminders,
@@ -184,6 +185,23 @@ def test_a_round_counts_on_its_own_local_date(world):
                      "America/Los_Angeles", participant_uids=[dana.uid])
     store.put(late)
     assert last_contact_dates(store)[dana.uid] == date(2026, 3, 1)
+
+
+def test_contact_not_yet_happened_does_not_restart_a_cadence(world):
+    store, _, dana, opp = world
+    store.put_many([Cadence(dana.uid, "FREQ=WEEKLY;INTERVAL=2", date(2026, 11, 1)),
+                    touch_on(dana, date(2026, 11, 3)),
+                    round_(opp, 1, date(2027, 3, 1), people=[dana]),  # scheduled for March
+                    ThankYouNote(dana.uid, None, date(2026, 11, 2), status=NoteStatus.SENT,
+                                 sent_on=date(2026, 12, 24))])  # a date typed ahead
+    [r] = due_reminders(store, date(2026, 11, 20)).items
+    assert (r.kind, r.due, r.detail) == (ReminderKind.TOUCH, date(2026, 11, 17), "last contact 2026-11-03")
+    assert [r.due for r in open_reminders(store, date(2026, 11, 20)).items] == [date(2026, 11, 17)]
+    status = cadence_status(store, [dana.uid], date(2026, 11, 20))[dana.uid]
+    assert (status.last_touch, status.next_due) == (date(2026, 11, 3), date(2026, 11, 17))
+    # Once the round has been held, it is the last contact.
+    [r] = due_reminders(store, date(2027, 3, 20)).items
+    assert (r.due, r.detail) == (date(2027, 3, 15), "last contact 2027-03-01")
 
 
 def test_weekly_cadence_across_the_spring_dst_change(world):

@@ -17,7 +17,8 @@ from afterword.core.migrations import SCHEMA_VERSION
 
 DATA = Path(__file__).parent / "data"
 MASTER = "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name"
-SHIPPED_STEPS = ("m001_initial_schema", "m002_calendar_events", "m003_sync", "m004_sync_contacts")
+SHIPPED_STEPS = ("m001_initial_schema", "m002_calendar_events", "m003_sync", "m004_sync_contacts",
+                 "m005_contact_facts")
 
 
 def _step_names() -> list[str]:

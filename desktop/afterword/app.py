@@ -9,7 +9,7 @@ from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import Qt, QTimer, QTimeZone
+from PySide6.QtCore import Qt, QTimeZone
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from afterword import APP_NAME, __version__
@@ -155,10 +155,11 @@ def _run(db_path: Path | None, *, smoke: bool) -> int:
         instance.release()
         return 70
     window.files.claim = instance
-    window.show()
     if smoke:
-        QTimer.singleShot(200, window.close)
-        QTimer.singleShot(250, app.quit)
+        from afterword.ui.smoke import QuitOnFirstPaintWithData
+
+        QuitOnFirstPaintWithData(window, app)
+    window.show()
     code = app.exec()
     window.context.store.close()
     return code

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import sqlite3
 import sys
 import tempfile
@@ -99,16 +100,20 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    try:
-        raw = Path(args.file).read_bytes() if args.file != "-" else sys.stdin.buffer.read()
-    except OSError as exc:
-        raise CommandError(f"cannot read {args.file}: {exc.strerror or exc}") from None
-    doc = interchange.loads(raw)
-    store = Store.open(_db_path(args))
-    try:
-        plan = interchange.import_document(store, doc, before_writing=lambda: _daily_snapshot(store))
-    finally:
-        store.close()
+    # Streamed: checked in full before the database is even opened, then written in
+    # one transaction; a large file never sits in memory whole.
+    with tempfile.TemporaryDirectory(prefix="afterword-import-") as folder:
+        source = Path(args.file)
+        if args.file == "-":  # read twice, so kept in a private file meanwhile
+            source = Path(folder) / "stdin.json"
+            with open(source, "wb") as spool:
+                shutil.copyfileobj(sys.stdin.buffer, spool)
+        checked = interchange.check_file(source)
+        store = Store.open(_db_path(args))
+        try:
+            plan = interchange.import_checked(store, checked, before_writing=lambda: _daily_snapshot(store))
+        finally:
+            store.close()
     print(f"imported into {store.path}: {plan.summary()}")
     return 0
 

@@ -78,13 +78,17 @@ def take_snapshot(store: Store, folder: Path, now: datetime, reason: str = DAILY
     """A consistent, owner-only copy of the open database in `folder`."""
     _private_folder(folder)
     path = folder / f"{now:{_STAMP}}-{reason}.db"
-    backup_to(store.db, path, store.path)
+    # Made under a name of this process's own, then moved into place whole: two
+    # commands starting in the same second each write their own copy.
+    partial = folder / f".{path.name}.{os.getpid()}"
+    backup_to(store.db, partial, store.path)
     # A plain rollback-journal file: read later without -wal/-shm files beside it.
-    conn = sqlite3.connect(path)
+    conn = sqlite3.connect(partial)
     try:
         conn.execute("PRAGMA journal_mode = DELETE")
     finally:
         conn.close()
+    os.replace(partial, path)
     return path
 
 

@@ -278,24 +278,29 @@ def plain_from_row(cls: type, row: dict[str, Any]) -> dict[str, Any] | None:
         if value is None:
             if not none_ok:
                 return None
-        elif code == _STR:
-            if type(value) is not str:
-                return None
-        elif code == _ENUM:
-            if value not in words:
-                return None
-        elif code == _INT:
-            if type(value) is not int:
-                return None
         elif code == _BOOL:
             value = bool(value)
-        elif code == _DATE:
-            if not _canonical_date(value):
-                return None
-        elif code == _DATETIME and not _canonical_datetime(value):
+        elif code != _LIST and not _as_written(code, words, value):
             return None
         plain[name] = value
     return plain
+
+
+def _as_written(code: int, words: frozenset[Any], value: Any) -> bool:
+    """Whether a (not None) value is in the plain form Afterword writes."""
+    if code == _STR:
+        return type(value) is str
+    if code == _ENUM:
+        return value in words
+    if code == _INT:
+        return type(value) is int
+    if code == _BOOL:
+        return type(value) is bool
+    if code == _DATE:
+        return _canonical_date(value)
+    if code == _DATETIME:
+        return _canonical_datetime(value)
+    return type(value) is list and all(type(v) is str for v in value)
 
 
 def _canonical_date(value: Any) -> bool:
@@ -311,3 +316,48 @@ def _canonical_datetime(value: Any) -> bool:
     except ValueError:
         return False
     return moment is not None and moment.tzinfo is not None and moment.isoformat() == value
+
+
+# -- checked plain items straight to stored values -------------------------------
+
+@cache
+def _item_plan(cls: type) -> tuple[tuple[str, int, bool, frozenset[Any], Any], ...] | None:
+    """_row_plan plus each field's plain default; None for a kind with lists of
+    records (they take the record path)."""
+    plan = []
+    for (name, code, none_ok, words), spec in zip(_row_plan(cls), fields_of(cls), strict=True):
+        if code == _LIST and spec.item is not str:
+            return None
+        f = cls.__dataclass_fields__[name]
+        if f.default is not dataclasses.MISSING:
+            default = None if f.default is None else _plain_value(spec, f.default)
+        elif f.default_factory is not dataclasses.MISSING and code == _LIST:
+            default = []
+        else:
+            default = dataclasses.MISSING
+        plan.append((name, code, none_ok, words, default))
+    return tuple(plan)
+
+
+def plain_from_item(cls: type, item: dict[str, Any]) -> dict[str, Any] | None:
+    """What `to_plain(from_plain(cls, item))` gives for an item from_plain has
+    accepted, without building the record: in a file Afterword wrote, every value
+    is already in its plain form. None when one is not (a file from elsewhere), so
+    the caller takes the record path."""
+    plan = _item_plan(cls)
+    if plan is None:
+        return None
+    plain: dict[str, Any] = {}
+    for name, code, none_ok, words, default in plan:
+        value = item.get(name)
+        if value is None:
+            if none_ok and default is None:
+                plain[name] = None
+                continue
+            if default is dataclasses.MISSING:
+                return None
+            value = default
+        elif not _as_written(code, words, value):
+            return None
+        plain[name] = value
+    return plain

@@ -124,5 +124,126 @@ UPDATE meta SET value = '4' WHERE key = 'schema_version';
 """)
 
 
+@migrations(name="m005_contact_facts")
+def m005_contact_facts(db: Database) -> None:
+    # What the reminder rules need, in a form SQL answers through indexes: each
+    # person's last and next contact and each cadence's next touch (kept by
+    # core/contact_facts.py for the people these triggers put on stale_contacts;
+    # everyone is put there once, to be computed when the file is next opened),
+    # open notes by due date, unanswered rounds by hear-back date (and those whose
+    # date is no date, to be named rather than never seen).
+    run_script(db, """
+CREATE TABLE stale_contacts (contact_uid TEXT NOT NULL);
+CREATE INDEX stale_contacts_uid ON stale_contacts(contact_uid);
+CREATE TABLE contact_facts (
+    contact_uid TEXT PRIMARY KEY REFERENCES contacts(uid) ON DELETE CASCADE ON UPDATE CASCADE,
+    as_of TEXT NOT NULL,
+    last_contact TEXT,
+    next_contact TEXT,
+    problem TEXT
+) WITHOUT ROWID;
+CREATE INDEX contact_facts_next ON contact_facts(next_contact) WHERE next_contact IS NOT NULL;
+CREATE INDEX contact_facts_problem ON contact_facts(contact_uid) WHERE problem IS NOT NULL;
+CREATE TABLE cadence_schedule (
+    cadence_id INTEGER PRIMARY KEY REFERENCES cadences(id) ON DELETE CASCADE,
+    anchor TEXT NOT NULL,
+    due TEXT,
+    overdue_after TEXT,
+    next_contact TEXT,
+    problem TEXT
+);
+CREATE INDEX cadence_schedule_due ON cadence_schedule(due);
+CREATE INDEX cadence_schedule_anchor ON cadence_schedule(anchor);
+CREATE INDEX cadence_schedule_next ON cadence_schedule(next_contact) WHERE next_contact IS NOT NULL;
+CREATE INDEX cadence_schedule_problem ON cadence_schedule(cadence_id) WHERE problem IS NOT NULL;
+CREATE INDEX thank_you_notes_open_due ON thank_you_notes(due) WHERE status NOT IN ('sent', 'delivered');
+CREATE INDEX thank_you_notes_bad_due ON thank_you_notes(id)
+    WHERE status NOT IN ('sent', 'delivered') AND date(due) IS NOT due;
+CREATE INDEX interviews_unanswered ON interviews(hear_back_by) WHERE followed_up_on IS NULL;
+CREATE INDEX interviews_bad_hear_back ON interviews(id)
+    WHERE followed_up_on IS NULL AND date(hear_back_by) IS NOT hear_back_by;
+CREATE INDEX interviews_latest ON interviews(opportunity_uid, round, start);
+CREATE INDEX feedback_calls_status ON feedback_calls(status);
+CREATE TRIGGER touches_facts_ai AFTER INSERT ON touches BEGIN
+    INSERT INTO stale_contacts(contact_uid) SELECT NEW.contact_uid WHERE NEW.contact_uid IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM stale_contacts WHERE contact_uid = NEW.contact_uid);
+END;
+CREATE TRIGGER touches_facts_au AFTER UPDATE OF contact_uid, at ON touches BEGIN
+    INSERT INTO stale_contacts(contact_uid) SELECT OLD.contact_uid WHERE OLD.contact_uid IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM stale_contacts WHERE contact_uid = OLD.contact_uid);
+    INSERT INTO stale_contacts(contact_uid) SELECT NEW.contact_uid WHERE NEW.contact_uid IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM stale_contacts WHERE contact_uid = NEW.contact_uid);
+END;
+CREATE TRIGGER touches_facts_ad AFTER DELETE ON touches BEGIN
+    INSERT INTO stale_contacts(contact_uid) SELECT OLD.contact_uid WHERE OLD.contact_uid IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM stale_contacts WHERE contact_uid = OLD.contact_uid);
+END;
+CREATE TRIGGER thank_you_notes_facts_ai AFTER INSERT ON thank_you_notes BEGIN
+    INSERT INTO stale_contacts(contact_uid) SELECT NEW.contact_uid WHERE NEW.contact_uid IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM stale_contacts WHERE contact_uid = NEW.contact_uid);
+END;
+CREATE TRIGGER thank_you_notes_facts_au AFTER UPDATE OF contact_uid, sent_on ON thank_you_notes BEGIN
+    INSERT INTO stale_contacts(contact_uid) SELECT OLD.contact_uid WHERE OLD.contact_uid IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM stale_contacts WHERE contact_uid = OLD.contact_uid);
+    INSERT INTO stale_contacts(contact_uid) SELECT NEW.contact_uid WHERE NEW.contact_uid IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM stale_contacts WHERE contact_uid = NEW.contact_uid);
+END;
+CREATE TRIGGER thank_you_notes_facts_ad AFTER DELETE ON thank_you_notes BEGIN
+    INSERT INTO stale_contacts(contact_uid) SELECT OLD.contact_uid WHERE OLD.contact_uid IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM stale_contacts WHERE contact_uid = OLD.contact_uid);
+END;
+CREATE TRIGGER feedback_calls_facts_ai AFTER INSERT ON feedback_calls BEGIN
+    INSERT INTO stale_contacts(contact_uid) SELECT NEW.contact_uid WHERE NEW.contact_uid IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM stale_contacts WHERE contact_uid = NEW.contact_uid);
+END;
+CREATE TRIGGER feedback_calls_facts_au AFTER UPDATE OF contact_uid, held_on ON feedback_calls BEGIN
+    INSERT INTO stale_contacts(contact_uid) SELECT OLD.contact_uid WHERE OLD.contact_uid IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM stale_contacts WHERE contact_uid = OLD.contact_uid);
+    INSERT INTO stale_contacts(contact_uid) SELECT NEW.contact_uid WHERE NEW.contact_uid IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM stale_contacts WHERE contact_uid = NEW.contact_uid);
+END;
+CREATE TRIGGER feedback_calls_facts_ad AFTER DELETE ON feedback_calls BEGIN
+    INSERT INTO stale_contacts(contact_uid) SELECT OLD.contact_uid WHERE OLD.contact_uid IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM stale_contacts WHERE contact_uid = OLD.contact_uid);
+END;
+CREATE TRIGGER interview_participants_facts_ai AFTER INSERT ON interview_participants BEGIN
+    INSERT INTO stale_contacts(contact_uid) SELECT NEW.contact_uid WHERE NEW.contact_uid IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM stale_contacts WHERE contact_uid = NEW.contact_uid);
+END;
+CREATE TRIGGER interview_participants_facts_au
+    AFTER UPDATE OF contact_uid, interview_uid ON interview_participants BEGIN
+    INSERT INTO stale_contacts(contact_uid) SELECT OLD.contact_uid WHERE OLD.contact_uid IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM stale_contacts WHERE contact_uid = OLD.contact_uid);
+    INSERT INTO stale_contacts(contact_uid) SELECT NEW.contact_uid WHERE NEW.contact_uid IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM stale_contacts WHERE contact_uid = NEW.contact_uid);
+END;
+CREATE TRIGGER interview_participants_facts_ad AFTER DELETE ON interview_participants BEGIN
+    INSERT INTO stale_contacts(contact_uid) SELECT OLD.contact_uid WHERE OLD.contact_uid IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM stale_contacts WHERE contact_uid = OLD.contact_uid);
+END;
+CREATE TRIGGER cadences_facts_ai AFTER INSERT ON cadences BEGIN
+    INSERT INTO stale_contacts(contact_uid) SELECT NEW.contact_uid WHERE NEW.contact_uid IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM stale_contacts WHERE contact_uid = NEW.contact_uid);
+END;
+CREATE TRIGGER cadences_facts_au AFTER UPDATE OF contact_uid, rrule, start, max_days, active ON cadences BEGIN
+    INSERT INTO stale_contacts(contact_uid) SELECT OLD.contact_uid WHERE OLD.contact_uid IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM stale_contacts WHERE contact_uid = OLD.contact_uid);
+    INSERT INTO stale_contacts(contact_uid) SELECT NEW.contact_uid WHERE NEW.contact_uid IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM stale_contacts WHERE contact_uid = NEW.contact_uid);
+END;
+CREATE TRIGGER cadences_facts_ad AFTER DELETE ON cadences BEGIN
+    INSERT INTO stale_contacts(contact_uid) SELECT OLD.contact_uid WHERE OLD.contact_uid IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM stale_contacts WHERE contact_uid = OLD.contact_uid);
+END;
+CREATE TRIGGER interviews_facts_au AFTER UPDATE OF start, timezone ON interviews BEGIN
+    INSERT INTO stale_contacts(contact_uid) SELECT p.contact_uid FROM interview_participants p
+        WHERE p.interview_uid = NEW.uid
+        AND NOT EXISTS (SELECT 1 FROM stale_contacts s WHERE s.contact_uid = p.contact_uid);
+END;
+INSERT INTO stale_contacts(contact_uid) SELECT uid FROM contacts;
+UPDATE meta SET value = '5' WHERE key = 'schema_version';
+""")
+
+
 # The version this code writes; each migration step sets it in `meta`.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5

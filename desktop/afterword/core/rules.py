@@ -7,15 +7,16 @@ so the same reminder is the same calendar event on every export.
 from __future__ import annotations
 
 import hashlib
+import json
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 from functools import cached_property
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from afterword.core.cadence import BadRule, next_touch
+from afterword.core import contact_facts
+from afterword.core.contact_facts import local_date  # noqa: F401 (the core imports it from here)
 from afterword.core.domain import DONE_NOTE_STATUSES, OPEN_STAGES, CallStatus, Medium
 from afterword.core.store import Store
 
@@ -23,7 +24,6 @@ from afterword.core.store import Store
 REMINDER_NAMESPACE = uuid.UUID("5b0f0a3e-7d0c-4f57-9a3e-a5d0c0a7e2b1")
 _NAMESPACE_BYTES = REMINDER_NAMESPACE.bytes
 CHASE_REQUEST_AFTER = timedelta(days=5)
-WHOLE_SCAN_ABOVE = 2_000
 
 
 class ReminderKind(StrEnum):
@@ -107,13 +107,25 @@ def sorted_by_urgency(items: Iterable[Reminder], on: date) -> list[Reminder]:
     )
 
 
-def open_reminders(store: Store) -> Reminders:
-    """All reminders that are open now, whatever their date."""
+def open_reminders(store: Store, on: date | None = None) -> Reminders:
+    """All reminders that are open, whatever their date; only contact that has
+    happened by `on` (default: the computer's today) restarts a cadence."""
+    return _reminders(store, on or store.facts_day(), until=None)
+
+
+def due_reminders(store: Store, on: date) -> Reminders:
+    """Reminders due on or before `on`, most urgent first. Each kind is narrowed by
+    date in SQL, so this costs what is due, not what is stored."""
+    result = _reminders(store, on, until=on)
+    return Reminders(sorted_by_urgency(result.items, on), result.problems, result.unreadable)
+
+
+def _reminders(store: Store, on: date, until: date | None) -> Reminders:
     result = Reminders()
-    result.items.extend(_note_reminders(store, result))
-    result.items.extend(_follow_up_reminders(store, result))
-    result.items.extend(_feedback_call_reminders(store, result))
-    _touch_reminders(store, result)
+    _note_reminders(store, until, result)
+    _follow_up_reminders(store, until, result)
+    _feedback_call_reminders(store, until, result)
+    _touch_reminders(store, on, until, result)
     return result
 
 
@@ -122,17 +134,11 @@ def open_reminders(store: Store) -> Reminders:
 UNREADABLE = (ValueError, TypeError, OverflowError, KeyError)
 
 
-def _left_out(result: Reminders, kind: ReminderKind, what: str, uid: str, exc: Exception) -> None:
+def _left_out(result: Reminders, kind: ReminderKind, what: str, uid: str, exc: Exception | str) -> None:
     """One record could not be read into its reminder: name it, and keep its uid
     among the living (a calendar export must not cancel it)."""
     result.problems.append(f"{what} {uid}: {exc}; it is left out")
     result.unreadable.add(reminder_uid(kind, uid))
-
-
-def due_reminders(store: Store, on: date) -> Reminders:
-    """Reminders due on or before `on`, most urgent first."""
-    everything = open_reminders(store)
-    return Reminders(everything.due_on_or_before(on), everything.problems, everything.unreadable)
 
 
 def _who(name: str | None, company: str | None) -> str:
@@ -146,69 +152,77 @@ def _date(text: str | None) -> date | None:
 
 # -- thank-you notes -----------------------------------------------------------
 
-def _note_reminders(store: Store, result: Reminders) -> list[Reminder]:
-    done = DONE_NOTE_STATUSES
-    # Plain tuples, not dicts: this runs over every open note on each refresh.
+_OPEN_NOTE = "status NOT IN ({})".format(", ".join(f"'{s}'" for s in DONE_NOTE_STATUSES))
+
+
+def _note_reminders(store: Store, until: date | None, result: Reminders) -> None:
+    # Open notes due by `until` through their index (schema m005), and those whose
+    # due date is no date at all (a partial index, normally empty) to name them:
+    # the cost follows the notes due, not the notes kept.
+    which, params = _OPEN_NOTE, []
+    if until is not None:
+        which = (f"n.id IN (SELECT id FROM thank_you_notes WHERE {_OPEN_NOTE} AND due <= ? "
+                 f"UNION SELECT id FROM thank_you_notes WHERE {_OPEN_NOTE} AND date(due) IS NOT due)")
+        params = [until.isoformat()]
     rows = store.db.execute(
-        """SELECT n.uid, n.contact_uid, n.due, n.medium, n.status, c.name, co.name
-           FROM thank_you_notes n
-           JOIN contacts c ON c.uid = n.contact_uid
-           LEFT JOIN companies co ON co.uid = c.company_uid
-           WHERE n.status NOT IN (?, ?)""",
-        list(done),
-    ).fetchall()
-    reminders = []
+        f"""SELECT n.uid, n.contact_uid, n.due, n.medium, n.status, c.name, co.name
+            FROM thank_you_notes n
+            JOIN contacts c ON c.uid = n.contact_uid
+            LEFT JOIN companies co ON co.uid = c.company_uid
+            WHERE {which}""", params).fetchall()
     for uid, contact_uid, due_text, medium, status, name, company in rows:
-        verb = "Send thank-you email to" if medium == Medium.EMAIL else "Post thank-you note to"
         try:
             due = date.fromisoformat(due_text)
         except UNREADABLE as exc:
             _left_out(result, ReminderKind.THANK_YOU_NOTE, "thank-you note", uid, exc)
             continue
-        reminders.append(Reminder(
+        verb = "Send thank-you email to" if medium == Medium.EMAIL else "Post thank-you note to"
+        result.items.append(Reminder(
             ReminderKind.THANK_YOU_NOTE, uid, due, f"{verb} {_who(name, company)}", contact_uid,
-            due, name, company, detail=f"status: {status.replace('_', ' ')}",
+            due, name, company, detail=f"status: {str(status).replace('_', ' ')}",
         ))
-    return reminders
 
 
 # -- hear-back follow-ups ------------------------------------------------------
 
-def _follow_up_reminders(store: Store, result: Reminders) -> list[Reminder]:
+def _follow_up_reminders(store: Store, until: date | None, result: Reminders) -> None:
     stages = sorted(s.value for s in OPEN_STAGES)
     marks = ",".join("?" * len(stages))
-    # The latest round of each process, ranked in one pass (a per-row subquery
-    # in the join made this quadratic in the number of rounds).
-    rows = store.db.query(
-        f"""WITH latest AS (
-                SELECT uid, opportunity_uid, round, hear_back_by, followed_up_on,
-                       row_number() OVER (PARTITION BY opportunity_uid
-                                          ORDER BY round DESC, start DESC) AS rank
-                FROM interviews)
-            SELECT o.title, co.name AS company, i.uid, i.round, i.hear_back_by,
+    # Unanswered rounds by hear-back date (an index, schema m005) — with those whose
+    # date is no date, or the last one there is, to name them — kept when they are
+    # the latest round of a process still open; the latest is the highest round,
+    # then the latest start, then the last written.
+    which, params = "i.followed_up_on IS NULL AND i.hear_back_by IS NOT NULL", []
+    if until is not None:
+        unanswered = "SELECT id FROM interviews WHERE followed_up_on IS NULL AND"
+        which = (f"i.id IN ({unanswered} hear_back_by <= ? "
+                 f"UNION {unanswered} hear_back_by >= '9999-12-31' "
+                 f"UNION {unanswered} date(hear_back_by) IS NOT hear_back_by)")
+        params = [(until - timedelta(days=1) if until > date.min else until).isoformat()]
+    rows = store.db.execute(
+        f"""SELECT i.uid, i.round, i.hear_back_by, o.title, co.name,
                    (SELECT p.contact_uid FROM interview_participants p
-                    WHERE p.interview_uid = i.uid ORDER BY p.position LIMIT 1) AS contact_uid
-            FROM latest i
+                    WHERE p.interview_uid = i.uid ORDER BY p.position LIMIT 1)
+            FROM interviews i
             JOIN opportunities o ON o.uid = i.opportunity_uid
             JOIN companies co ON co.uid = o.company_uid
-            WHERE i.rank = 1 AND o.stage IN ({marks}) AND i.hear_back_by IS NOT NULL
-              AND i.followed_up_on IS NULL""",
-        stages,
-    )
-    reminders = []
-    for row in rows:
+            WHERE {which} AND o.stage IN ({marks})
+              AND NOT EXISTS (
+                SELECT 1 FROM interviews later
+                WHERE later.opportunity_uid = i.opportunity_uid
+                  AND (later.round > i.round OR (later.round = i.round AND (later.start > i.start
+                       OR (later.start = i.start AND later.id > i.id)))))""",
+        params + stages).fetchall()
+    for uid, number, hear_back_by, title, company, contact_uid in rows:
         try:
-            due = date.fromisoformat(row["hear_back_by"]) + timedelta(days=1)
+            due = date.fromisoformat(hear_back_by) + timedelta(days=1)
         except UNREADABLE as exc:
-            _left_out(result, ReminderKind.FOLLOW_UP, "interview", row["uid"], exc)
+            _left_out(result, ReminderKind.FOLLOW_UP, "interview", uid, exc)
             continue
-        reminders.append(Reminder(
-            ReminderKind.FOLLOW_UP, row["uid"], due,
-            f"Follow up: {row['title']} at {row['company']}", row["contact_uid"], due,
-            None, row["company"],
-            detail=f"round {row['round']}: they said you would hear back by {row['hear_back_by']}",
+        result.items.append(Reminder(
+            ReminderKind.FOLLOW_UP, uid, due, f"Follow up: {title} at {company}", contact_uid, due,
+            None, company, detail=f"round {number}: they said you would hear back by {hear_back_by}",
         ))
-    return reminders
 
 
 # -- feedback calls ------------------------------------------------------------
@@ -232,132 +246,113 @@ _CALL_TITLES = {
 }
 
 
-def _feedback_call_reminders(store: Store, result: Reminders) -> list[Reminder]:
-    rows = store.db.query(
+def _feedback_call_reminders(store: Store, until: date | None, result: Reminders) -> None:
+    # Open calls are few (one per rejection, most long held or dropped): the status
+    # index finds them and the due date is worked out here.
+    rows = store.db.execute(
         """SELECT f.uid, f.contact_uid, f.status, f.proposed_on, f.requested_on, f.scheduled_at,
-                  c.name, co.name AS company, o.title AS role
+                  c.name, co.name, o.title
            FROM feedback_calls f
            JOIN contacts c ON c.uid = f.contact_uid
            LEFT JOIN companies co ON co.uid = c.company_uid
            LEFT JOIN opportunities o ON o.uid = f.opportunity_uid
-           WHERE f.status IN ('to_request', 'requested', 'scheduled')"""
-    )
-    reminders = []
-    for row in rows:
+           WHERE f.status IN ('to_request', 'requested', 'scheduled')""").fetchall()
+    for uid, contact_uid, status_text, proposed, requested, scheduled, name, company, role in rows:
         try:
-            status = CallStatus(row["status"])
-            at = datetime.fromisoformat(row["scheduled_at"]) if row["scheduled_at"] else None
-            due = feedback_call_due(
-                status, date.fromisoformat(row["proposed_on"]), _date(row["requested_on"]), at
-            )
+            status = CallStatus(status_text)
+            at = datetime.fromisoformat(scheduled) if scheduled else None
+            due = feedback_call_due(status, date.fromisoformat(proposed), _date(requested), at)
         except UNREADABLE as exc:
-            _left_out(result, ReminderKind.FEEDBACK_CALL, "feedback call", row["uid"], exc)
+            _left_out(result, ReminderKind.FEEDBACK_CALL, "feedback call", uid, exc)
             continue
-        title = _CALL_TITLES[status].format(who=_who(row["name"], row["company"]))
-        detail = f"after the rejection for {row['role']}" if row["role"] else None
-        reminders.append(Reminder(
-            ReminderKind.FEEDBACK_CALL, row["uid"], due, title, row["contact_uid"], due,
-            row["name"], row["company"], detail=detail,
+        if until is not None and due > until:
+            continue
+        title = _CALL_TITLES[status].format(who=_who(name, company))
+        result.items.append(Reminder(
+            ReminderKind.FEEDBACK_CALL, uid, due, title, contact_uid, due, name, company,
+            detail=f"after the rejection for {role}" if role else None,
             at=at if status == CallStatus.SCHEDULED else None,
         ))
-    return reminders
 
 
 # -- stay-in-touch cadences ----------------------------------------------------
 
-def last_contact_dates(store: Store, contact_uids: Iterable[str] | None = None) -> dict[str, date]:
-    """The latest date of any contact with each person: a touch, a round they
-    attended (in the round's time zone), a note sent to them, a call held.
+def last_contact_dates(store: Store, contact_uids: Iterable[str] | None = None,
+                       on: date | None = None) -> dict[str, date]:
+    """The latest date of any contact with each person (of `contact_uids`; None:
+    everyone), on or before `on` (None: whenever), read from the records."""
+    facts = contact_facts.read_facts(store.db, contact_uids, on or date.max)
+    return {uid: f.last for uid, f in facts.items() if f.last is not None}
 
-    With `contact_uids` (e.g. a list's visible rows) only those people are read,
-    through the contact indexes, so the cost follows the rows, not the database.
-    """
-    latest: dict[str, date] = {}
 
-    def seen(uid: str, when: date) -> None:
-        if uid not in latest or when > latest[uid]:
-            latest[uid] = when
+_CADENCE_ROW = """
+    SELECT k.id, k.uid, k.contact_uid, k.rrule, k.start, k.max_days,
+           s.anchor, s.due, s.overdue_after, s.next_contact, s.problem, c.name, co.name
+    FROM cadences k
+    JOIN contacts c ON c.uid = k.contact_uid
+    LEFT JOIN companies co ON co.uid = c.company_uid
+    LEFT JOIN cadence_schedule s ON s.cadence_id = k.id
+    WHERE k.active = 1"""
 
-    simple = [
-        "SELECT contact_uid, max(substr(at, 1, 10)) AS d FROM touches WHERE {only} "
-        "GROUP BY contact_uid",
-        "SELECT contact_uid, max(sent_on) AS d FROM thank_you_notes "
-        "WHERE sent_on IS NOT NULL AND {only} GROUP BY contact_uid",
-        "SELECT contact_uid, max(held_on) AS d FROM feedback_calls "
-        "WHERE held_on IS NOT NULL AND {only} GROUP BY contact_uid",
-    ]
-    rounds = ("SELECT p.contact_uid, i.start, i.timezone FROM interview_participants p "
-              "JOIN interviews i ON i.uid = p.interview_uid WHERE {only}")
-    wanted = None if contact_uids is None else list(dict.fromkeys(contact_uids))
-    if wanted is not None and len(wanted) > WHOLE_SCAN_ABOVE:
-        # Many people (every cadence): one scan beats hundreds of IN (…) batches.
-        everyone = last_contact_dates(store)
-        return {uid: everyone[uid] for uid in wanted if uid in everyone}
-    if wanted is None:
-        batches: list[list[str]] = [[]]
+# Cadences whose stored next touch may be due by :until, or is not exact for :on:
+# a contact between the day it was read for and :on, a person still on the queue.
+_CANDIDATES = """
+    SELECT cadence_id FROM cadence_schedule WHERE due <= :until
+    UNION SELECT cadence_id FROM cadence_schedule WHERE anchor > :on
+    UNION SELECT cadence_id FROM cadence_schedule WHERE next_contact <= :on
+    UNION SELECT cadence_id FROM cadence_schedule WHERE problem IS NOT NULL
+    UNION SELECT k.id FROM cadences k JOIN stale_contacts q ON q.contact_uid = k.contact_uid"""
+
+
+def _exact(anchor: str | None, next_contact: str | None, on: str) -> bool:
+    """Whether a stored schedule holds for the day `on` (see contact_facts)."""
+    return anchor is not None and anchor <= on and (next_contact is None or next_contact > on)
+
+
+def _touch_reminders(store: Store, on: date, until: date | None, result: Reminders) -> None:
+    day = on.isoformat()
+    if until is None:
+        rows = store.db.execute(_CADENCE_ROW).fetchall()
     else:
-        batches = [wanted[i:i + 500] for i in range(0, len(wanted), 500)]
-    for batch in batches:
-        if contact_uids is None:
-            only, only_p, params = "1", "1", []
-        else:
-            marks = ",".join("?" * len(batch))
-            only, only_p, params = f"contact_uid IN ({marks})", f"p.contact_uid IN ({marks})", batch
-        # A date that cannot be read does not count as contact (the record itself
-        # is named where it gives rise to a reminder).
-        for sql in simple:
-            for uid, day in store.db.execute(sql.format(only=only), params).fetchall():
-                try:
-                    when = date.fromisoformat(day)
-                except UNREADABLE:
-                    continue
-                seen(uid, when)
-        for uid, start, tz in store.db.execute(rounds.format(only=only_p), params).fetchall():
-            try:
-                when = local_date(datetime.fromisoformat(start), tz)
-            except UNREADABLE:
-                continue
-            seen(uid, when)
-    return latest
-
-
-def local_date(moment: datetime, timezone: str) -> date:
-    """The calendar date of `moment` where it happened; its own offset if the
-    zone name is unknown."""
-    try:
-        return moment.astimezone(ZoneInfo(timezone)).date()
-    except (ZoneInfoNotFoundError, ValueError, OverflowError):  # OverflowError: year 1 or 9999
-        return moment.date()
-
-
-def _touch_reminders(store: Store, result: Reminders) -> None:
-    rows = store.db.execute(
-        """SELECT k.uid, k.contact_uid, k.rrule, k.start, k.max_days, c.name, co.name
-           FROM cadences k
-           JOIN contacts c ON c.uid = k.contact_uid
-           LEFT JOIN companies co ON co.uid = c.company_uid
-           WHERE k.active = 1"""
-    ).fetchall()
+        rows = store.db.execute(f"{_CADENCE_ROW} AND k.id IN ({_CANDIDATES})",
+                                {"until": until.isoformat(), "on": day}).fetchall()
     if not rows:
         return
-    latest = last_contact_dates(store, (r[1] for r in rows))
-    for uid, contact_uid, rule, start, max_days, name, company in rows:
-        try:
-            touch = next_touch(rule, date.fromisoformat(start), max_days, latest.get(contact_uid))
-        except BadRule as exc:
-            result.problems.append(f"cadence {uid} ({name}): field 'rrule': {exc}")
-            result.unreadable.add(reminder_uid(ReminderKind.TOUCH, uid))
+    stale = set(contact_facts.stale_uids(store.db))
+    redo = [r[2] for r in rows if r[2] in stale or not _exact(r[6], r[9], day)]
+    fresh = contact_facts.read_facts(store.db, redo, on) if redo else {}
+    _name_unreadable_contacts(store, {r[2]: r[11] for r in rows}, set(redo), fresh, result)
+    for (cadence_id, uid, contact_uid, rule, start, max_days, anchor, due, overdue_after, _next,
+         problem, name, company) in rows:
+        if contact_uid in redo:
+            facts = fresh.get(contact_uid)
+            schedule = contact_facts.schedule_for(cadence_id, rule, start, max_days,
+                                                  facts.last if facts else None)
+            anchor, problem = schedule.anchor.isoformat(), schedule.problem
+            due = schedule.due.isoformat() if schedule.due else None
+            overdue_after = schedule.overdue_after.isoformat() if schedule.overdue_after else None
+        if problem is not None:
+            _left_out(result, ReminderKind.TOUCH, f"cadence ({name})", uid, problem)
             continue
-        except UNREADABLE as exc:
-            _left_out(result, ReminderKind.TOUCH, f"cadence ({name})", uid, exc)
-            continue
-        if touch is None:
+        if due is None or (until is not None and due > until.isoformat()):
             continue
         result.items.append(Reminder(
-            ReminderKind.TOUCH, uid, touch.due, f"Stay in touch: {_who(name, company)}",
-            contact_uid, touch.overdue_after, name, company,
-            detail=f"last contact {touch.anchor.isoformat()}",
+            ReminderKind.TOUCH, uid, date.fromisoformat(due), f"Stay in touch: {_who(name, company)}",
+            contact_uid, date.fromisoformat(overdue_after), name, company,
+            detail=f"last contact {anchor}",
         ))
+
+
+def _name_unreadable_contacts(store: Store, names: dict[str, str], redone: set[str],
+                              fresh: dict[str, contact_facts.Facts], result: Reminders) -> None:
+    """A touch, round, note or call whose date cannot be read is left out of the
+    person's last contact, and named."""
+    stored = store.db.execute(
+        "SELECT contact_uid, problem FROM contact_facts WHERE problem IS NOT NULL").fetchall()
+    problems = {uid: p for uid, p in stored if uid in names and uid not in redone}
+    problems.update({uid: f.problem for uid, f in fresh.items() if f.problem})
+    for uid, problem in sorted(problems.items()):
+        result.problems.append(f"{problem} (contact with {names[uid]})")
 
 
 # -- what the People list shows ------------------------------------------------
@@ -382,37 +377,61 @@ class CadenceStatus:
 
 def cadence_status(store: Store, contact_uids: Iterable[str], on: date) -> dict[str, CadenceStatus]:
     """Per person (of `contact_uids`, e.g. the visible rows): the latest contact of
-    any kind, the next touch due by their cadence, and whether that is due or
-    overdue on `on`. People without a cadence get their last contact only."""
+    any kind by `on`, the next touch due by their cadence, and whether that is due
+    or overdue on `on`. People without a cadence get their last contact only.
+    A few indexed reads for the whole page, whatever the size of the database."""
     uids = list(dict.fromkeys(contact_uids))
-    latest = last_contact_dates(store, uids)
+    if not uids:
+        return {}
+    day = on.isoformat()
+    only = "IN (SELECT value FROM json_each(?))"
+    param = [json.dumps(uids)]
+    stored = {row[0]: row[1:] for row in store.db.execute(
+        f"SELECT contact_uid, last_contact, next_contact FROM contact_facts WHERE contact_uid {only}",
+        param)}
+    stale = {row[0] for row in store.db.execute(
+        f"SELECT contact_uid FROM stale_contacts WHERE contact_uid {only}", param)}
+    redo = [u for u in uids if u in stale or (u in stored and not _exact(
+        stored[u][0] or "", stored[u][1], day))]
+    fresh = contact_facts.read_facts(store.db, redo, on) if redo else {}
+
+    def last(uid: str) -> date | None:
+        if uid in redo:
+            facts = fresh.get(uid)
+            return facts.last if facts else None
+        text = stored.get(uid, (None,))[0]
+        return date.fromisoformat(text) if text else None
+
     cadences: dict[str, tuple] = {}
-    for chunk_start in range(0, len(uids), 500):
-        chunk = uids[chunk_start:chunk_start + 500]
-        marks = ",".join("?" * len(chunk))
-        for row in store.db.execute(
-            f"SELECT contact_uid, rrule, start, max_days, active FROM cadences "
-            f"WHERE contact_uid IN ({marks}) ORDER BY id", chunk,
-        ).fetchall():
-            cadences[row[0]] = row[1:]
+    for row in store.db.execute(
+            f"SELECT k.contact_uid, k.id, k.rrule, k.start, k.max_days, k.active, s.cadence_id, s.due, "
+            f"s.overdue_after, s.problem FROM cadences k LEFT JOIN cadence_schedule s ON s.cadence_id = k.id "
+            f"WHERE k.contact_uid {only} ORDER BY k.id", param):
+        cadences[row[0]] = row[1:]
     result = {}
     for uid in uids:
-        last = latest.get(uid)
+        latest = last(uid)
         if uid not in cadences:
-            result[uid] = CadenceStatus(last, None, None, CadenceState.NONE)
+            result[uid] = CadenceStatus(latest, None, None, CadenceState.NONE)
             continue
-        rule, start, max_days, active = cadences[uid]
+        cadence_id, rule, start, max_days, active, scheduled, due, overdue_after, problem = cadences[uid]
         if not active:
-            result[uid] = CadenceStatus(last, None, None, CadenceState.PAUSED)
+            result[uid] = CadenceStatus(latest, None, None, CadenceState.PAUSED)
             continue
-        try:
-            touch = next_touch(rule, date.fromisoformat(start), max_days, last)
-        except UNREADABLE:
-            touch = None  # Today names the unreadable cadence; the list just shows no date
-        if touch is None:
-            result[uid] = CadenceStatus(last, None, None, CadenceState.NONE)
+        if uid in redo or scheduled is None:
+            schedule = contact_facts.schedule_for(cadence_id, rule, start, max_days, latest)
+            due, overdue_after, problem = (_iso(schedule.due), _iso(schedule.overdue_after),
+                                           schedule.problem)
+        if due is None or problem is not None:
+            # Today names an unreadable rule; the list just shows no date.
+            result[uid] = CadenceStatus(latest, None, None, CadenceState.NONE)
             continue
-        state = (CadenceState.OVERDUE if touch.overdue_after < on
-                 else CadenceState.DUE if touch.due <= on else CadenceState.OK)
-        result[uid] = CadenceStatus(last, touch.due, touch.overdue_after, state)
+        next_due, late_after = date.fromisoformat(due), date.fromisoformat(overdue_after)
+        state = (CadenceState.OVERDUE if late_after < on
+                 else CadenceState.DUE if next_due <= on else CadenceState.OK)
+        result[uid] = CadenceStatus(latest, next_due, late_after, state)
     return result
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None

@@ -98,23 +98,26 @@ def _search_triggers(db: Database) -> list[tuple[str, str]]:
 
 
 @contextmanager
-def deferred_search(db: Database) -> Iterator[None]:
+def deferred_search(db: Database, *, everything: bool = False) -> Iterator[None]:
     """Within an open transaction: bulk writes inside skip the per-row search
-    triggers; the changed search rows are rebuilt once, set-based, on leaving."""
+    triggers; the changed search rows are rebuilt once, set-based, on leaving.
+    With `everything` (a write as large as the database: an import into a new
+    one), nothing is noted per row and every search row is rebuilt."""
     if db.conn.in_transaction is False:
         raise RuntimeError("deferred_search() needs an open transaction")
     triggers = _search_triggers(db)
     for name, _sql in triggers:
         db.execute(f"DROP TRIGGER main.{name}")
-    for table in SEARCH_ROWS:
-        db.execute(f"CREATE TEMP TABLE {_changed(table)}(id INTEGER)")
-    for table, events in _MARKS.items():
-        for event, body in events.items():
-            db.execute(f"CREATE TEMP TRIGGER afterword_search_{table}_{event.lower()} "
-                       f"AFTER {event} ON main.{table} BEGIN\n{body}\nEND")
+    if not everything:
+        for table in SEARCH_ROWS:
+            db.execute(f"CREATE TEMP TABLE {_changed(table)}(id INTEGER)")
+        for table, events in _MARKS.items():
+            for event, body in events.items():
+                db.execute(f"CREATE TEMP TRIGGER afterword_search_{table}_{event.lower()} "
+                           f"AFTER {event} ON main.{table} BEGIN\n{body}\nEND")
     try:
         yield
-        _rebuild(db)
+        _rebuild(db, everything=everything)
     finally:
         # On failure the caller's rollback undoes all of this too; dropping the
         # temporary objects here keeps a savepoint rollback from leaving them behind.
@@ -127,8 +130,13 @@ def deferred_search(db: Database) -> Iterator[None]:
         db.execute(sql)
 
 
-def _rebuild(db: Database) -> None:
+def _rebuild(db: Database, *, everything: bool = False) -> None:
     for table, (fts, row, row_id) in SEARCH_ROWS.items():
+        name = fts.partition("(")[0]
+        if everything:
+            db.execute(f"DELETE FROM main.{name}")
+            db.execute(f"INSERT INTO main.{fts} {row}")
+            continue
         changed = f"SELECT id FROM temp.{_changed(table)}"
-        db.execute(f"DELETE FROM main.{fts.partition('(')[0]} WHERE rowid IN ({changed})")
+        db.execute(f"DELETE FROM main.{name} WHERE rowid IN ({changed})")
         db.execute(f"INSERT INTO main.{fts} {row} WHERE {row_id} IN ({changed})")

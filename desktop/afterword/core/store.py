@@ -6,10 +6,13 @@ at all. The file and its backups are readable by the owner only.
 
 from __future__ import annotations
 
+import json
+import logging
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, nullcontext
+from datetime import date
 from functools import cache
 from itertools import groupby
 from pathlib import Path
@@ -17,7 +20,7 @@ from typing import Any, TypeVar
 
 from sqlite_utils import Database
 
-from afterword.core import codec, opening
+from afterword.core import codec, contact_facts, opening
 from afterword.core.domain import (
     CardPhoto,
     Concern,
@@ -36,6 +39,7 @@ from afterword.core.output_paths import (
 from afterword.core.search_index import deferred_search
 
 R = TypeVar("R")
+log = logging.getLogger(__name__)
 
 TABLES: dict[type, str] = tables()  # record class → table (core/entities.py)
 
@@ -49,7 +53,7 @@ WINDOW_BUSY_TIMEOUT = 1.5
 
 # Above this many records in one put_many, search rows are rebuilt once at the end.
 BULK_ABOVE = 200
-BULK_CACHE_KIB = -256 * 1024  # negative: KiB, not pages
+BULK_CACHE_KIB = -64 * 1024  # negative: KiB, not pages
 
 
 @cache
@@ -87,6 +91,12 @@ class Store:
         self.path = path
         self.read_only = read_only
         self._closed = False
+        self._bulk = False
+
+    def facts_day(self) -> date:
+        """The day stored contact facts are read for (core/contact_facts.py): any day
+        can be asked about and the answer is right; this one is answered fastest."""
+        return date.today()
 
     # -- opening -------------------------------------------------------------
 
@@ -121,6 +131,7 @@ class Store:
             store.db.close()
             raise
         remember_open_database(path)
+        store._refresh_facts_on_open()
         return store
 
     @classmethod
@@ -129,6 +140,7 @@ class Store:
         store = cls(Database(memory=True), None)
         store.db.execute("PRAGMA foreign_keys = ON")
         opening.create_or_upgrade(store.db, Path(":memory:"), None)
+        store._refresh_facts_on_open()
         return store
 
     def _prepare(self) -> None:
@@ -159,6 +171,19 @@ class Store:
         except sqlite3.Error as exc:
             raise StoreError(f"cannot prepare {path}: {explain(exc, path)}") from None
 
+    def _refresh_facts_on_open(self) -> None:
+        """Bring the stored contact facts up to date (after an upgrade, an outside
+        write, or a scheduled round that has happened since). A file that cannot be
+        written is read as it is: the rules then recompute what is stale."""
+        if self.read_only:
+            return
+        try:
+            if contact_facts.needs_refresh(self.db, self.facts_day()):
+                with self.atomic():
+                    pass  # the end of a write transaction refreshes
+        except (sqlite3.Error, StoreError) as exc:
+            log.info("contact facts of %s not refreshed: %s", self.path or "database", exc)
+
     def quick_check(self) -> str | None:
         """None when the file is sound, else a message saying it is damaged and
         what to do (SQLite's quick check: seconds for a large file)."""
@@ -175,10 +200,15 @@ class Store:
 
     @contextmanager
     def atomic(self) -> Iterator[Store]:
-        """One user action: everything inside is saved together or not at all."""
+        """One user action: everything inside is saved together or not at all.
+        The outermost block also brings the contact facts of the people it touched
+        up to date, in the same transaction."""
+        outermost = not self.db.conn.in_transaction
         try:
             with opening.write_transaction(self.db):
                 yield self
+                if outermost:
+                    contact_facts.refresh(self.db, self.facts_day())
         except sqlite3.Error as exc:
             raise StoreError(explain(exc, self.path)) from None
 
@@ -199,20 +229,58 @@ class Store:
         rows rebuilt once at the end rather than per record; the result is the same.
         """
         records = records if isinstance(records, list) else list(records)
-        bulk = len(records) > BULK_ABOVE
-        roomy = _roomy_cache(self.db) if bulk else nullcontext()
-        deferred = deferred_search(self.db) if bulk else nullcontext()
-        with self.atomic(), roomy, deferred:
+        with self.bulk() if len(records) > BULK_ABOVE else self.atomic():
             for cls, run in _runs(records):
                 self._upsert(cls, run)
+
+    @contextmanager
+    def bulk(self, *, everything: bool = False) -> Iterator[Store]:
+        """Many writes (an import) as one transaction, with a roomier page cache and
+        the search rows rebuilt once at the end instead of per record. Nested, it
+        joins the outer one.
+
+        With `everything` (as much written as the database holds, e.g. an import into
+        a new one) nothing is noted per record: every search row and every person's
+        contact facts are rebuilt at the end, and foreign keys are checked once for
+        the whole file before committing instead of on every row (so deleting inside
+        does not cascade)."""
+        if self._bulk:
+            yield self
+            return
+        check_once = everything and not self.db.conn.in_transaction
+        if check_once:
+            self.db.execute("PRAGMA foreign_keys = OFF")
+        facts = contact_facts.deferred(self.db) if everything else nullcontext()
+        try:
+            with self.atomic(), _roomy_cache(self.db), deferred_search(self.db, everything=everything), \
+                    facts:
+                self._bulk = True
+                try:
+                    yield self
+                finally:
+                    self._bulk = False
+                if check_once and self.db.execute("PRAGMA foreign_key_check").fetchone():
+                    raise StoreError("a record refers to another that does not exist; nothing was saved")
+        finally:
+            if check_once:
+                self.db.execute("PRAGMA foreign_keys = ON")
+
+    def put_plain(self, cls: type, plains: list[dict[str, Any]], *, new: bool = False) -> None:
+        """Insert or update records of one kind given in their plain form
+        (codec.plain_from_item), without building them: the fast path of an import.
+        `new`: none of their uids is stored yet, so a plain insert will do."""
+        cols = tuple(_columns(cls))
+        sql = _insert_sql(TABLES[cls], cols) if new else _upsert_sql(TABLES[cls], cols)
+        with self.atomic():
+            self.db.conn.executemany(sql, (
+                [int(v) if type(v) is bool else v for v in (p[c] for c in cols)] for p in plains))
 
     def _upsert(self, cls: type, records: list[Any]) -> None:
         """Records of one kind, in order; consecutive ones share one statement."""
         cols = tuple(_columns(cls))
         self.db.conn.executemany(_upsert_sql(TABLES[cls], cols), (_row_values(r, cols) for r in records))
         if cls is Interview:
-            for interview in records:
-                self._put_interview_children(interview)
+            self._put_interview_children(records)
 
     def get(self, cls: type[R], uid: str) -> R | None:
         rows = self.select(cls, "uid = ?", [uid])
@@ -359,26 +427,29 @@ class Store:
 
     # -- interview children --------------------------------------------------
 
-    def _put_interview_children(self, interview: Interview) -> None:
-        uid = interview.uid
+    def _put_interview_children(self, interviews: list[Interview]) -> None:
+        """Participants, questions and concerns of many rounds, replacing what they
+        had, in a few statements (one per round made an import crawl)."""
+        uids = json.dumps([i.uid for i in interviews])
         for table in ("interview_participants", "interview_questions", "interview_concerns"):
-            self.db.execute(f"DELETE FROM {table} WHERE interview_uid = ?", [uid])
+            self.db.execute(f"DELETE FROM {table} WHERE interview_uid IN (SELECT value FROM json_each(?))",
+                            [uids])
         self.db.conn.executemany(
             "INSERT INTO interview_participants(interview_uid, contact_uid, position) "
             "VALUES (?, ?, ?)",
-            [(uid, c, i) for i, c in enumerate(dict.fromkeys(interview.participant_uids))],
+            [(r.uid, c, i) for r in interviews for i, c in enumerate(dict.fromkeys(r.participant_uids))],
         )
         self.db.conn.executemany(
             "INSERT INTO interview_questions(interview_uid, position, question, my_answer, "
             "better_answer) VALUES (?, ?, ?, ?, ?)",
-            [(uid, i, q.question, q.my_answer, q.better_answer)
-             for i, q in enumerate(interview.questions)],
+            [(r.uid, i, q.question, q.my_answer, q.better_answer)
+             for r in interviews for i, q in enumerate(r.questions)],
         )
         self.db.conn.executemany(
             "INSERT INTO interview_concerns(interview_uid, position, text, kind, response, size) "
             "VALUES (?, ?, ?, ?, ?, ?)",
-            [(uid, i, *_plain_values(c, ("text", "kind", "response", "size")))
-             for i, c in enumerate(interview.concerns)],
+            [(r.uid, i, *_plain_values(c, ("text", "kind", "response", "size")))
+             for r in interviews for i, c in enumerate(r.concerns)],
         )
 
     def _attach_interview_children(self, interviews: list[Interview]) -> None:
@@ -446,6 +517,10 @@ def _record(cls: type[R], row: dict[str, Any]) -> R:
 
 
 _UPSERT_CACHE: dict[tuple[str, tuple[str, ...]], str] = {}
+
+
+def _insert_sql(table: str, cols: tuple[str, ...]) -> str:
+    return f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
 
 
 def _upsert_sql(table: str, cols: tuple[str, ...]) -> str:

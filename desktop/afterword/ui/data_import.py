@@ -11,7 +11,6 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QFileDialog, QProgressDialog
 
 from afterword.core import interchange
-from afterword.core.output_paths import check_input_path
 from afterword.core.store import Store
 from afterword.ui import messages
 from afterword.ui.background import BackgroundJobs
@@ -23,13 +22,8 @@ JSON_FILTER = "Afterword interchange files (*.json);;All files (*)"
 
 
 def import_file(store: Store, path: Path) -> str:
-    """Import `path` into `store` (any thread); the summary of what was written."""
-    check_input_path(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise interchange.InterchangeError(f"cannot read {path}: {exc.strerror or exc}") from None
-    return interchange.import_document(store, interchange.loads(raw)).summary()
+    """Import `path` into `store` (any thread), streamed; the summary of what was written."""
+    return interchange.import_file(store, path).summary()
 
 
 class DataImport(QObject):

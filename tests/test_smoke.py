@@ -1,0 +1,62 @@
+"""`afterword --smoke`: the window opens, the first page paints with its data, and
+the app quits with 0 then — not on a timer, however long the data takes."""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+
+import afterword.ui.page_loader as page_loader
+import afterword.ui.views.today as today_view
+from afterword.core.demo import fill_demo
+from afterword.core.store import Store
+
+
+def _seen_at_close(monkeypatch) -> list[dict]:
+    """What the Today page held when the window was closed."""
+    from afterword.ui.main_window import MainWindow
+
+    seen: list[dict] = []
+    real_close = MainWindow.close
+
+    def close(self):
+        today = self.page("today")
+        seen.append({"loading": today.loading, "items": today.model.reminder_count(),
+                     "heading": today.heading.text()})
+        return real_close(self)
+
+    monkeypatch.setattr(MainWindow, "close", close)
+    return seen
+
+
+def test_smoke_quits_only_after_today_has_painted_with_its_data(qapp, tmp_path, monkeypatch):
+    from afterword.app import run_app
+
+    path = tmp_path / "demo.db"
+    store = Store.open(path)
+    fill_demo(store, date.today())
+    store.close()
+    # Today reads on a worker thread, slowly: far longer than any fixed timer would wait.
+    monkeypatch.setattr(page_loader, "BACKGROUND_ABOVE", 0)
+    real_due = today_view.due_reminders
+
+    def slow_due(store, on):
+        time.sleep(0.6)
+        return real_due(store, on)
+
+    monkeypatch.setattr(today_view, "due_reminders", slow_due)
+    seen = _seen_at_close(monkeypatch)
+    started = time.monotonic()
+    assert run_app(path, smoke=True) == 0
+    assert time.monotonic() - started >= 0.6
+    assert seen and seen[0]["loading"] is False
+    assert seen[0]["items"] > 0
+    assert "to do" in seen[0]["heading"] and "Updating" not in seen[0]["heading"]
+
+
+def test_smoke_on_an_empty_database_quits_once_today_has_painted(qapp, tmp_path, monkeypatch):
+    from afterword.app import run_app
+
+    seen = _seen_at_close(monkeypatch)
+    assert run_app(tmp_path / "empty.db", smoke=True) == 0
+    assert seen == [{"loading": False, "items": 0, "heading": "Welcome to Afterword"}]
