@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QEvent, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTreeView, QVBoxLayout
 
@@ -15,6 +15,7 @@ from afterword.core.completion import complete
 from afterword.core.domain import Cadence, CallStatus, FeedbackCall, Interview, ThankYouNote
 from afterword.core.rules import Reminder, ReminderKind, Reminders, due_reminders
 from afterword.ui import settings as keys
+from afterword.ui.colours import is_dark
 from afterword.ui.commands import Changes
 from afterword.ui.dialogs.schedule import ScheduleCallDialog
 from afterword.ui.hub import Hub
@@ -80,7 +81,9 @@ class TodayView(Page):
         self.tree.setObjectName("todayTree")
         self.tree.setAccessibleName("Due today")
         self.tree.setModel(self.model)
-        self.tree.setItemDelegate(VisibleChecks(self.tree))
+        self._plain_delegate = self.tree.itemDelegate()
+        self._follow_palette()
+        self.tree.installEventFilter(self)  # the palette may turn dark (or light) later
         self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.tree.setAlternatingRowColors(True)
         self.tree.setUniformRowHeights(True)
@@ -114,6 +117,20 @@ class TodayView(Page):
         self.tree.activated.connect(self._open)
         self.offer_context_menu(self.tree)
         self.loader.request()
+
+    def eventFilter(self, watched, event: QEvent) -> bool:
+        if watched is self.tree and event.type() == QEvent.Type.PaletteChange:
+            self._follow_palette()
+        return super().eventFilter(watched, event)
+
+    def _follow_palette(self) -> None:
+        """Tick boxes drawn with a visible outline on a dark palette (Qt's own
+        delegate, quicker, on a light one)."""
+        dark = is_dark(self.tree.palette())
+        if dark and not isinstance(self.tree.itemDelegate(), VisibleChecks):
+            self.tree.setItemDelegate(VisibleChecks(self.tree))
+        elif not dark and self.tree.itemDelegate() is not self._plain_delegate:
+            self.tree.setItemDelegate(self._plain_delegate)
 
     # -- page contract ------------------------------------------------------------
 

@@ -1,0 +1,50 @@
+"""Putting the prep brief on paper: the checklist's pagination (ui/printing.py),
+with the card photos taken from the database, scaled small and handed to the
+page by name. The window and the command line both call `brief_pdf`, so they
+write the same file."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage, QPagedPaintDevice, QPageSize
+
+from afterword import APP_NAME
+from afterword.core.brief import Brief
+from afterword.core.brief_html import STYLE, continued_html, sections
+from afterword.ui.printing import PrintedPages, page_layout, paint_pages, pdf_bytes
+
+# The longest side of a card photo as printed: sharp at PDF_DPI for the small
+# size it is drawn at, and a few kilobytes in the file rather than a camera's megabytes.
+PHOTO_PIXELS = 360
+
+
+def card_images(brief: Brief) -> dict[str, QImage]:
+    """Each card photo that can be read, scaled down (a photo that cannot be read
+    is left out; the card's text is printed all the same)."""
+    images: dict[str, QImage] = {}
+    for name, photo in brief.photos.items():
+        image = QImage()
+        if not image.loadFromData(photo.data) or image.isNull():
+            continue
+        if max(image.width(), image.height()) > PHOTO_PIXELS:
+            image = image.scaled(PHOTO_PIXELS, PHOTO_PIXELS, Qt.AspectRatioMode.KeepAspectRatio,
+                                 Qt.TransformationMode.SmoothTransformation)
+        images[name] = image
+    return images
+
+
+def brief_pages(brief: Brief) -> PrintedPages:
+    images = card_images(brief)
+    return PrintedPages(sections(brief, images), lambda group: continued_html(brief, group),
+                        f"{APP_NAME} · prep brief · {brief.heading()}", STYLE, images)
+
+
+def paint_brief(device: QPagedPaintDevice, brief: Brief) -> int:
+    """Paint the brief onto a printer or PDF writer; returns the page count."""
+    return paint_pages(device, brief_pages(brief))
+
+
+def brief_pdf(brief: Brief, page_size: QPageSize | None = None) -> bytes:
+    """The brief as a PDF file's bytes (the same for the window and the command line)."""
+    return pdf_bytes(lambda writer: paint_brief(writer, brief), page_layout(page_size),
+                     f"Prep brief: {brief.heading()}")
