@@ -29,8 +29,8 @@ COLLECT_EVERY_MS = 500
 
 class _WindowThreadCollector(QObject):
     """Python's cycle collection, moved to the window's thread: automatic collection
-    off, and a timer doing what it would have done (the same generations, when the
-    same counts are reached)."""
+    off, and a timer collecting the youngest generation on each tick and the older
+    ones as often as Python would (every tenth collection of the one below)."""
 
     def __init__(self, app: QCoreApplication):
         super().__init__(app)
@@ -38,13 +38,11 @@ class _WindowThreadCollector(QObject):
         gc.disable()
         self.timer = QTimer(self)
         self.timer.setInterval(COLLECT_EVERY_MS)
-        self.timer.timeout.connect(self.collect_due)
+        self.timer.timeout.connect(self.collect)
         self.timer.start()
 
-    def collect_due(self) -> None:
-        young, middle, old = gc.get_count()
-        if young < self.thresholds[0]:
-            return
+    def collect(self) -> None:
+        _young, middle, old = gc.get_count()
         gc.collect(2 if old >= self.thresholds[2] else 1 if middle >= self.thresholds[1] else 0)
 
 
