@@ -48,7 +48,7 @@ DIALOGS = ("debrief", "debrief-notes", "export-reminders", "print-checklist", "a
 PRINTED = ("brief",)
 # Only in the --matrix check: every other page state and dialog a user meets.
 MORE = ("first-run", "read-only", "feedback-call", "stay-in-touch", "follow-up-letter",
-        "schedule-call", "preferences", "first-role")
+        "schedule-call", "preferences", "first-role", "print-brief")
 ALL = (*PAGES, *DIALOGS, *PRINTED, *MORE)
 README_SET = (*PAGES, *DIALOGS, *PRINTED)
 MATRIX = (("1280x800", False), ("1280x800", True), ("1024x640", False), ("1024x640", True))
@@ -140,6 +140,7 @@ def render(out: Path, size: tuple[int, int], wanted: set[str], dark: bool) -> li
     SAMPLE_DB.parent.mkdir(parents=True)
     store = Store.open(SAMPLE_DB)
     fill_demo(store, NOW.date())
+    schedule_sample_round(store)
     context = AppContext(store=store, db_path=SAMPLE_DB, clock=lambda: NOW)
     window = MainWindow(context)
     window.resize(*size)
@@ -231,6 +232,12 @@ def more_shots(window, context, role, wanted: set[str], save, dialog_shot) -> No
         dialog_shot("schedule-call", lambda: ScheduleCallDialog("Dana Reyes", NOW, window))
     if "preferences" in wanted:
         dialog_shot("preferences", lambda: PreferencesDialog(window.settings, window))
+    if "print-brief" in wanted:
+        from afterword.core.domain import Opportunity
+        from afterword.ui.dialogs.print_brief import PrintBriefDialog
+
+        lumen = next(o for o in store.all(Opportunity) if o.title == "Head of Enterprise Sales")
+        dialog_shot("print-brief", lambda: PrintBriefDialog(context, hub, window, role_uid=lumen.uid))
     if "first-role" in wanted:
         dialog_shot("first-role", lambda: NewRoleDialog(
             [], window, title="Add Your First Role", accept_text="&Add and Debrief…"))
@@ -250,6 +257,16 @@ def more_shots(window, context, role, wanted: set[str], save, dialog_shot) -> No
             finally:
                 SAMPLE_DB.chmod(0o600)
                 window.read_only.check()
+
+
+def schedule_sample_round(store) -> None:
+    """Lumen's third round on the calendar for Wednesday, so Today lists a round
+    coming up ("read your brief")."""
+    from afterword.core.domain import Format, Interview, Opportunity
+
+    role = next(o for o in store.all(Opportunity) if o.title == "Head of Enterprise Sales")
+    start = datetime(2026, 11, 25, 14, 0, tzinfo=ZoneInfo("America/New_York"))
+    store.put(Interview(role.uid, 3, start, "America/New_York", Format.VIDEO))
 
 
 def sample_card_photo(name: str, title: str, lines: tuple[str, ...]) -> bytes:
