@@ -43,7 +43,8 @@ PAGES = {
     "notes": "notes",
     "funnel": "funnel",
 }
-DIALOGS = ("debrief", "debrief-notes", "export-reminders", "print-checklist", "about")
+DIALOGS = ("debrief", "debrief-notes", "export-reminders", "print-checklist", "about",
+           "card-review")
 # Printed pages, drawn from the PDF the app writes.
 PRINTED = ("brief",)
 # Only in the --matrix check: every other page state and dialog a user meets.
@@ -196,6 +197,8 @@ def render(out: Path, size: tuple[int, int], wanted: set[str], dark: bool) -> li
         dialog_shot("print-checklist", lambda: PrintChecklistDialog(context, window.hub, window))
     if "about" in wanted:
         dialog_shot("about", lambda: AboutDialog(context, window.hub, window))
+    if "card-review" in wanted:
+        dialog_shot("card-review", lambda: card_review(window, context))
     more_shots(window, context, role, wanted, save, dialog_shot)
     if "brief" in wanted:
         written.append(brief_picture(out / "brief.png"))
@@ -204,6 +207,21 @@ def render(out: Path, size: tuple[int, int], wanted: set[str], dark: bool) -> li
     QApplication.processEvents()
     store.close()
     return written
+
+
+def card_review(window, context):
+    """New Person from Card on a corpus card, the cell number's words marked on the photo."""
+    from afterword.core.cardread import read_card
+    from afterword.core.merge import MatchIndex
+    from afterword.ui.card_capture import photo_of
+    from afterword.ui.dialogs.card_review import CardReviewDialog
+
+    card = REPO / "tests" / "data" / "cards" / "card-01.jpg"
+    reading = read_card(card, region="US")
+    dialog = CardReviewDialog(reading, photo_of(card.read_bytes()), context.store,
+                              MatchIndex.load(context.store, "US"), "US", window)
+    dialog.editors["phone_cell"].setFocus()  # its words are marked on the photo when shown
+    return dialog
 
 
 def more_shots(window, context, role, wanted: set[str], save, dialog_shot) -> None:

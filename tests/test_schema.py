@@ -26,7 +26,8 @@ def _step_names() -> list[str]:
 
 
 def _schema_of(path: Path) -> list[tuple]:
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    # immutable: the real file is only read, not even its -shm is made
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
     try:
         return conn.execute(MASTER).fetchall()
     finally:

@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime, time
 from pathlib import Path
 
-from afterword import __version__, cli_brief, cli_contacts, cli_sync
+from afterword import __version__, cli_brief, cli_card, cli_contacts, cli_sync
 from afterword.core import backups, interchange, interchange_writer
 from afterword.core.demo import fill_demo
 from afterword.core.errors import AfterwordError
@@ -337,6 +337,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help="list the automatic backups of this database, newest first")
 
     cli_sync.register(command)
+    cli_card.register(sub)
     return parser
 
 

@@ -32,6 +32,7 @@ from afterword.ui import messages
 from afterword.ui import settings as keys
 from afterword.ui.brief_command import BriefCommand
 from afterword.ui.calendar_autoexport import CalendarAutoExport
+from afterword.ui.card_capture import CardCapture
 from afterword.ui.commands import Changes
 from afterword.ui.contacts_io import ContactsIO
 from afterword.ui.data_import import DataImport
@@ -108,6 +109,7 @@ class MainWindow(QMainWindow):
         self.search_field.cleared.connect(self.clear_search)
         self.files = DatabaseFiles(self)
         self.records = RecordCommands(self)
+        self.card_capture = CardCapture(self)
         self._build_actions()
         self.follow_through = FollowThrough(self)
         self.brief = BriefCommand(self)
@@ -189,6 +191,7 @@ class MainWindow(QMainWindow):
         menu = self.menuBar()
         file = menu.addMenu("&File")
         file.addActions(self.records.new_actions())
+        file.addActions(self.card_capture.actions())
         file.addSeparator()
         file.addActions(self.files.actions())
         extra = self.file_actions()

@@ -38,6 +38,7 @@ def _people(w: MainWindow) -> Page:
 
     view = PeopleView(w.context, w.hub, w.changes, w.phone_region)
     view.files_dropped.connect(w.contacts_io.import_paths)
+    view.image_drop.dropped.connect(w.card_capture.from_path)
     return view
 
 

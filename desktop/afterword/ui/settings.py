@@ -1,9 +1,9 @@
 """Every choice the window remembers between runs, declared once, typed, with its
 default (QSettings in an INI file in the user's config folder).
 
-Adding one is one line here, e.g. `SYNC_EVERY = Number("sync/every_minutes", 15,
-low=5, high=1440)`; read it with `SYNC_EVERY.read(settings)` and keep it with
-`SYNC_EVERY.write(settings, 30)`. Changing how an existing key is kept needs an
+Adding one is one line here, e.g. `NOTE_HOUR = Number("prefs/note_hour", 19, low=0,
+high=23)`; read it with `NOTE_HOUR.read(settings)` and keep it with
+`NOTE_HOUR.write(settings, 20)`. Changing how an existing key is kept needs an
 upgrade step in settings_upgrade.py.
 """
 
