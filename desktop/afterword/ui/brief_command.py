@@ -1,4 +1,4 @@
-"""Follow-through ▸ Print Prep Brief… (Ctrl+Shift+B): the page to read before the next round
+"""Follow-through ▸ Print Prep Brief… (Ctrl+B): the page to read before the next round
 of the role selected — a role on Companies & roles, a round on Interviews, a round
 coming up on Today — and in their context menus."""
 
@@ -24,10 +24,10 @@ class BriefCommand(QObject):
         super().__init__(window)
         self.window = window
         self.action = window.make_action(
-            "Print Prep &Brief…", self.print_brief, "Ctrl+Shift+B",
+            "Print Prep &Brief…", self.print_brief, "Ctrl+B",
             "Preview, print or save as PDF the page to read before the selected role's next round")
         self.action.setObjectName("printBriefAction")
-        self.action.setToolTip("Print the prep brief for the selected role's next round (Ctrl+Shift+B)")
+        self.action.setToolTip("Print the prep brief for the selected role's next round (Ctrl+B)")
 
     def target(self, selection: Selection) -> tuple[str, str | None] | None:
         """(role uid, round uid or None) the brief is for, or None."""
