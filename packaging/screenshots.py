@@ -254,8 +254,8 @@ def more_shots(window, context, role, wanted: set[str], save, dialog_shot) -> No
         from afterword.core.domain import Opportunity
         from afterword.ui.dialogs.print_brief import PrintBriefDialog
 
-        lumen = next(o for o in store.all(Opportunity) if o.title == "Head of Enterprise Sales")
-        dialog_shot("print-brief", lambda: PrintBriefDialog(context, hub, window, role_uid=lumen.uid))
+        scheduled = next(o for o in store.all(Opportunity) if o.title == SCHEDULED_ROLE)
+        dialog_shot("print-brief", lambda: PrintBriefDialog(context, hub, window, role_uid=scheduled.uid))
     if "first-role" in wanted:
         dialog_shot("first-role", lambda: NewRoleDialog(
             [], window, title="Add Your First Role", accept_text="&Add and Debrief…"))
@@ -277,14 +277,17 @@ def more_shots(window, context, role, wanted: set[str], save, dialog_shot) -> No
                 window.read_only.check()
 
 
+SCHEDULED_ROLE = "Customer Success Manager"
+
+
 def schedule_sample_round(store) -> None:
-    """Lumen's third round on the calendar for Wednesday, so Today lists a round
-    coming up ("read your brief")."""
+    """Bluebird's first round for the role applied to last week, on the calendar for
+    Wednesday, so Today lists a round coming up ("read your brief")."""
     from afterword.core.domain import Format, Interview, Opportunity
 
-    role = next(o for o in store.all(Opportunity) if o.title == "Head of Enterprise Sales")
-    start = datetime(2026, 11, 25, 14, 0, tzinfo=ZoneInfo("America/New_York"))
-    store.put(Interview(role.uid, 3, start, "America/New_York", Format.VIDEO))
+    role = next(o for o in store.all(Opportunity) if o.title == SCHEDULED_ROLE)
+    start = datetime(2026, 11, 25, 14, 0, tzinfo=ZoneInfo("America/Chicago"))
+    store.put(Interview(role.uid, 1, start, "America/Chicago", Format.VIDEO))
 
 
 def sample_card_photo(name: str, title: str, lines: tuple[str, ...]) -> bytes:

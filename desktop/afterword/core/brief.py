@@ -255,8 +255,12 @@ class Brief:
     def summary(self) -> str:
         """'Round 3 — not scheduled yet; 4 people met in 2 rounds; 2 concerns; 1 note open'."""
         met = len([p for p in self.people if p.rounds])
-        parts = [self.next_round.describe(),
-                 f"{_plural(met, 'person', 'people')} met in {_plural(len(self.rounds), 'round')}"]
+        parts = [self.next_round.describe()]
+        if self.rounds:
+            parts.append(f"{_plural(met, 'person', 'people')} met in {_plural(len(self.rounds), 'round')}")
+        else:
+            parts.append(f"the first round; {_plural(len(self.others), 'person', 'people')} known "
+                         f"at {self.company}")
         if self.concerns:
             parts.append(_plural(len(self.concerns), "concern"))
         if self.open_notes:
