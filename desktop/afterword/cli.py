@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime, time
 from pathlib import Path
 
-from afterword import __version__, cli_contacts, cli_sync
+from afterword import __version__, cli_brief, cli_card, cli_contacts, cli_sync
 from afterword.core import backups, interchange, interchange_writer
 from afterword.core.demo import fill_demo
 from afterword.core.errors import AfterwordError
@@ -199,19 +199,25 @@ def _list_backups(path: Path) -> int:
     return 0
 
 
-def cmd_checklist(args: argparse.Namespace) -> int:
-    """Write the handwritten-note checklist (and envelopes or labels) as PDF, headless."""
+def start_qt_for_pdf() -> object:
+    """Qt for a command that renders PDF, headless where there is no display; keep
+    what it returns alive while painting."""
     if sys.platform.startswith("linux") and not (
         os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
     ):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication  # Qt only for the commands that render PDF
 
+    return QGuiApplication.instance() or QGuiApplication(["afterword"])
+
+
+def cmd_checklist(args: argparse.Namespace) -> int:
+    """Write the handwritten-note checklist (and envelopes or labels) as PDF, headless."""
+    _app = start_qt_for_pdf()  # noqa: F841 (kept alive)
     from afterword.core.checklist import build_checklist, envelopes_for
     from afterword.ui.envelopes import LABEL_SHEETS, EnvelopeSize, envelopes_pdf, labels_pdf
     from afterword.ui.printing import checklist_pdf, page_size_for, save_pdf
 
-    _app = QGuiApplication.instance() or QGuiApplication(["afterword"])  # noqa: F841 (kept alive)
     on = args.on or today()
     store = _open_existing(args)
     try:
@@ -318,6 +324,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--sheet", choices=["a4-3x7", "letter-3x10"], default="a4-3x7",
                    help="label sheet: a4-3x7 (21 per A4) or letter-3x10 (30 per Letter)")
 
+    cli_brief.register(command, _open_existing, start_qt_for_pdf)
     cli_contacts.register(sub, DB_HELP, _db_path, _open_existing)
 
     p = command("backup", cmd_backup, "copy the database safely, or list the automatic backups",
@@ -330,6 +337,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help="list the automatic backups of this database, newest first")
 
     cli_sync.register(command)
+    cli_card.register(sub)
     return parser
 
 
