@@ -49,7 +49,7 @@ DIALOGS = ("debrief", "debrief-notes", "export-reminders", "print-checklist", "a
 PRINTED = ("brief",)
 # Only in the --matrix check: every other page state and dialog a user meets.
 MORE = ("first-run", "read-only", "feedback-call", "stay-in-touch", "follow-up-letter",
-        "schedule-call", "preferences", "first-role")
+        "schedule-call", "preferences", "first-role", "print-brief")
 ALL = (*PAGES, *DIALOGS, *PRINTED, *MORE)
 README_SET = (*PAGES, *DIALOGS, *PRINTED)
 MATRIX = (("1280x800", False), ("1280x800", True), ("1024x640", False), ("1024x640", True))
@@ -141,6 +141,7 @@ def render(out: Path, size: tuple[int, int], wanted: set[str], dark: bool) -> li
     SAMPLE_DB.parent.mkdir(parents=True)
     store = Store.open(SAMPLE_DB)
     fill_demo(store, NOW.date())
+    schedule_sample_round(store)
     context = AppContext(store=store, db_path=SAMPLE_DB, clock=lambda: NOW)
     window = MainWindow(context)
     window.resize(*size)
@@ -249,6 +250,12 @@ def more_shots(window, context, role, wanted: set[str], save, dialog_shot) -> No
         dialog_shot("schedule-call", lambda: ScheduleCallDialog("Dana Reyes", NOW, window))
     if "preferences" in wanted:
         dialog_shot("preferences", lambda: PreferencesDialog(window.settings, window))
+    if "print-brief" in wanted:
+        from afterword.core.domain import Opportunity
+        from afterword.ui.dialogs.print_brief import PrintBriefDialog
+
+        scheduled = next(o for o in store.all(Opportunity) if o.title == SCHEDULED_ROLE)
+        dialog_shot("print-brief", lambda: PrintBriefDialog(context, hub, window, role_uid=scheduled.uid))
     if "first-role" in wanted:
         dialog_shot("first-role", lambda: NewRoleDialog(
             [], window, title="Add Your First Role", accept_text="&Add and Debrief…"))
@@ -268,6 +275,19 @@ def more_shots(window, context, role, wanted: set[str], save, dialog_shot) -> No
             finally:
                 SAMPLE_DB.chmod(0o600)
                 window.read_only.check()
+
+
+SCHEDULED_ROLE = "Customer Success Manager"
+
+
+def schedule_sample_round(store) -> None:
+    """Bluebird's first round for the role applied to last week, on the calendar for
+    Wednesday, so Today lists a round coming up ("read your brief")."""
+    from afterword.core.domain import Format, Interview, Opportunity
+
+    role = next(o for o in store.all(Opportunity) if o.title == SCHEDULED_ROLE)
+    start = datetime(2026, 11, 25, 14, 0, tzinfo=ZoneInfo("America/Chicago"))
+    store.put(Interview(role.uid, 1, start, "America/Chicago", Format.VIDEO))
 
 
 def sample_card_photo(name: str, title: str, lines: tuple[str, ...]) -> bytes:

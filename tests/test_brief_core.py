@@ -173,6 +173,8 @@ def test_a_role_with_no_rounds_still_helps(demo_store):
     assert [p.name for p in brief.others] == ["Priya Raman"]  # known at the agency
     assert brief.next_round.describe() == "Round 1 — not scheduled yet"
     assert brief.to_ask == (DEFAULT_CLOSING_QUESTION,)
+    assert brief.summary() == ("Round 1 — not scheduled yet; the first round; 1 person known at "
+                               "Orchard & Pike Talent")
     html = render_html(brief)
     assert "People you know at Orchard &amp; Pike Talent" in html
     assert "The first round: no tone to keep yet" in html

@@ -23,6 +23,7 @@ from afterword.core.domain import (
     Opportunity,
     Question,
     Role,
+    ThankYouNote,
 )
 from afterword.core.store import Store
 from afterword.ui.brief_printing import PHOTO_PIXELS, brief_pdf
@@ -92,8 +93,9 @@ def test_two_earlier_rounds_a_receptionist_and_both_kinds_of_concern(qapp, demo_
         "SAY THIS TIME Name the three anchor accounts in the Pacific NW",
         "Questions to ask", "BEFORE YOU LEAVE THE ROOM",
         "is there anything about my background",
-        # the notes still open
-        "Thank-you notes still open", "Dana Reyes — handwritten, to write, due Mon 23 Nov 2026 (round 2)",
+        # the notes still open, in the heading's box
+        "BEFORE YOU GO 4 thank-you notes still open: send them before the round",
+        "Dana Reyes — handwritten, to write, due Mon 23 Nov 2026 (round 2)",
         "Aisha Okafor — by email, to write",
     ):
         assert expected in text, expected
@@ -158,7 +160,7 @@ def test_a_ten_thousand_character_concern_makes_a_sensible_page(qapp, demo_store
     assert len(pages) <= 3
     text = "".join(pages).replace(" ", "")
     assert "commute-commute-" in text and "commute..." in text  # shortened (… read back as ...)
-    assert "Thank-you notes still open" in " ".join(pages)  # the rest of the brief is still there
+    assert "Better answers to bring" in " ".join(pages)  # the rest of the brief is still there
 
 
 def test_many_people_rows_are_never_split(qapp, store):
@@ -180,6 +182,34 @@ def test_many_people_rows_are_never_split(qapp, store):
         assert len(holding) == 1, f"card {i} is not whole on one page"
     carried = next(page for page in pages[1:] if "(continued)" in page)
     assert "People you have met (continued)" in carried or "Better answers to bring (continued)" in carried
+
+
+def test_a_busy_process_still_fits_two_pages(qapp, store):
+    company = Company("Globex", "https://globex.example", "1 Main St\nSpringfield, IL 62701")
+    role = Opportunity(company.uid, "Sales Director")
+    roles = [Role.HIRING_MANAGER, Role.INTERVIEWER, Role.INTERVIEWER, Role.INTERVIEWER,
+             Role.RECRUITER, Role.HR, Role.ASSISTANT, Role.RECEPTIONIST]
+    people = [Contact(f"Person {i}", "Regional Director", company.uid, r, phone_direct="+1 312 555 0142",
+                      phone_cell="+1 312 555 0199", email=f"person{i}@globex.example",
+                      helped="Walked me through the territory plan") for i, r in enumerate(roles)]
+    concerns = [Concern(f"Concern {i}: no enterprise deals above $500k in the last two years",
+                        ConcernKind.TO_QUANTIFY if i % 2 else ConcernKind.TO_OVERCOME,
+                        "Two $400k deals; the process is the same, and I asked how many of theirs "
+                        "are above $500k.", ConcernSize.MINOR) for i in range(6)]
+    questions = [Question(f"How would you ramp territory {i}?", "In general terms",
+                          "Name the three anchor accounts and the plan that grew Portland 38%")
+                 for i in range(4)]
+    rounds = [Interview(role.uid, 1, NOW - timedelta(days=21), "UTC", participant_uids=[people[4].uid],
+                        tone="warm"),
+              Interview(role.uid, 2, NOW - timedelta(days=1), "UTC", participant_uids=[p.uid for p in people],
+                        tone="warm", closing_answer="Deal sizes", questions=questions, concerns=concerns)]
+    store.put_many([company, role, *people, *rounds,
+                    *(ThankYouNote(p.uid, rounds[1].uid, NOW.date()) for p in people[:4])])
+    for person in people:
+        store.set_card_photo(person.uid, CardPhoto(_png(240, 150), "image/png"))
+    pages = pdf_pages(brief_pdf(build_brief(store, role.uid, NOW), A4))
+    assert len(pages) == 2
+    assert "Person 7" in pages[0] and "+1 312 555 0199" in pages[0]  # a number never cut in two
 
 
 def test_letter_paper_when_asked(qapp, demo_store):

@@ -185,7 +185,7 @@ def test_print_checklist_save_pdf_and_print_to_file_refuse_the_database(qtbot, c
     link.symlink_to(context.db_path)
     chooser_returns(monkeypatch, link)
     shown = []
-    monkeypatch.setattr("afterword.ui.dialogs.print_checklist.QMessageBox.warning",
+    monkeypatch.setattr("afterword.ui.dialogs.print_pages.QMessageBox.warning",
                         lambda _p, _t, text: shown.append(text))
     assert dialog.save_pdf() is None
     printer = QPrinter()

@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import date, datetime
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from afterword.core import funnel
 from afterword.core.checklist import format_day, role_label
@@ -34,7 +33,7 @@ from afterword.core.domain import (
     Stage,
 )
 from afterword.core.errors import AfterwordError
-from afterword.core.rounds import people_met
+from afterword.core.rounds import local_start, people_met, zone_abbreviation
 from afterword.core.rules import local_date
 from afterword.core.store import Store
 from afterword.core.validation import MAX_LINE, MAX_NAME, clipped
@@ -45,9 +44,6 @@ from afterword.core.validation import MAX_LINE, MAX_NAME, clipped
 DEFAULT_CLOSING_QUESTION = (
     "Before we finish: is there anything about my background, or about how I would do "
     "this job, that gives you pause — anything I could address now?")
-
-# A round starting within this many days shows on Today with "read your brief".
-COMING_UP_DAYS = 7
 
 # A brief is read in minutes: a long stored text is shortened on the page (the
 # whole text stays in Afterword), so one concern cannot take the brief over.
@@ -88,18 +84,11 @@ class RoundTime:
     start: datetime
     timezone: str
 
-    def local(self) -> datetime:
-        try:
-            return self.start.astimezone(ZoneInfo(self.timezone))
-        except (ZoneInfoNotFoundError, ValueError):
-            return self.start
-
     def describe(self) -> str:
         """'Thu 26 Nov 2026, 10:00 PST (America/Los_Angeles)'."""
-        moment = self.local()
-        zone = moment.strftime("%Z")
-        shown = f" {zone}" if zone and zone != self.timezone and not zone.startswith(("+", "-")) else ""
-        return f"{format_day(moment.date())}, {moment:%H:%M}{shown} ({self.timezone})"
+        moment = local_start(self.start, self.timezone)
+        return (f"{format_day(moment.date())}, {moment:%H:%M}"
+                f"{zone_abbreviation(moment, self.timezone)} ({self.timezone})")
 
 
 @dataclass(frozen=True)
@@ -266,8 +255,12 @@ class Brief:
     def summary(self) -> str:
         """'Round 3 — not scheduled yet; 4 people met in 2 rounds; 2 concerns; 1 note open'."""
         met = len([p for p in self.people if p.rounds])
-        parts = [self.next_round.describe(),
-                 f"{_plural(met, 'person', 'people')} met in {_plural(len(self.rounds), 'round')}"]
+        parts = [self.next_round.describe()]
+        if self.rounds:
+            parts.append(f"{_plural(met, 'person', 'people')} met in {_plural(len(self.rounds), 'round')}")
+        else:
+            parts.append(f"the first round; {_plural(len(self.others), 'person', 'people')} known "
+                         f"at {self.company}")
         if self.concerns:
             parts.append(_plural(len(self.concerns), "concern"))
         if self.open_notes:

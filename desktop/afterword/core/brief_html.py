@@ -25,8 +25,10 @@ from afterword.core.checklist_html import STYLE as CHECKLIST_STYLE
 from afterword.core.checklist_html import Section, SectionKind, esc, wrap
 from afterword.core.domain import ConcernKind, ConcernSize
 
+# The open notes listed in the heading's box (the rest are counted).
+MAX_NOTES_LISTED = 8
 # Card photos are drawn this wide (in 1/96 inch, as rich text measures images).
-PHOTO_WIDTH = 84
+PHOTO_WIDTH = 72
 
 STYLE = CHECKLIST_STYLE + """
 .kicker { color: #555555; font-size: 8pt; letter-spacing: 1px; }
@@ -41,6 +43,8 @@ STYLE = CHECKLIST_STYLE + """
 .tone { font-size: 11pt; font-weight: bold; }
 .ask { font-size: 10.5pt; }
 .small { font-size: 8.5pt; }
+.gap { font-size: 6pt; }
+.card { font-size: 8.5pt; }
 """
 
 # Each part's title, and the line under it that says what to do with it.
@@ -60,7 +64,6 @@ PARTS = {
     "questions": ("Better answers to bring",
                   "The answers that nagged afterwards, and what to say this time."),
     "ask": ("Questions to ask", ""),
-    "notes": ("Thank-you notes still open", "Send them before the round if you can."),
     "recurring": ("Across your search", "Concerns that keep coming back, at every company: have the "
                                         "answer ready."),
 }
@@ -97,7 +100,6 @@ def _parts(brief: Brief, photos: Collection[str] | None = None) -> list[tuple[st
             "doubt is said while you can still answer it.")]))
     parts.append(("questions", [question_html(q) for q in brief.questions]))
     parts.append(("ask", [ask_html(brief)]))
-    parts.append(("notes", [_notes_html(brief)] if brief.open_notes else []))
     parts.append(("recurring", [_recurring_html(brief)] if brief.recurring else []))
     return [part for part in parts if part[1]]
 
@@ -122,10 +124,7 @@ def heading_html(brief: Brief) -> str:
     if brief.next_steps:
         rows.append(_fact("NEXT STEPS", esc(brief.next_steps)))
     if brief.open_notes:
-        count = len(brief.open_notes)
-        rows.append(_fact("BEFORE YOU GO", f"<span class='warn'>{count} thank-you "
-                                           f"note{'s' if count != 1 else ''} still open (listed below)"
-                                           "</span>"))
+        rows.append(_fact("BEFORE YOU GO", _notes_html(brief)))
     return (
         f"<p class='kicker'>PREP BRIEF &#183; PRINTED {esc(format_day(brief.prepared_on).upper())}</p>"
         f"<h1>{esc(brief.role_title)}</h1>"
@@ -150,7 +149,7 @@ def _one_line(text: str | None) -> str | None:
 def part_html(brief: Brief, key: str, continued: bool = False) -> str:
     title = part_title(brief, key) + (" (continued)" if continued else "")
     hint = PARTS[key][1]
-    return (f"<p>&#160;</p><p class='part'>{esc(title)}</p>"
+    return (f"<p class='gap'>&#160;</p><p class='part'>{esc(title)}</p>"
             + (f"<p class='hint'>{esc(hint)}</p>" if hint and not continued else ""))
 
 
@@ -175,8 +174,7 @@ def _pair(people: tuple[PersonMet, ...], photos: set[str]) -> str:
                     for p in people)
     if len(people) == 1:
         cells += "<td width='50%'></td>"
-    return ("<table width='100%' cellspacing='4' cellpadding='5' "
-            "style='margin-top: 2px;'><tr>" + cells + "</tr></table>")
+    return ("<table width='100%' cellspacing='2' cellpadding='4'><tr>" + cells + "</tr></table>")
 
 
 def person_html(person: PersonMet, photo: bool = True) -> str:
@@ -188,15 +186,18 @@ def person_html(person: PersonMet, photo: bool = True) -> str:
     about = [text for text in (person.role_label, person.met_at()) if text]
     if about:
         lines.append(f"<span class='label'>{esc(' · '.join(about).upper())}</span>")
-    for name, value in (("DIRECT", person.phone_direct), ("CELL", person.phone_cell),
-                        ("EMAIL", person.email)):
-        if value:
-            lines.append(f"<span class='label'>{name}</span> {esc(value)}")
+    # A number is never cut in two: each stays whole, on the next line if need be.
+    phones = [f"<span style='white-space: nowrap;'><span class='label'>{name}</span> {esc(value)}</span>"
+              for name, value in (("DIRECT", person.phone_direct), ("CELL", person.phone_cell)) if value]
+    if phones:
+        lines.append(" &#160; ".join(phones))
+    if person.email:
+        lines.append(f"<span class='label'>EMAIL</span> {esc(person.email)}")
     if person.remember:
         lines.append(f"<span class='hint'>{esc(person.remember)}</span>")
     if person.is_front_desk:
         lines.append("<span class='small'>Greet them by name on the way in and on the way out.</span>")
-    text = "<br>".join(lines)
+    text = f"<span class='card'>{'<br>'.join(lines)}</span>"
     if person.photo is None or not photo:
         return text
     return ("<table cellspacing='0' cellpadding='0'><tr>"
@@ -243,8 +244,8 @@ def concern_html(concern: ConcernItem) -> str:
     response = (f"{esc(concern.response)}" if concern.response
                 else "<i>no response noted — prepare one</i>")
     return (
-        "<table width='100%' cellspacing='0' cellpadding='5' border='1' "
-        "style='border-color: #bbbbbb; margin-top: 4px;'><tr>"
+        "<table width='100%' cellspacing='0' cellpadding='4' border='1' "
+        "style='border-color: #bbbbbb; margin-top: 3px;'><tr>"
         f"<td width='16%' valign='top'>{size}<br><span class='label'>ROUND {concern.round}</span></td>"
         f"<td valign='top'><span class='better'>{esc(concern.text)}</span><br>"
         f"<span class='label'>YOUR RESPONSE</span> <span class='said'>{response}</span></td>"
@@ -257,8 +258,8 @@ def question_html(question: QuestionItem) -> str:
     better = (f"<span class='better'>{esc(question.better_answer)}</span>" if question.better_answer
               else "<i>not noted yet — decide it before the round</i>")
     return (
-        "<table width='100%' cellspacing='0' cellpadding='5' border='1' "
-        "style='border-color: #bbbbbb; margin-top: 4px;'><tr><td>"
+        "<table width='100%' cellspacing='0' cellpadding='4' border='1' "
+        "style='border-color: #bbbbbb; margin-top: 3px;'><tr><td>"
         f"<span class='name'>{esc(question.question)}</span> "
         f"<span class='label'>ROUND {question.round}</span><br>"
         f"<span class='label'>YOU SAID</span> <span class='said'>{said}</span><br>"
@@ -283,11 +284,16 @@ def ask_html(brief: Brief) -> str:
 
 
 def _notes_html(brief: Brief) -> str:
-    lines = []
-    for note in brief.open_notes:
+    """The thank-you notes still open, one a line, in the heading's box."""
+    count = len(brief.open_notes)
+    lines = [f"<span class='warn'>{count} thank-you note{'s' if count != 1 else ''} still open: "
+             "send them before the round</span>"]
+    for note in brief.open_notes[:MAX_NOTES_LISTED]:
         flag = "<span class='overdue'>OVERDUE</span> " if note.overdue else ""
-        lines.append(f"<li>{flag}{esc(note.describe())}</li>")
-    return f"<ul style='margin-top: 2px;'>{''.join(lines)}</ul>"
+        lines.append(f"<span class='small'>{flag}{esc(note.describe())}</span>")
+    if count > MAX_NOTES_LISTED:
+        lines.append(f"<span class='small'>and {count - MAX_NOTES_LISTED} more (Thank-you notes)</span>")
+    return "<br>".join(lines)
 
 
 def _recurring_html(brief: Brief) -> str:

@@ -5,8 +5,8 @@ write the same file."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage, QPagedPaintDevice, QPageSize
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
+from PySide6.QtGui import QImage, QImageReader, QPagedPaintDevice, QPageSize
 
 from afterword import APP_NAME
 from afterword.core.brief import Brief
@@ -23,14 +23,31 @@ def card_images(brief: Brief) -> dict[str, QImage]:
     is left out; the card's text is printed all the same)."""
     images: dict[str, QImage] = {}
     for name, photo in brief.photos.items():
-        image = QImage()
-        if not image.loadFromData(photo.data) or image.isNull():
-            continue
-        if max(image.width(), image.height()) > PHOTO_PIXELS:
-            image = image.scaled(PHOTO_PIXELS, PHOTO_PIXELS, Qt.AspectRatioMode.KeepAspectRatio,
-                                 Qt.TransformationMode.SmoothTransformation)
-        images[name] = image
+        image = small_image(photo.data)
+        if image is not None:
+            images[name] = image
     return images
+
+
+def small_image(data: bytes) -> QImage | None:
+    """The picture at most PHOTO_PIXELS on its longer side, or None if it cannot be
+    read. A JPEG is decoded at the smaller size directly (a phone's photo in a
+    fraction of the time it takes to decode it whole)."""
+    raw = QByteArray(data)
+    buffer = QBuffer(raw)
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    reader = QImageReader(buffer)
+    reader.setAutoTransform(True)  # a photo taken sideways prints upright
+    size = reader.size()
+    if size.isValid() and max(size.width(), size.height()) > PHOTO_PIXELS:
+        reader.setScaledSize(size.scaled(PHOTO_PIXELS, PHOTO_PIXELS, Qt.AspectRatioMode.KeepAspectRatio))
+    image = reader.read()
+    if image.isNull():
+        return None
+    if max(image.width(), image.height()) > PHOTO_PIXELS:  # a reader that could not scale
+        image = image.scaled(PHOTO_PIXELS, PHOTO_PIXELS, Qt.AspectRatioMode.KeepAspectRatio,
+                             Qt.TransformationMode.SmoothTransformation)
+    return image
 
 
 def brief_pages(brief: Brief) -> PrintedPages:

@@ -28,6 +28,7 @@ def _today(w: MainWindow) -> Page:
 
     view = TodayView(w.context, w.hub, w.changes, w.lookahead)
     view.reminder_opened.connect(w.follow_through.open_reminder)
+    view.brief_requested.connect(w.brief.print_brief)
     view.first_steps.step_chosen.connect(w.first_run.take)
     return view
 

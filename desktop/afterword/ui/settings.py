@@ -55,9 +55,18 @@ INTERVIEWS_HEADER = Bytes("interviews/header")
 PEOPLE_SPLITTER = Bytes("people/splitter")
 COMPANIES_SPLITTER = Bytes("companies/splitter")
 
+def _closing_question() -> str:
+    """The prep brief's soft closing question, as `afterword brief` words it."""
+    from afterword.core.brief import DEFAULT_CLOSING_QUESTION
+
+    return DEFAULT_CLOSING_QUESTION
+
+
 # -- preferences -----------------------------------------------------------------------
 PHONE_REGION = Text("prefs/phone_region", _locale_region, normal=lambda s: s.strip().upper())
 TODAY_LOOKAHEAD = Number("prefs/today_lookahead_days", 0, low=0, high=30)
+# One line; an empty one means the default wording.
+CLOSING_QUESTION = Text("prefs/closing_question", _closing_question, normal=lambda s: " ".join(s.split()))
 
 # -- the calendar export --------------------------------------------------------------
 CALENDAR_LAST_FILE = FilePath("calendar/last_file")
