@@ -1,142 +1,146 @@
 """`afterword sync` against a local Radicale, as whole processes: the first sync of
-a database (every contact a new card, every open reminder a new event), then a
-sync with nothing changed. Beside them, two floors in the same run: the same
-interpreter starting and printing its version, and a bare client that PUTs the
-same number of cards to the same server with nothing else (what the server itself
-costs). Wall and CPU time of the sync process (the CPU is the client's own work;
-the rest of the wall time is the server's).
+2,000 people and their open reminders into a new, empty address book and calendar,
+then a sync with nothing changed. Beside them, in the same run, two floors: the
+same interpreter starting and printing its version, and a bare client that makes
+two collections, uploads as many plain cards and entries into them in one request
+each and asks for a sync-token (what the server itself costs for that). Each row:
+wall and CPU time of the process, and the server's CPU time meanwhile (Radicale
+runs on this machine).
 
-Radicale checks each new card's UID against every card already in the address
-book, so creating n cards costs it O(n²): the first sync of a large address book
-is bound by the server (see the bare-PUT floor), not by Afterword.
+Twice: with the server's files in memory (the server's work alone, as the tests
+run it), then on disk, where Radicale syncs each file it writes to the disk (a
+few per card or entry): there the disk's sync time dominates, the floor shows
+how much.
 
-Medians of 5 interleaved runs for 500 contacts and for the no-change sync of 2,000;
-the first sync of 2,000 (minutes of server time) once, beside its floor.
+The data is the "stress" shape of bench/datasets.py (every thank-you note open):
+about 2,200 reminder entries beside the 2,000 cards. Each run takes a fresh account
+and a fresh copy of the database; the steps take turns; medians of 5 runs in
+memory, 3 on disk.
 
-    PYTHONPATH=desktop python bench/bench_sync.py
+    PYTHONPATH=desktop python bench/bench_sync.py [--runs N] [--disk-runs N]
 """
 
 from __future__ import annotations
 
+import argparse
 import os
+import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
-from datetime import date
 from pathlib import Path
 
 HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE.parent / "tests"))  # the Radicale the tests start
 sys.path.insert(0, str(HERE))
 
-from datagen import generate  # noqa: E402
+from datasets import OUT, database  # noqa: E402
+from processes import run  # noqa: E402
 
+from afterword.core.calendar import CalendarOptions, collect_specs  # noqa: E402
+from afterword.core.domain import Contact  # noqa: E402
 from afterword.core.store import Store  # noqa: E402
 from dav_server import Radicale  # noqa: E402
 
-RUNS = 5
+PEOPLE = 2_000
 AFTERWORD = [sys.executable, "-m", "afterword"]
-TODAY = date(2026, 11, 23)
-BARE_PUTS = """
+BARE_UPLOAD = """
 import sys, httpx
-url, user, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
-body = ('<?xml version="1.0"?><D:mkcol xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:carddav">'
-        '<D:set><D:prop><D:resourcetype><D:collection/><C:addressbook/></D:resourcetype>'
-        '</D:prop></D:set></D:mkcol>')
-with httpx.Client(auth=(user, "secret"), timeout=60) as c:
-    c.request("MKCOL", f"{url}/{user}/bare/", content=body.encode())
-    for i in range(count):
-        card = (f"BEGIN:VCARD\\r\\nVERSION:3.0\\r\\nUID:bare-{i}\\r\\nFN:Pat Person{i}\\r\\n"
-                f"N:Person{i};Pat;;;\\r\\nEMAIL:pat{i}@example.com\\r\\nTEL;TYPE=CELL:+1 206 555 {i:04d}"
-                f"\\r\\nEND:VCARD\\r\\n")
-        c.put(f"{url}/{user}/bare/bare-{i}.vcf", content=card.encode(),
-              headers={"If-None-Match": "*", "Content-Type": "text/vcard"}).raise_for_status()
+url, user, cards, entries = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+ns = 'xmlns:D="DAV:" xmlns:A="urn:ietf:params:xml:ns:carddav" xmlns:C="urn:ietf:params:xml:ns:caldav"'
+book = f'<D:mkcol {ns}><D:set><D:prop><D:resourcetype><D:collection/><A:addressbook/></D:resourcetype>' \\
+       '</D:prop></D:set></D:mkcol>'
+vcards = "".join(f"BEGIN:VCARD\\r\\nVERSION:3.0\\r\\nUID:bare-{i}\\r\\nFN:Pat Person{i}\\r\\n"
+                 f"N:Person{i};Pat;;;\\r\\nEMAIL:pat{i}@example.com\\r\\nTEL;TYPE=CELL:+1 206 555 {i:04d}"
+                 "\\r\\nEND:VCARD\\r\\n" for i in range(cards))
+events = "".join(f"BEGIN:VEVENT\\r\\nUID:bare-entry-{i}\\r\\nDTSTAMP:20261123T000000Z\\r\\n"
+                 f"DTSTART;VALUE=DATE:2027{1 + i % 12:02d}{1 + i % 28:02d}\\r\\nSUMMARY:Post a note {i}\\r\\n"
+                 "END:VEVENT\\r\\n" for i in range(entries))
+token = ('<D:sync-collection xmlns:D="DAV:"><D:sync-token/><D:sync-level>1</D:sync-level>'
+         '<D:prop><D:getetag/></D:prop></D:sync-collection>')
+calendar = f"BEGIN:VCALENDAR\\r\\nVERSION:2.0\\r\\nPRODID:-//bench//EN\\r\\n{events}END:VCALENDAR\\r\\n"
+with httpx.Client(auth=(user, "secret"), timeout=300) as c:
+    c.request("MKCOL", f"{url}/{user}/bare-book/", content=book.encode()).raise_for_status()
+    c.request("MKCALENDAR", f"{url}/{user}/bare-calendar/").raise_for_status()
+    for where, body, kind in (("bare-book", vcards, "text/vcard"),
+                              ("bare-calendar", calendar, "text/calendar")):
+        where = f"{url}/{user}/{where}/"
+        c.put(where, content=body.encode(), headers={"Content-Type": kind}).raise_for_status()
+        # A sync-token, as any client that syncs later asks for one.
+        c.request("REPORT", where, content=token.encode(), headers={"Depth": "0"}).raise_for_status()
 """
+STEPS = ("floor (interpreter)", "bare upload (server floor)", "first sync", "no-change sync")
 
 
-def run(args: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
-    """Wall and CPU seconds of one process."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                            env={**os.environ, **(env or {})})
-    _pid, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - start
-    if status != 0:
-        raise SystemExit(f"{' '.join(args[:4])} failed: {proc.stderr.read().decode()}")
-    return wall, usage.ru_utime + usage.ru_stime
+def server_cpu(pid: int) -> float:
+    """CPU seconds a process has used so far (user + system, all its threads)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def database(folder: Path, contacts: int) -> Path:
-    path = folder / f"sync-{contacts}.db"
-    if not path.exists():
-        store = Store.open(path)
-        store.put_many(generate(contacts, TODAY))
-        store.close()
-    return path
+def measured(server: Radicale, cmd: list[str], env: dict[str, str]) -> tuple[float, float, float]:
+    """Wall and CPU seconds of one process, and the server's CPU seconds meanwhile."""
+    before = server_cpu(server.process.pid)
+    result = run(cmd, env)
+    return result.wall, result.cpu, server_cpu(server.process.pid) - before
 
 
-def copy(path: Path, folder: Path, name: str) -> Path:
-    out = folder / name
-    out.write_bytes(path.read_bytes())
-    return out
-
-
-def measure(server: Radicale, folder: Path, contacts: int, runs: int) -> dict[str, list]:
-    source = database(folder, contacts)
-    steps: dict[str, list] = {"floor": [], "bare PUTs": [], "first sync": [], "no-change sync": []}
-    for n in range(runs):
-        user = server.add_user()
-        env = {"AFTERWORD_DAV_PASSWORD": user.password, "AFTERWORD_PHONE_REGION": "US"}
-        db = copy(source, folder, f"run-{contacts}-{n}.db")
-        steps["floor"].append(run([*AFTERWORD, "--version"]))
-        steps["bare PUTs"].append(run([sys.executable, "-c", BARE_PUTS, server.url, user.name,
-                                       str(contacts)]))
-        steps["first sync"].append(run([*AFTERWORD, "sync", "--db", str(db), "--url", server.url,
-                                        "--user", user.name], env))
-        steps["no-change sync"].append(run([*AFTERWORD, "sync", "--db", str(db)], env))
-    return steps
-
-
-def quiet_syncs(server: Radicale, folder: Path, contacts: int, runs: int) -> dict[str, list]:
-    """The no-change sync of an already synced database, `runs` times, beside the floor."""
-    source = database(folder, contacts)
+def one_round(server: Radicale, source: Path, folder: Path, counts: tuple[int, int], n: int,
+              rows: dict[str, list]) -> None:
     user = server.add_user()
-    env = {"AFTERWORD_DAV_PASSWORD": user.password, "AFTERWORD_PHONE_REGION": "US"}
-    db = copy(source, folder, f"quiet-{contacts}.db")
-    steps: dict[str, list] = {"floor": [], "bare PUTs": [], "first sync": [], "no-change sync": []}
-    steps["bare PUTs"].append(run([sys.executable, "-c", BARE_PUTS, server.url, user.name,
-                                   str(contacts)]))
-    steps["first sync"].append(run([*AFTERWORD, "sync", "--db", str(db), "--url", server.url,
-                                    "--user", user.name], env))
-    for _ in range(runs):
-        steps["floor"].append(run([*AFTERWORD, "--version"]))
-        steps["no-change sync"].append(run([*AFTERWORD, "sync", "--db", str(db)], env))
-    return steps
+    env = {**os.environ, "AFTERWORD_DAV_PASSWORD": user.password, "AFTERWORD_PHONE_REGION": "US"}
+    db = folder / f"run-{n}.db"
+    shutil.copyfile(source, db)
+    rows[STEPS[0]].append(measured(server, [*AFTERWORD, "--version"], env))
+    rows[STEPS[1]].append(measured(server, [sys.executable, "-c", BARE_UPLOAD, server.url, user.name,
+                                            *map(str, counts)], env))
+    rows[STEPS[2]].append(measured(server, [*AFTERWORD, "sync", "--db", str(db), "--url", server.url,
+                                            "--user", user.name], env))
+    rows[STEPS[3]].append(measured(server, [*AFTERWORD, "sync", "--db", str(db)], env))
+    db.unlink()
 
 
-def report(contacts: int, steps: dict[str, list]) -> None:
-    floor = statistics.median(w for w, _ in steps["floor"])
-    for step, rows in steps.items():
-        wall = statistics.median(w for w, _ in rows)
-        cpu = statistics.median(c for _, c in rows)
-        over = "" if step == "floor" else f"{wall - floor:.2f}"
-        print(f"{contacts:,} | {step} | {len(rows)} | {wall:.2f} | {cpu:.2f} | {over}")
+def measure(folder: Path, source: Path, counts: tuple[int, int], runs: int, *,
+            in_memory: bool) -> dict[str, list]:
+    """`runs` rounds of the steps against a server keeping its files in memory or on disk."""
+    (folder / "radicale").mkdir()
+    server = Radicale(folder / "radicale", in_memory=in_memory)
+    rows: dict[str, list] = {step: [] for step in STEPS}
+    try:
+        for n in range(runs):
+            one_round(server, source, folder, counts, n, rows)
+    finally:
+        server.stop()
+        shutil.rmtree(folder / "radicale", ignore_errors=True)
+    return rows
+
+
+def report(storage: str, rows: dict[str, list]) -> None:
+    floor = statistics.median(wall for wall, _, _ in rows[STEPS[0]])
+    for step, measures in rows.items():
+        wall, cpu, served = (statistics.median(m[i] for m in measures) for i in range(3))
+        over = "" if step == STEPS[0] else f"{wall - floor:.2f}"
+        print(f"{storage} | {step} | {len(measures)} | {wall:.2f} | {cpu:.2f} | {served:.2f} | {over}")
 
 
 def main() -> None:
-    print("Sync with a local Radicale (whole processes; medians of the runs shown)")
-    print("contacts | step | runs | wall s | CPU s | over floor s")
-    with tempfile.TemporaryDirectory(prefix="afterword-bench-sync-") as name:
-        folder = Path(name)
-        (folder / "radicale").mkdir()
-        server = Radicale(folder / "radicale")
-        try:
-            report(500, measure(server, folder, 500, RUNS))
-            report(2_000, quiet_syncs(server, folder, 2_000, RUNS))
-        finally:
-            server.stop()
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=5, help="rounds with the server's files in memory")
+    parser.add_argument("--disk-runs", type=int, default=3, help="rounds with them on disk")
+    args = parser.parse_args()
+    source = database("stress", PEOPLE)
+    store = Store.open(source)
+    counts = store.count(Contact), len(collect_specs(store, CalendarOptions())[0])
+    store.close()
+    import radicale
+
+    print(f"Sync with a local Radicale {radicale.VERSION}: {counts[0]:,} people, {counts[1]:,} reminder "
+          "entries (whole processes; medians of the runs shown, steps interleaved)")
+    print("server's files | step | runs | wall s | CPU s | server CPU s | over floor s")
+    # Under bench/out: on disk, where the data is (a temporary folder may be in memory).
+    with tempfile.TemporaryDirectory(prefix="sync-", dir=OUT) as name:
+        report("in memory", measure(Path(name), source, counts, args.runs, in_memory=True))
+        report("on disk", measure(Path(name), source, counts, args.disk_runs, in_memory=False))
 
 
 if __name__ == "__main__":

@@ -11,8 +11,8 @@ from pathlib import Path
 HERE = Path(__file__).parent
 
 # Each area measures in a process of its own, so Qt and memory start fresh.
-AREAS = ("bench_followthrough.py", "bench_calendar.py", "bench_checklist.py", "bench_pages.py",
-         "bench_contacts.py", "bench_sync.py", "bench_packaging.py")
+AREAS = ("bench_followthrough.py", "bench_calendar.py", "bench_checklist.py", "bench_brief.py",
+         "bench_pages.py", "bench_contacts.py", "bench_sync.py", "bench_packaging.py", "bench_cards.py")
 
 
 def main() -> None:

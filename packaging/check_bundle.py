@@ -1,6 +1,8 @@
 """Run the PyInstaller bundle from a folder that is not the checkout: --version,
 the headless commands, and --smoke (the window on a temporary database), and check
-that it finds its resources inside the bundle.
+that it finds its resources inside the bundle. It also reads a business card with the
+engine and models it carries, with the network off where the system allows
+(`unshare -rn`) and nothing of the build's Python on the path.
 
     python packaging/check_bundle.py [dist/afterword]        (make dist-test)
 """
@@ -9,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -16,6 +19,38 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 RESOURCE_WARNINGS = ("missing resource", "unreadable resource", "no usable application icon")
+CARD = REPO / "tests" / "data" / "cards" / "card-21.jpg"
+
+
+def offline_prefix() -> list[str]:
+    """`unshare -rn` (a network namespace with no interfaces) where the system allows it."""
+    tool = shutil.which("unshare")
+    if tool and subprocess.run([tool, "-rn", "true"], capture_output=True).returncode == 0:
+        return [tool, "-rn"]
+    return []
+
+
+def check_card_reading(exe: Path, work: Path, env: dict[str, str]) -> None:
+    """`afterword card read` with the models inside the bundle, on a bare PATH."""
+    models = list(exe.parent.rglob("rapidocr/models/*.onnx"))
+    if len(models) < 3:
+        sys.exit(f"the bundle lacks the text recognition models (found {models})")
+    card = work / CARD.name
+    shutil.copyfile(CARD, card)
+    bare = dict(env, PATH=os.pathsep.join(["/usr/bin", "/bin"]) if os.name != "nt" else env["PATH"],
+                HOME=str(work))
+    prefix = offline_prefix()
+    print("$ afterword card read", card.name, "--json", "(network off)" if prefix else "", flush=True)
+    done = subprocess.run([*prefix, str(exe), "card", "read", str(card), "--json", "--region", "US"],
+                          cwd=work, env=bare, capture_output=True, text=True, timeout=180)
+    if done.returncode != 0:
+        sys.exit(f"card read failed ({done.returncode}): {done.stderr.strip()}")
+    truth = json.loads((CARD.parent / "truth.json").read_text(encoding="utf-8"))[CARD.name]
+    fields = json.loads(done.stdout)
+    wrong = [k for k in ("name", "email", "phone_cell") if fields[k] != truth[k]]
+    if wrong:
+        sys.exit(f"the bundle read the card wrong ({', '.join(wrong)}): {fields}")
+    print(f"ok: card read: {fields['name']}, {fields['email']}, {fields['phone_cell']}")
 
 
 def main(argv: list[str]) -> int:
@@ -49,6 +84,7 @@ def main(argv: list[str]) -> int:
         if bad:
             sys.exit("the bundle does not find its resources:\n" + "\n".join(bad))
         print(f"ok: --smoke, resources found at {icons[0].parent.parent}")
+        check_card_reading(exe, work, env)
     return 0
 
 

@@ -43,12 +43,15 @@ PAGES = {
     "notes": "notes",
     "funnel": "funnel",
 }
-DIALOGS = ("debrief", "debrief-notes", "export-reminders", "print-checklist", "about")
+DIALOGS = ("debrief", "debrief-notes", "export-reminders", "print-checklist", "about",
+           "card-review")
+# Printed pages, drawn from the PDF the app writes.
+PRINTED = ("brief",)
 # Only in the --matrix check: every other page state and dialog a user meets.
 MORE = ("first-run", "read-only", "feedback-call", "stay-in-touch", "follow-up-letter",
-        "schedule-call", "preferences", "first-role")
-ALL = (*PAGES, *DIALOGS, *MORE)
-README_SET = (*PAGES, *DIALOGS)
+        "schedule-call", "preferences", "first-role", "print-brief")
+ALL = (*PAGES, *DIALOGS, *PRINTED, *MORE)
+README_SET = (*PAGES, *DIALOGS, *PRINTED)
 MATRIX = (("1280x800", False), ("1280x800", True), ("1024x640", False), ("1024x640", True))
 
 
@@ -138,6 +141,7 @@ def render(out: Path, size: tuple[int, int], wanted: set[str], dark: bool) -> li
     SAMPLE_DB.parent.mkdir(parents=True)
     store = Store.open(SAMPLE_DB)
     fill_demo(store, NOW.date())
+    schedule_sample_round(store)
     context = AppContext(store=store, db_path=SAMPLE_DB, clock=lambda: NOW)
     window = MainWindow(context)
     window.resize(*size)
@@ -193,12 +197,31 @@ def render(out: Path, size: tuple[int, int], wanted: set[str], dark: bool) -> li
         dialog_shot("print-checklist", lambda: PrintChecklistDialog(context, window.hub, window))
     if "about" in wanted:
         dialog_shot("about", lambda: AboutDialog(context, window.hub, window))
+    if "card-review" in wanted:
+        dialog_shot("card-review", lambda: card_review(window, context))
     more_shots(window, context, role, wanted, save, dialog_shot)
+    if "brief" in wanted:
+        written.append(brief_picture(out / "brief.png"))
 
     window.close()
     QApplication.processEvents()
     store.close()
     return written
+
+
+def card_review(window, context):
+    """New Person from Card on a corpus card, the cell number's words marked on the photo."""
+    from afterword.core.cardread import read_card
+    from afterword.core.merge import MatchIndex
+    from afterword.ui.card_capture import photo_of
+    from afterword.ui.dialogs.card_review import CardReviewDialog
+
+    card = REPO / "tests" / "data" / "cards" / "card-01.jpg"
+    reading = read_card(card, region="US")
+    dialog = CardReviewDialog(reading, photo_of(card.read_bytes()), context.store,
+                              MatchIndex.load(context.store, "US"), "US", window)
+    dialog.editors["phone_cell"].setFocus()  # its words are marked on the photo when shown
+    return dialog
 
 
 def more_shots(window, context, role, wanted: set[str], save, dialog_shot) -> None:
@@ -227,6 +250,12 @@ def more_shots(window, context, role, wanted: set[str], save, dialog_shot) -> No
         dialog_shot("schedule-call", lambda: ScheduleCallDialog("Dana Reyes", NOW, window))
     if "preferences" in wanted:
         dialog_shot("preferences", lambda: PreferencesDialog(window.settings, window))
+    if "print-brief" in wanted:
+        from afterword.core.domain import Opportunity
+        from afterword.ui.dialogs.print_brief import PrintBriefDialog
+
+        scheduled = next(o for o in store.all(Opportunity) if o.title == SCHEDULED_ROLE)
+        dialog_shot("print-brief", lambda: PrintBriefDialog(context, hub, window, role_uid=scheduled.uid))
     if "first-role" in wanted:
         dialog_shot("first-role", lambda: NewRoleDialog(
             [], window, title="Add Your First Role", accept_text="&Add and Debrief…"))
@@ -246,6 +275,87 @@ def more_shots(window, context, role, wanted: set[str], save, dialog_shot) -> No
             finally:
                 SAMPLE_DB.chmod(0o600)
                 window.read_only.check()
+
+
+SCHEDULED_ROLE = "Customer Success Manager"
+
+
+def schedule_sample_round(store) -> None:
+    """Bluebird's first round for the role applied to last week, on the calendar for
+    Wednesday, so Today lists a round coming up ("read your brief")."""
+    from afterword.core.domain import Format, Interview, Opportunity
+
+    role = next(o for o in store.all(Opportunity) if o.title == SCHEDULED_ROLE)
+    start = datetime(2026, 11, 25, 14, 0, tzinfo=ZoneInfo("America/Chicago"))
+    store.put(Interview(role.uid, 1, start, "America/Chicago", Format.VIDEO))
+
+
+def sample_card_photo(name: str, title: str, lines: tuple[str, ...]) -> bytes:
+    """A photographed business card for the sample (drawn, so nobody's real card)."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, Qt
+    from PySide6.QtGui import QColor, QFont, QImage, QPainter
+
+    image = QImage(700, 400, QImage.Format.Format_RGB32)
+    image.fill(QColor("#d9d4c7"))  # the table it lies on
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(QColor("#fbfaf6"))
+    painter.setPen(QColor("#b9b3a5"))
+    painter.drawRoundedRect(QRectF(30, 30, 640, 340), 10, 10)
+    painter.fillRect(QRectF(30, 30, 18, 340), QColor("#1d3d5c"))
+    painter.setPen(QColor("#1d3d5c"))
+    painter.setFont(QFont("DejaVu Sans", 30, QFont.Weight.Bold))
+    painter.drawText(QRectF(80, 70, 580, 60), Qt.AlignmentFlag.AlignLeft, name)
+    painter.setPen(QColor("#333333"))
+    painter.setFont(QFont("DejaVu Sans", 17))
+    painter.drawText(QRectF(80, 128, 580, 40), Qt.AlignmentFlag.AlignLeft, title)
+    painter.setFont(QFont("DejaVu Sans", 14))
+    for i, line in enumerate(lines):
+        painter.drawText(QRectF(80, 210 + i * 34, 580, 34), Qt.AlignmentFlag.AlignLeft, line)
+    painter.end()
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "JPEG", 85)
+    return bytes(data.data())
+
+
+def brief_picture(path: Path) -> Path:
+    """The prep brief for the sample's Northwind round 3 (scheduled for Thursday,
+    the hiring manager's card photographed), its first page drawn from the PDF."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
+    from PySide6.QtGui import QPageSize
+    from PySide6.QtPdf import QPdfDocument
+
+    from afterword.core.brief import build_brief
+    from afterword.core.demo import fill_demo
+    from afterword.core.domain import CardPhoto, Contact, Format, Interview, Opportunity
+    from afterword.core.store import Store
+    from afterword.ui.brief_printing import brief_pdf
+
+    store = Store.memory()
+    fill_demo(store, NOW.date())
+    role = next(o for o in store.all(Opportunity) if o.title == "Regional Sales Manager")
+    start = datetime(2026, 11, 26, 10, 0, tzinfo=ZoneInfo("America/Los_Angeles"))
+    store.put(Interview(role.uid, 3, start, "America/Los_Angeles", Format.ON_SITE))
+    people = {c.name: c for c in store.all(Contact)}
+    for name, lines in (("Dana Reyes", ("Northwind Logistics", "+1 206 555 0142",
+                                        "dana.reyes@northwind.example")),
+                        ("Tom Becker", ("Northwind Logistics", "+1 206 555 0100"))):
+        person = people[name]
+        store.set_card_photo(person.uid, CardPhoto(sample_card_photo(name, person.title, lines)))
+    data = brief_pdf(build_brief(store, role.uid, NOW), QPageSize(QPageSize.PageSizeId.A4))
+    store.close()
+    raw = QByteArray(data)
+    buffer = QBuffer(raw)
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    document = QPdfDocument()
+    document.load(buffer)
+    points = document.pagePointSize(0)
+    scale = 1000 / points.width()  # a page 1000 px wide: readable in the README
+    image = document.render(0, QSize(round(points.width() * scale), round(points.height() * scale)))
+    image.save(str(path))
+    return path
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -170,3 +170,20 @@ def radicale(tmp_path_factory):
 def dav_user(radicale):
     """A fresh account on the test server, and a phone's-eye view of it."""
     return radicale.add_user()
+
+
+@pytest.fixture
+def resources_asked(monkeypatch) -> list[str]:
+    """What a printed page's rich text asked to load (an image, a style sheet):
+    a page built from user text should ask for nothing."""
+    from afterword.ui.printing import OfflineDocument
+
+    asked: list[str] = []
+    original = OfflineDocument.loadResource
+
+    def spy(self, kind, url):
+        asked.append(url.toString())
+        return original(self, kind, url)
+
+    monkeypatch.setattr(OfflineDocument, "loadResource", spy)
+    return asked

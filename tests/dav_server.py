@@ -36,15 +36,17 @@ class Radicale:
     (Radicale reads the file on each login), so tests can share one process and
     still never see each other's collections."""
 
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, *, in_memory: bool = True):
         self.folder = folder
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.htpasswd = folder / "users"
         self.htpasswd.write_text("")
-        # Radicale syncs every write to disk; a memory-backed folder keeps the tests quick.
-        memory = "/dev/shm" if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK) else None
-        self.storage = Path(tempfile.mkdtemp(prefix="afterword-radicale-", dir=memory))
+        # Radicale syncs every write to disk; a memory-backed folder keeps the tests
+        # quick (a benchmark keeps it on disk, as a user's server does).
+        memory = ("/dev/shm" if in_memory and os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK)
+                  else None)
+        self.storage = Path(tempfile.mkdtemp(prefix="afterword-radicale-", dir=memory or folder))
         config = folder / "config"
         config.write_text(f"""\
 [server]
@@ -144,17 +146,35 @@ class DavUser:
 
     def resources(self, collection: str) -> dict[str, str]:
         """href → body of every resource in a collection."""
+        with self.http() as client:
+            return {h: client.get(self.server.url + h).text for h in self.etags(collection)}
+
+    def etags(self, collection: str) -> dict[str, str]:
+        """href → ETag of every resource in a collection."""
+        from xml.etree import ElementTree as ET
+
         body = ('<?xml version="1.0"?><D:propfind xmlns:D="DAV:"><D:prop><D:getetag/>'
                 "</D:prop></D:propfind>")
         with self.http() as client:
             response = client.request("PROPFIND", collection, headers={"Depth": "1"},
                                       content=body.encode())
-            from xml.etree import ElementTree as ET
+        base = collection.split("/", 3)[-1]
+        return {r.findtext("{DAV:}href"): r.findtext(".//{DAV:}getetag")
+                for r in ET.fromstring(response.content)
+                if r.findtext("{DAV:}href") and r.findtext("{DAV:}href").strip("/") != base.strip("/")}
 
-            hrefs = [r.findtext("{DAV:}href") for r in ET.fromstring(response.content)]
-            base = collection.split("/", 3)[-1]
-            return {h: client.get(self.server.url + h).text for h in hrefs
-                    if h and h.strip("/") != base.strip("/")}
+    def properties(self, collection: str) -> dict[str, str]:
+        """The collection's own properties (local name → its text, or its children's
+        'name' attributes for a set such as the calendar's kinds of entry)."""
+        from xml.etree import ElementTree as ET
+
+        body = '<?xml version="1.0"?><D:propfind xmlns:D="DAV:"><D:allprop/></D:propfind>'
+        with self.http() as client:
+            response = client.request("PROPFIND", collection, headers={"Depth": "0"},
+                                      content=body.encode())
+        prop = ET.fromstring(response.content).find(".//{DAV:}prop")
+        return {e.tag.split("}")[1]: (e.text or "").strip() or ",".join(
+            sorted(c.get("name") or c.tag.split("}")[1] for c in e)) for e in prop}
 
     def put(self, url: str, body: str, content_type: str) -> httpx.Response:
         with self.http() as client:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import httpx
 import vobject
 
 from afterword.core.sync.account import Account, load_account
@@ -15,14 +16,16 @@ NOW = datetime(2026, 11, 23, 18, 0, tzinfo=UTC)
 
 
 def sync(store, user, *, url: str | None = None, password: str | None = None, now: datetime = NOW,
-         user_name: str | None = None, deletions: str | None = None, **account) -> SyncReport:
+         user_name: str | None = None, deletions: str | None = None,
+         transport: httpx.BaseTransport | None = None, **account) -> SyncReport:
     """Sync with the stored account, or a new one for `user` at `url` (default:
-    the server root); `user` may be None for a fake server (then `user_name`)."""
+    the server root); `user` may be None for a fake server (then `user_name`);
+    `transport` stands between the client and the server, to play a part."""
     stored = load_account(store)
     if stored is None or url is not None or account:
         stored = Account(url or user.server.url + "/", user_name or user.name, **account)
     return run_sync(store, stored, password or user.password, now=now, timeout=5.0, region="US",
-                    deletions=deletions)
+                    deletions=deletions, transport=transport)
 
 
 def server_entries(user, collection: str) -> dict[str, object]:

@@ -121,15 +121,7 @@ def test_a_note_longer_than_a_page_continues_on_the_next(qapp, store):
     assert "(continued)" in pdf_pages(data)[1]
 
 
-def test_markup_in_names_prints_as_text_and_loads_nothing(qapp, store, monkeypatch):
-    asked: list[str] = []
-    original = OfflineDocument.loadResource
-
-    def spy(self, kind, url):
-        asked.append(url.toString())
-        return original(self, kind, url)
-
-    monkeypatch.setattr(OfflineDocument, "loadResource", spy)
+def test_markup_in_names_prints_as_text_and_loads_nothing(qapp, store, resources_asked):
     nasty = '<img src="file:///etc/passwd">'
     person = Contact(nasty, title="<b>bold?</b>", mailing_address=f"{nasty}\n1 Main St")
     store.put_many([person, ThankYouNote(person.uid, None, due=DEMO_TODAY,
@@ -138,7 +130,7 @@ def test_markup_in_names_prints_as_text_and_loads_nothing(qapp, store, monkeypat
     assert nasty in text
     assert "<b>bold?</b>" in text
     assert "<img src='http://example.com/a.png'> hello" in text
-    assert asked == []
+    assert resources_asked == []
 
 
 def test_rich_text_documents_refuse_every_resource(qapp):

@@ -311,3 +311,18 @@ def test_questions_and_better_answers_reach_the_interviewers_note(qtbot, store, 
     [note] = _propose(qtbot, dialog)
     assert note.better_answer == "Because of y" and "Gap" in note.points
     assert note.medium == Medium.HANDWRITTEN  # Harbor's address
+
+
+def test_people_met_at_a_new_company_keep_it_when_another_role_is_chosen(
+        qtbot, monkeypatch, demo_store, db_path):
+    dialog = _open(qtbot, demo_store, db_path)
+    _answer_new_role(monkeypatch, "Contoso", "Account Executive")
+    assert dialog.form.add_role()
+    pat = dialog.picker.add_new("Pat Lee", Role.INTERVIEWER)
+    dialog.opportunity.setCurrentIndex(dialog.opportunity.findData(
+        _role(demo_store, "Head of Enterprise Sales").uid))
+    _propose(qtbot, dialog)
+    assert dialog.confirm(), dialog.notes_error.text()
+    contoso = next(c for c in demo_store.all(Company) if c.name == "Contoso")
+    assert demo_store.get(Contact, pat.uid).company_uid == contoso.uid
+    assert not [o for o in demo_store.all(Opportunity) if o.title == "Account Executive"]

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import QDate
-from PySide6.QtPrintSupport import QPrintPreviewDialog
+from PySide6.QtPrintSupport import QPrinterInfo, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from afterword import cli
@@ -103,7 +103,7 @@ def test_an_unwritable_path_says_so_and_writes_nothing(dialog, tmp_path, message
 
 
 def test_no_printer_installed_gives_a_clear_message(dialog, monkeypatch, messages):
-    monkeypatch.setattr(print_checklist.QPrinterInfo, "availablePrinters", staticmethod(lambda: []))
+    monkeypatch.setattr(QPrinterInfo, "availablePrinters", staticmethod(lambda: []))
     assert dialog.print_pages() is False
     assert messages == [("information", NO_PRINTER)]
 

@@ -3,6 +3,7 @@ and settings written by the first release upgraded once, with a copy kept."""
 
 from __future__ import annotations
 
+import re
 from datetime import time
 from pathlib import Path
 
@@ -138,3 +139,16 @@ def test_open_settings_upgrades_the_users_file(tmp_path):
     settings = keys.open_settings()
     assert int(settings.value(VERSION_KEY)) == SETTINGS_VERSION
     assert load_options(settings).kinds == frozenset()
+
+
+def test_no_code_reads_or_writes_a_key_of_its_own():
+    """Every key goes through its declaration in ui/settings.py (the upgrade steps
+    name old keys on purpose)."""
+    package = Path(keys.__file__).parent.parent
+    literal_key = re.compile(r"""\.(value|setValue|remove|contains)\(\s*(f?["'][\w{}]+/)""")
+    allowed = {"ui/setting_kinds.py", "ui/settings_upgrade.py"}
+    found = [f"{path.relative_to(package)}:{number}: {line.strip()}"
+             for path in package.rglob("*.py") if path.relative_to(package).as_posix() not in allowed
+             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+             if literal_key.search(line)]
+    assert found == []

@@ -53,6 +53,15 @@ def test_existing_collections_named_afterword_are_found_not_made_again(dav_user)
     assert len(dav_user.collections()) == 2
 
 
+def test_the_collection_at_afterwords_own_address_is_found_whatever_its_name(dav_user):
+    # Renamed on the server, or left without its name by a first sync cut short.
+    book = dav_user.make_collection("afterword-contacts", ADDRESSBOOK, "Work people")
+    with _client(dav_user) as client:
+        found = discover(client, dav_user.server.url)
+    assert found.addressbook == book
+    assert len(dav_user.collections()) == 2
+
+
 def test_chosen_collection_of_the_wrong_kind_is_refused(dav_user):
     calendar = dav_user.make_collection("cal", CALENDAR, "Personal")
     with _client(dav_user) as client, pytest.raises(NotDav, match="is not an address book"):

@@ -187,3 +187,26 @@ def test_deletions_wait_in_the_indicator_and_are_asked_about(qtbot, window, dav_
     _synced(qtbot, window)
     assert window.context.store.get(Contact, dana.uid) is None
     assert not window.sync_control.indicator.text().endswith("to confirm")
+
+
+def test_a_read_only_file_does_not_sync(qtbot, tmp_path, dav_user, keyring):
+    import os
+
+    path = tmp_path / "ro.db"
+    store = Store.open(path)
+    fill_demo(store, DEMO_TODAY)
+    save_account(store, Account(dav_user.server.url + "/", dav_user.name))
+    store.close()
+    os.chmod(path, 0o444)
+    try:
+        window = open_window(qtbot, path)
+        try:
+            assert window.sync_control.indicator.text() == "Not syncing: read-only file"
+            window.sync_control.action.trigger()
+            assert window.sync_control.indicator.text() == "Not syncing: read-only file"
+            assert not window.sync_control._every.isActive()
+            assert dav_user.collections() == {}
+        finally:
+            close_window(window)
+    finally:
+        os.chmod(path, 0o600)

@@ -40,7 +40,7 @@ def menu(window, title: str):
 def test_follow_through_menu_lists_its_commands(window):
     texts = [a.text().replace("&", "") for a in menu(window, "Follow-through").actions()]
     assert texts == ["Debrief a Round…", "Follow-up Letter…", "Mark Role Rejected…",
-                     "Feedback Call…", "Stay in Touch…"]
+                     "Feedback Call…", "Stay in Touch…", "", "Print Prep Brief…"]
 
 
 def test_debrief_starts_on_the_selected_role(qtbot, window, opened):

@@ -246,3 +246,30 @@ def test_people_and_company_searches_read_off_the_window_thread_on_a_large_file(
     assert people.loading
     qtbot.waitUntil(lambda: not people.loading)
     assert people.card.contact().name == "Dana Reyes" and people.model.rowCount() == 1
+
+
+def test_the_menu_key_opens_the_context_menu_for_the_current_row_not_the_one_at_the_corner(qtbot, window):
+    from PySide6.QtWidgets import QApplication
+
+    window.show_page("interviews")
+    page = window.shown_page()
+    page.table.setCurrentIndex(page.proxy.index(2, 0))
+    chosen = page.current_round()
+    page.table.customContextMenuRequested.emit(QPoint(2, 2))  # as the Menu key sends it: row 0
+    menu = QApplication.activePopupWidget()
+    assert menu is not None
+    menu.close()
+    assert "Follow-up Letter…" in [a.text().replace("&", "") for a in menu.actions()]
+    assert page.current_round() == chosen and window.selection().round_uid == chosen.uid
+
+
+def test_the_due_banner_gets_reminders_with_their_uids_worked_out_on_the_worker(qtbot, window):
+    from afterword.ui.notifier import with_uids
+
+    arrived: list = []
+    window.show_page("people")  # Today on screen would read again itself instead
+    window.notifier._jobs.done.connect(arrived.append)
+    window.notifier.check_soon()
+    qtbot.waitUntil(lambda: bool(arrived))
+    assert arrived[0] and all("uid" in vars(r) for r in arrived[0])  # hashed off the window thread
+    assert with_uids([]) == []

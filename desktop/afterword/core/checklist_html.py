@@ -72,8 +72,8 @@ def render_html(checklist: Checklist, printed_on: date | None = None) -> str:
     return wrap(body)
 
 
-def wrap(body: str) -> str:
-    return f"<html><head><style>{STYLE}</style></head><body>{body}</body></html>"
+def wrap(body: str, style: str = STYLE) -> str:
+    return f"<html><head><style>{style}</style></head><body>{body}</body></html>"
 
 
 def heading_html(checklist: Checklist, printed_on: date | None = None) -> str:

@@ -246,12 +246,16 @@ def _extra_lines(notes: str | None) -> Iterator[tuple[str, str]]:
 # -- incoming fields to Afterword's fields -----------------------------------------
 
 @dataclass
-class _Fields:
+class IncomingFields:
+    """An incoming contact's values in Afterword's fields, and what goes to notes."""
+
     values: dict[str, str | None]
     extras: list[str]  # labelled lines for notes (extra numbers, emails, links)
 
 
-def _fields(incoming: IncomingContact, company_name: str | None) -> _Fields:
+def incoming_fields(incoming: IncomingContact, company_name: str | None) -> IncomingFields:
+    """Which number is the cell and which the direct line, which link the LinkedIn one,
+    and the rest as labelled lines for notes: the mapping every import (and sync) uses."""
     extras: list[str] = []
     emails = [e.strip() for e in incoming.emails if e and e.strip()]
     email = emails[0] if emails else None
@@ -284,7 +288,7 @@ def _fields(incoming: IncomingContact, company_name: str | None) -> _Fields:
         "helped": incoming.helped,
         "role": incoming.role.value if incoming.role else None, "company": company_name,
     }
-    return _Fields({k: (v.strip() if isinstance(v, str) else v) or None for k, v in values.items()},
+    return IncomingFields({k: (v.strip() if isinstance(v, str) else v) or None for k, v in values.items()},
                    extras)
 
 
@@ -337,7 +341,7 @@ def _plan_contact(incoming: IncomingContact, index: MatchIndex, store: Store,
         return ContactPlan("skip", incoming, f"matches several people ({names}); merge them first")
     company_uid, company = _company_for(incoming.company, index)
     company_name = incoming.company.strip() if incoming.company else None
-    wanted = _fields(incoming, company_name)
+    wanted = incoming_fields(incoming, company_name)
     if not uids:
         return _plan_add(incoming, name, wanted, company_uid, company)
     stored = store.get(Contact, uids[0])
@@ -363,7 +367,7 @@ def _company_for(name: str | None, index: MatchIndex) -> tuple[str | None, Compa
     return company.uid, company
 
 
-def _plan_add(incoming: IncomingContact, name: str, wanted: _Fields, company_uid: str | None,
+def _plan_add(incoming: IncomingContact, name: str, wanted: IncomingFields, company_uid: str | None,
               company: Company | None) -> ContactPlan:
     values = dict(wanted.values)
     values.pop("company")
@@ -382,11 +386,11 @@ def plan_merge_into(incoming: IncomingContact, stored: Contact, index: MatchInde
     company_uid, company = _company_for(incoming.company, index)
     company_name = incoming.company.strip() if incoming.company else None
     return _plan_merge(incoming, stored, " ".join(incoming.name.split()),
-                       _fields(incoming, company_name), company_uid, company, how, stored_photo,
+                       incoming_fields(incoming, company_name), company_uid, company, how, stored_photo,
                        index, suffix)
 
 
-def _plan_merge(incoming: IncomingContact, stored: Contact, name: str, wanted: _Fields,
+def _plan_merge(incoming: IncomingContact, stored: Contact, name: str, wanted: IncomingFields,
                 company_uid: str | None, company: Company | None, how: str,
                 stored_photo: CardPhoto | None, index: MatchIndex,
                 suffix: str = _KEPT_SUFFIX) -> ContactPlan:

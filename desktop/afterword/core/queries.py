@@ -4,10 +4,15 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from datetime import datetime, time, timedelta
 
 from afterword.core.domain import Company, Contact, FeedbackCall, Interview, NoteStatus, Opportunity
 from afterword.core.notes import NoteRow, note_rows
+from afterword.core.rounds import RoundRow, rounds_starting
 from afterword.core.store import TABLES, Store
+
+# A round starting within this many days is listed on Today with "read your brief".
+COMING_UP_DAYS = 7
 
 
 def record_count(store: Store, *kinds: type) -> int:
@@ -40,6 +45,13 @@ def roles_open_first(store: Store) -> list[tuple[Opportunity, str]]:
     names = {c.uid: c.name for c in store.all(Company)}
     return [(role, names.get(role.company_uid, ""))
             for role in store.select(Opportunity, order_by="stage = 'rejected', title")]
+
+
+def rounds_coming_up(store: Store, now: datetime, days: int = COMING_UP_DAYS) -> list[RoundRow]:
+    """The rounds still to come, from `now` to the end of the `days`-th day after
+    it: the ones to read a prep brief for (Today lists them), the soonest first."""
+    until = datetime.combine(now.date() + timedelta(days=days + 1), time(), now.tzinfo)
+    return rounds_starting(store, now, until)
 
 
 def rounds_latest_first(store: Store, role_uid: str) -> list[Interview]:

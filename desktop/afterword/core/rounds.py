@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from afterword.core.rules import local_date
 from afterword.core.store import Store
@@ -24,10 +25,41 @@ class RoundRow:
     people: str
     opportunity_uid: str
 
+    def starts(self) -> str:
+        """'Thu 26 Nov 10:00 PST': when it starts, on the clock of its time zone."""
+        moment = local_start(self.start, self.timezone)
+        return f"{moment:%a %d %b %H:%M}{zone_abbreviation(moment, self.timezone)}"
+
+
+def local_start(start: datetime, timezone: str) -> datetime:
+    """`start` on the clock of the round's time zone (its own offset if the zone is unknown)."""
+    try:
+        return start.astimezone(ZoneInfo(timezone))
+    except (ZoneInfoNotFoundError, ValueError, OverflowError):
+        return start
+
+
+def zone_abbreviation(local: datetime, timezone: str) -> str:
+    """' PST', ' EDT': the zone's short name at that moment, when it has a real one
+    (not '+03', nor the zone's full name again)."""
+    name = local.strftime("%Z")
+    return f" {name}" if name and name != timezone and not name.startswith(("+", "-")) else ""
+
 
 def round_rows(store: Store, opportunity_uid: str | None = None) -> list[RoundRow]:
     """Rounds, latest first (of one role, or all)."""
     where, params = ("i.opportunity_uid = ?", [opportunity_uid]) if opportunity_uid else ("1", [])
+    return _rows(store, where, params, "i.start DESC")
+
+
+def rounds_starting(store: Store, after: datetime, before: datetime) -> list[RoundRow]:
+    """The rounds that start after `after` and before `before`, the soonest first
+    (compared as moments, whatever offset each start was stored with)."""
+    return _rows(store, "julianday(i.start) > julianday(?) AND julianday(i.start) < julianday(?)",
+                 [after.isoformat(), before.isoformat()], "julianday(i.start)")
+
+
+def _rows(store: Store, where: str, params: list, order: str) -> list[RoundRow]:
     rows = store.db.execute(
         f"""SELECT i.uid, i.start, i.timezone, co.name, o.title, i.round, i.format, i.tone,
                    i.hear_back_by, o.uid,
@@ -37,7 +69,7 @@ def round_rows(store: Store, opportunity_uid: str | None = None) -> list[RoundRo
                        ORDER BY p.position) c)
             FROM interviews i JOIN opportunities o ON o.uid = i.opportunity_uid
             JOIN companies co ON co.uid = o.company_uid
-            WHERE {where} ORDER BY i.start DESC""",
+            WHERE {where} ORDER BY {order}""",
         params,
     ).fetchall()
     result = []

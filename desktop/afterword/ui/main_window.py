@@ -30,7 +30,9 @@ from PySide6.QtWidgets import (
 from afterword.context import AppContext
 from afterword.ui import messages
 from afterword.ui import settings as keys
+from afterword.ui.brief_command import BriefCommand
 from afterword.ui.calendar_autoexport import CalendarAutoExport
+from afterword.ui.card_capture import CardCapture
 from afterword.ui.commands import Changes
 from afterword.ui.contacts_io import ContactsIO
 from afterword.ui.data_import import DataImport
@@ -103,8 +105,10 @@ class MainWindow(QMainWindow):
         self.search_field.cleared.connect(self.clear_search)
         self.files = DatabaseFiles(self)
         self.records = RecordCommands(self)
+        self.card_capture = CardCapture(self)
         self._build_actions()
         self.follow_through = FollowThrough(self)
+        self.brief = BriefCommand(self)
         self.data_import = DataImport(self)
         self.contacts_io = ContactsIO(self)
         self.sync_control = SyncControl(self)
@@ -183,6 +187,7 @@ class MainWindow(QMainWindow):
         menu = self.menuBar()
         file = menu.addMenu("&File")
         file.addActions(self.records.new_actions())
+        file.addActions(self.card_capture.actions())
         file.addSeparator()
         file.addActions(self.files.actions())
         extra = self.file_actions()
@@ -203,6 +208,8 @@ class MainWindow(QMainWindow):
 
         follow = menu.addMenu("Follow-&through")
         follow.addActions(self.follow_through.actions())
+        follow.addSeparator()
+        follow.addAction(self.brief.action)
 
         view = menu.addMenu("&View")
         view.addActions(list(self.page_actions.values()))
@@ -330,7 +337,7 @@ class MainWindow(QMainWindow):
 
     def selection_actions(self) -> list[QAction | None]:
         """The window's commands that act on a selection, as the pages' context menus offer them."""
-        return [*self.follow_through.selection_actions(), None, self.delete_action]
+        return [*self.follow_through.selection_actions(), self.brief.action, None, self.delete_action]
 
     def selection_changed(self) -> None:
         """Enable the commands that apply to what is selected now, and only those."""
@@ -339,6 +346,7 @@ class MainWindow(QMainWindow):
         selection = self.selection()
         self.delete_action.setEnabled(selection.deletable)
         self.follow_through.enable_for(selection)
+        self.brief.enable_for(selection)
         self.read_only.apply()
 
     # -- commands ---------------------------------------------------------------------

@@ -77,6 +77,14 @@ def summary(items: list[Reminder], on) -> tuple[str, str]:
     return title, names + more
 
 
+def with_uids(items: list[Reminder]) -> list[Reminder]:
+    """The reminders with their uids worked out (each a hash), on the worker thread:
+    the window then only compares them (100k hashes would hold it for seconds)."""
+    for reminder in items:
+        _ = reminder.uid
+    return items
+
+
 class Notifier(QObject):
     """Announces due reminders once each. `tray` None means: decide from the desktop.
 
@@ -177,7 +185,7 @@ class Notifier(QObject):
         if path is None:
             self.check()
             return
-        self._jobs.submit(path, lambda store: due_reminders(store, today).items)
+        self._jobs.submit(path, lambda store: with_uids(due_reminders(store, today).items))
 
     def check(self, first: bool = False) -> list[Reminder]:
         """Announce reminders due today or earlier that were not announced yet."""

@@ -143,8 +143,10 @@ class Page(QWidget):
         return menu
 
     def _context_menu(self, view: QAbstractItemView, at: QPoint) -> None:
-        index = view.indexAt(at)
-        if index.isValid() and index != view.currentIndex():
-            view.setCurrentIndex(index)
+        # A right-click has already made its row current (the view does that on the
+        # press); the Menu key or Shift+F10 opens the menu beside the current row.
+        current = view.currentIndex()
+        if current.isValid() and view.indexAt(at).siblingAtColumn(0) != current.siblingAtColumn(0):
+            at = view.visualRect(current).center()
         self.context_menu().popup(view.viewport().mapToGlobal(at))
 

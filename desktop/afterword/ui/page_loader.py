@@ -69,15 +69,14 @@ class PageLoader(QObject):
             return
         self.reload()
 
-    def reload(self, *, at_once: bool = False) -> None:
-        """Read the page again: on the worker thread for a large database, unless
-        `at_once` (a read known to be quick, such as a search's first page of
-        matches, costs less than a trip to the worker). A later read wins over an
-        earlier one still on its way."""
+    def reload(self) -> None:
+        """Read the page again: on the worker thread for a large database, else at
+        once. A later read wins over an earlier one still on its way (say, of the
+        larger file open before)."""
         self.stale = False
         self._generation += 1
         work = self._work()
-        if at_once or not self.in_background():
+        if not self.in_background():
             self._put(work(self._context.store))
             return
         if self._status is not None and not self._status.text().endswith(UPDATING):

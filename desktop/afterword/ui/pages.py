@@ -29,6 +29,7 @@ def _today(w: MainWindow) -> Page:
     view = TodayView(w.context, w.hub, w.changes, w.lookahead)
     view.computed.connect(w.notifier.take)  # one computation serves Today and the notifier
     view.reminder_opened.connect(w.follow_through.open_reminder)
+    view.brief_requested.connect(w.brief.print_brief)
     view.first_steps.step_chosen.connect(w.first_run.take)
     return view
 
@@ -38,6 +39,7 @@ def _people(w: MainWindow) -> Page:
 
     view = PeopleView(w.context, w.hub, w.changes, w.phone_region)
     view.files_dropped.connect(w.contacts_io.import_paths)
+    view.image_drop.dropped.connect(w.card_capture.from_path)
     return view
 
 

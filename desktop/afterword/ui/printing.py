@@ -1,23 +1,26 @@
-"""Putting the checklist on paper: a printer, the print preview, or a PDF.
+"""Putting a page of sections on paper: a printer, the print preview, or a PDF.
 
-Each section of the checklist (heading, interview, note) is laid out as its own
-rich-text document and placed on the page whole, so a note's row is never cut in
-two by a page break. The window and the command line both call `checklist_pdf`,
+Each section (a heading, a group's title, a row) is laid out as its own rich-text
+document and placed on the page whole, so a row is never cut in two by a page
+break. The checklist is painted here; the prep brief (ui/brief_printing.py) uses
+the same pagination. The window and the command line both call `checklist_pdf`,
 so they write the same file.
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QLocale, QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QLocale, QMarginsF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
+    QImage,
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
@@ -25,11 +28,12 @@ from PySide6.QtGui import (
     QPdfWriter,
     QPen,
     QTextDocument,
+    QTextOption,
 )
 
 from afterword import APP_NAME
 from afterword.core.checklist import Checklist
-from afterword.core.checklist_html import STYLE, SectionKind, group_html, sections
+from afterword.core.checklist_html import STYLE, Section, SectionKind, group_html, sections
 from afterword.core.errors import AfterwordError
 from afterword.core.files import write_private
 
@@ -89,16 +93,42 @@ def body_font() -> QFont:
     return font
 
 
-def rich_text(html_body: str, device: QPagedPaintDevice, width: float) -> OfflineDocument:
-    """A laid-out document for `device` (lengths in its own pixels), `width` wide."""
+def rich_text(html_body: str, device: QPagedPaintDevice, width: float, style: str = STYLE,
+              images: Mapping[str, QImage] | None = None) -> OfflineDocument:
+    """A laid-out document for `device` (lengths in its own pixels), `width` wide.
+
+    `images` are the only pictures it may show, handed over by name before the
+    text is read (a name the text uses that is not among them is refused)."""
     doc = OfflineDocument()
     doc.documentLayout().setPaintDevice(device)
     doc.setDefaultFont(body_font())
-    doc.setDefaultStyleSheet(STYLE)
+    doc.setDefaultStyleSheet(style)
     doc.setDocumentMargin(0)
+    option = doc.defaultTextOption()
+    # A word longer than the line (a pasted link, a run of characters) wraps too.
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    doc.setDefaultTextOption(option)
     doc.setTextWidth(width)
+    for name, image in (images or {}).items():
+        doc.addResource(QTextDocument.ResourceType.ImageResource.value, QUrl(name), image)
     doc.setHtml(html_body)
     return doc
+
+
+@dataclass
+class PrintedPages:
+    """What to put on paper: the sections in order, a group's title repeated at
+    the top of a page it carries over to, the footer's left-hand text, the style,
+    and the pictures the sections may show."""
+
+    sections: list[Section]
+    continued: Callable[[int], str]
+    footer: str
+    style: str = STYLE
+    images: dict[str, QImage] = field(default_factory=dict)
+
+    def document(self, html_body: str, device: QPagedPaintDevice, width: float) -> OfflineDocument:
+        return rich_text(html_body, device, width, self.style, self.images)
 
 
 # -- pagination ----------------------------------------------------------------------
@@ -111,12 +141,12 @@ class _Placed:
     height: float | None = None  # ...this tall (None: all of it)
 
 
-def _paginate(checklist: Checklist, device: QPagedPaintDevice, width: float, body: float,
-              printed_on: date | None) -> list[list[_Placed]]:
-    """Place each section on a page so that none is split, except a note so long
+def _paginate(printed: PrintedPages, device: QPagedPaintDevice, width: float,
+              body: float) -> list[list[_Placed]]:
+    """Place each section on a page so that none is split, except a row so long
     it cannot fit one page at all, which continues on the next pages."""
-    parts = sections(checklist, printed_on)
-    docs = [rich_text(part.html, device, width) for part in parts]
+    parts = printed.sections
+    docs = [printed.document(part.html, device, width) for part in parts]
     pages: list[list[_Placed]] = [[]]
     y = 0.0
     gap = device.logicalDpiY() * 0.03  # a little air between rows
@@ -124,8 +154,7 @@ def _paginate(checklist: Checklist, device: QPagedPaintDevice, width: float, bod
 
     def continued(group: int) -> OfflineDocument:
         if group not in headings:
-            headings[group] = rich_text(group_html(checklist.groups[group], continued=True),
-                                        device, width)
+            headings[group] = printed.document(printed.continued(group), device, width)
         return headings[group]
 
     def place(doc: OfflineDocument, top: float = 0.0, height: float | None = None) -> None:
@@ -167,15 +196,27 @@ def _paginate(checklist: Checklist, device: QPagedPaintDevice, width: float, bod
     return pages
 
 
+def checklist_pages(checklist: Checklist, printed_on: date | None = None) -> PrintedPages:
+    return PrintedPages(sections(checklist, printed_on),
+                        lambda group: group_html(checklist.groups[group], continued=True),
+                        f"{APP_NAME} · thank-you notes due by {checklist.period()}")
+
+
 def paint_checklist(device: QPagedPaintDevice, checklist: Checklist,
                     printed_on: date | None = None) -> int:
     """Paint the checklist onto a printer or PDF writer; returns the page count."""
+    return paint_pages(device, checklist_pages(checklist, printed_on))
+
+
+def paint_pages(device: QPagedPaintDevice, printed: PrintedPages) -> int:
+    """Paint the sections onto a printer or PDF writer, numbered pages with a
+    footer; returns the page count."""
     width, height = float(device.width()), float(device.height())
     footer_font = body_font()
     footer_font.setPointSizeF(FOOTER_PT)
     footer_h = QFontMetricsF(footer_font, device).height() * 2.2
     body = height - footer_h
-    pages = _paginate(checklist, device, width, body, printed_on)
+    pages = _paginate(printed, device, width, body)
     painter = QPainter()
     if not painter.begin(device):
         raise PrintError("the printer could not be started (is it switched on and connected?)")
@@ -185,8 +226,7 @@ def paint_checklist(device: QPagedPaintDevice, checklist: Checklist,
                 raise PrintError("the printer refused a new page")
             for placed in page:
                 _draw(painter, placed, width)
-            _footer(painter, footer_font, width, height, footer_h,
-                    f"{APP_NAME} · thank-you notes due by {checklist.period()}",
+            _footer(painter, footer_font, width, height, footer_h, printed.footer,
                     f"Page {number} of {len(pages)}")
     finally:
         painter.end()

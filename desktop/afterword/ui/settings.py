@@ -1,9 +1,9 @@
 """Every choice the window remembers between runs, declared once, typed, with its
 default (QSettings in an INI file in the user's config folder).
 
-Adding one is one line here, e.g. `SYNC_EVERY = Number("sync/every_minutes", 15,
-low=5, high=1440)`; read it with `SYNC_EVERY.read(settings)` and keep it with
-`SYNC_EVERY.write(settings, 30)`. Changing how an existing key is kept needs an
+Adding one is one line here, e.g. `NOTE_HOUR = Number("prefs/note_hour", 19, low=0,
+high=23)`; read it with `NOTE_HOUR.read(settings)` and keep it with
+`NOTE_HOUR.write(settings, 20)`. Changing how an existing key is kept needs an
 upgrade step in settings_upgrade.py.
 """
 
@@ -55,9 +55,18 @@ INTERVIEWS_HEADER = Bytes("interviews/header")
 PEOPLE_SPLITTER = Bytes("people/splitter")
 COMPANIES_SPLITTER = Bytes("companies/splitter")
 
+def _closing_question() -> str:
+    """The prep brief's soft closing question, as `afterword brief` words it."""
+    from afterword.core.brief import DEFAULT_CLOSING_QUESTION
+
+    return DEFAULT_CLOSING_QUESTION
+
+
 # -- preferences -----------------------------------------------------------------------
 PHONE_REGION = Text("prefs/phone_region", _locale_region, normal=lambda s: s.strip().upper())
 TODAY_LOOKAHEAD = Number("prefs/today_lookahead_days", 0, low=0, high=30)
+# One line; an empty one means the default wording.
+CLOSING_QUESTION = Text("prefs/closing_question", _closing_question, normal=lambda s: " ".join(s.split()))
 
 # -- the calendar export --------------------------------------------------------------
 CALENDAR_LAST_FILE = FilePath("calendar/last_file")

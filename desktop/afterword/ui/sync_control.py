@@ -79,7 +79,8 @@ class SyncControl(QObject):
     def refresh(self) -> None:
         """Read the account and the preferences again (a database opened, Preferences saved)."""
         account = self._account()
-        automatic = account is not None and keys.SYNC_AUTOMATIC.read(self.window.settings)
+        automatic = (account is not None and keys.SYNC_AUTOMATIC.read(self.window.settings)
+                     and not self._read_only())
         if automatic:
             self._every.start(keys.SYNC_EVERY.read(self.window.settings) * 60_000)
         else:
@@ -100,7 +101,7 @@ class SyncControl(QObject):
 
     def sync_in_background(self, deletions: str | None = None) -> None:
         path = self.window.context.store.path
-        if path is None or self._account() is None:
+        if path is None or self._account() is None or self._read_only():
             return
         self._soon.stop()
         settings = self.window.settings
@@ -155,6 +156,10 @@ class SyncControl(QObject):
 
     def _show(self) -> None:
         account = self._account()
+        if account is not None and self._read_only():
+            self.indicator.setText("Not syncing: read-only file")
+            self.indicator.setToolTip("A read-only file cannot take changes from the server")
+            return
         if account is None:
             self.indicator.setText("Not syncing")
             self.indicator.setToolTip("Set up sync with your phone's server in Preferences ▸ Sync")
@@ -196,6 +201,10 @@ class SyncControl(QObject):
             self.sync_in_background(APPLY)
         elif box.clickedButton() is keep:
             self.sync_in_background(KEEP)
+
+    def _read_only(self) -> bool:
+        read_only = getattr(self.window, "read_only", None)  # built after this object
+        return bool(read_only and read_only.on)
 
     def _account(self):
         try:

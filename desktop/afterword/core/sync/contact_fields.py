@@ -14,7 +14,7 @@ import json
 
 from afterword.core.domain import Contact, Role
 from afterword.core.errors import ContactsFileError
-from afterword.core.merge import _fields as merge_fields
+from afterword.core.merge import incoming_fields
 from afterword.core.store import Store
 from afterword.core.vcard import Card, read_cards
 from afterword.core.vcard_contacts import incoming_from_card
@@ -51,7 +51,7 @@ def card_fields(card: Card) -> Fields:
     """A card's fields as an import would fill them (the merge rule's own mapping:
     which number is the cell, which link the LinkedIn one)."""
     incoming = incoming_from_card(card)
-    values = merge_fields(incoming, incoming.company.strip() if incoming.company else None).values
+    values = incoming_fields(incoming, incoming.company.strip() if incoming.company else None).values
     return {**{name: values.get(name) for name in FIELDS}, "name": " ".join(incoming.name.split()),
             "notes": incoming.notes,
             "photo": photo_digest(incoming.photo.data) if incoming.photo else None}

@@ -39,6 +39,7 @@ from afterword.core.merge import (
 )
 from afterword.core.store import Store
 from afterword.core.sync import APPLY, KEEP
+from afterword.core.sync.bulk import Upload, upload_new
 from afterword.core.sync.contact_fields import (
     FIELDS,
     LABELS,
@@ -51,6 +52,7 @@ from afterword.core.sync.contact_fields import (
     photo_digest,
     stored_hash,
 )
+from afterword.core.sync.discovery import ADDRESSBOOK
 from afterword.core.sync.errors import PreconditionFailed
 from afterword.core.sync.listing import Listing
 from afterword.core.sync.state import Agreed, StateChanges, content_hash
@@ -158,7 +160,8 @@ def sync_contacts(client: DavClient, store: Store, book: str, listing: Listing, 
     plan = _Planner(store, region, local, agreed, run)
     if pairs or remotes or (deletions == KEEP and agreed.keys() - local.contacts.keys()):
         plan.plan(pairs, list(remotes.values()), keep_deleted=deletions == KEEP)
-    _send(client, book, local, agreed, gone_there, plan, run, deletions)
+    new = _new_cards(client, book, listing, local, agreed, plan, run)
+    _send(client, new, local, agreed, gone_there, plan, run, deletions)
     if run.problems or run.retry:
         run.state.token = token  # look at the same changes again next time
     return run
@@ -339,7 +342,32 @@ class _Planner:
                               photo_digest(photo.data) if photo else None)
 
 
-def _send(client: DavClient, book: str, local: LocalPeople, agreed: dict[str, Agreed],
+@dataclass
+class _NewCards:
+    """The cards of people not on the server yet, and those already placed there by
+    an upload at once (uid → href, ETag)."""
+
+    cards: dict[str, Upload]
+    placed: dict[str, tuple[str, str | None]]
+
+
+def _new_cards(client: DavClient, book: str, listing: Listing, local: LocalPeople,
+               agreed: dict[str, Agreed], plan: _Planner, run: ContactsPass) -> _NewCards:
+    """Every new person's card; into an empty address book, all sent at once where
+    the server takes that (bulk.py)."""
+    cards = {uid: Upload(uid, urljoin(book, quote(uid, safe="") + ".vcf"),
+                         card_for(plan.contact(uid), plan.company(uid), plan.photo(uid), NEW_CARD_VERSION))
+             for uid in dict.fromkeys([*local.contacts, *plan.contacts])
+             if uid not in agreed and uid not in plan.remote_of}
+    uploaded = upload_new(client, book, ADDRESSBOOK, listing, list(cards.values()))
+    if uploaded is None:
+        return _NewCards(cards, {})
+    run.state.token = run.state.listed_token = uploaded.token
+    run.problems += uploaded.problems
+    return _NewCards(cards, uploaded.placed)
+
+
+def _send(client: DavClient, new: _NewCards, local: LocalPeople, agreed: dict[str, Agreed],
           gone_there: set[str], plan: _Planner, run: ContactsPass, deletions: str | None) -> None:
     """Write there what is new or changed here; settle or list the deletions."""
     for uid in list(dict.fromkeys([*local.contacts, *plan.contacts])):
@@ -348,7 +376,7 @@ def _send(client: DavClient, book: str, local: LocalPeople, agreed: dict[str, Ag
             if remote is not None:
                 _put_merged(client, uid, remote, plan, run)
             elif a is None:
-                _put_new(client, book, uid, plan, run)
+                _put_new(client, new, uid, plan, run)
             elif uid in gone_there or a.pending_deletion == "server":
                 _deleted_there(client, uid, a, plan, run, deletions)
             elif plan.fields(uid) != a.local_fields or a.pending_deletion:
@@ -396,12 +424,14 @@ def _put_merged(client: DavClient, uid: str, remote: Remote, plan: _Planner, run
     run.state.put.append(_agreed(uid, remote.href, etag, text, plan.fields(uid)))
 
 
-def _put_new(client: DavClient, book: str, uid: str, plan: _Planner, run: ContactsPass) -> None:
-    href = urljoin(book, quote(uid, safe="") + ".vcf")
-    text = card_for(plan.contact(uid), plan.company(uid), plan.photo(uid), NEW_CARD_VERSION)
-    etag = client.put(href, text, CONTENT_TYPE, create=True)
+def _put_new(client: DavClient, new: _NewCards, uid: str, plan: _Planner, run: ContactsPass) -> None:
+    card = new.cards[uid]
+    if uid in new.placed:
+        href, etag = new.placed[uid]
+    else:
+        href, etag = card.href, client.put(card.href, card.text, CONTENT_TYPE, create=True)
     run.counts.added_there += 1
-    run.state.put.append(_agreed(uid, href, etag, text, plan.fields(uid)))
+    run.state.put.append(_agreed(uid, href, etag, card.text, plan.fields(uid)))
 
 
 def _put_changed(client: DavClient, uid: str, a: Agreed, plan: _Planner, run: ContactsPass) -> None:

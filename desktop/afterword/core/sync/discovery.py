@@ -144,19 +144,31 @@ def _home_sets(response: Response) -> dict[str, str]:
 
 def find_or_create(client: DavClient, home: str, kind: str, name: str = COLLECTION_NAME, *,
                    create: bool = True) -> str:
-    """The collection of `kind` called `name` in `home`, made if there is none."""
+    """The collection of `kind` called `name` in `home`, made if there is none. One
+    at the address Afterword gives its own is taken too, whatever its name (renamed,
+    or a first sync stopped before it set the name back: bulk.py), so the cards
+    there are not made again in a second one."""
+    ours = None
     for response in client.propfind(home, _LIST, depth=1):
         if same_url(response.url, home) or _TYPE[kind] not in response.resource_types():
             continue
         if (response.text(qname("D", "displayname")) or "").casefold() == name.casefold():
             return _as_folder(response.url)
+        if same_url(response.url, urljoin(home, _slug(kind, name))):
+            ours = _as_folder(response.url)
+    if ours is not None:
+        return ours
     if not create:
         return f"(a new {_NOUN[kind]} {name!r}, to be created in {_path(home)})"
     return create_collection(client, home, kind, name)
 
 
+def _slug(kind: str, name: str) -> str:
+    return f"{name.lower()}-{'contacts' if kind == ADDRESSBOOK else 'reminders'}"
+
+
 def create_collection(client: DavClient, home: str, kind: str, name: str) -> str:
-    slug = f"{name.lower()}-{'contacts' if kind == ADDRESSBOOK else 'reminders'}"
+    slug = _slug(kind, name)
     for attempt in (slug, f"{slug}-{uuid.uuid4().hex[:8]}"):
         url = urljoin(home, attempt + "/")
         try:

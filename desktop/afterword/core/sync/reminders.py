@@ -20,6 +20,8 @@ from afterword.core.calendar import CalendarOptions, add_time_zones, collect_spe
 from afterword.core.calendar_content import EventSpec
 from afterword.core.calendar_state import Stamped, Version, stamp, utc_now
 from afterword.core.store import Store
+from afterword.core.sync.bulk import Upload, upload_new
+from afterword.core.sync.discovery import CALENDAR
 from afterword.core.sync.errors import PreconditionFailed
 from afterword.core.sync.listing import Listing
 from afterword.core.sync.state import Agreed, StateChanges, content_hash
@@ -55,11 +57,12 @@ def push_reminders(client: DavClient, store: Store, calendar: str, listing: List
                    ) -> tuple[StateChanges, ReminderCounts, list[str]]:
     """Bring the server calendar in line with the open reminders. Returns what to
     remember (written by the caller, with the rest of the sync), the counts, and
-    the records that could not be read into a reminder."""
+    the problems (records that could not be read into a reminder, …)."""
     now = utc_now(now)
     specs, alive, problems = collect_specs(store, CalendarOptions(tasks=tasks))
     changes = StateChanges(calendar, "calendar", token=listing.token)
     counts = ReminderCounts()
+    new, changed = [], []
     for spec in specs:
         before = agreed.get(spec.uid)
         href = before.href if before else urljoin(calendar, quote(spec.uid, safe="") + ".ics")
@@ -69,19 +72,24 @@ def push_reminders(client: DavClient, store: Store, calendar: str, listing: List
             if before.etag is None and listing.etag(href):  # learn an ETag the PUT did not tell
                 changes.put.append(before.but(etag=listing.etag(href)))
             continue
-        stamped = _version(spec, before, tasks, edited_there, now)
-        text = event_text(spec, stamped.version, tasks=tasks)
-        digest = content_hash(text)
-        if before is not None and before.content_hash == digest and not edited_there:
+        version = _version(spec, before, tasks, edited_there, now).version
+        text = event_text(spec, version, tasks=tasks)
+        entry = _Entry(Upload(spec.uid, href, text), content_hash(text), version, before)
+        if before is not None and before.content_hash == entry.digest and not edited_there:
             continue
-        etag = _write(client, href, text, before, listing)
-        if before is None and not listing.mentions(href):
-            counts.added += 1
-        else:
-            counts.updated += 1
-        v = stamped.version
-        changes.put.append(Agreed(spec.uid, href, etag, digest, fingerprint=v.fingerprint,
+        (new if before is None and not listing.mentions(href) else changed).append(entry)
+    # New entries into an empty calendar go at once where the server takes that (bulk.py).
+    uploaded = upload_new(client, calendar, CALENDAR, listing, [e.upload for e in new])
+    if uploaded is not None:
+        changes.token = changes.listed_token = uploaded.token
+        problems += uploaded.problems
+    placed = uploaded.placed if uploaded else {}
+    for entry in new + changed:
+        u, v = entry.upload, entry.version
+        href, etag = placed.get(u.uid) or (u.href, _write(client, u.href, u.text, entry.before, listing))
+        changes.put.append(Agreed(u.uid, href, etag, entry.digest, fingerprint=v.fingerprint,
                                   sequence=v.sequence, stamped_at=v.stamped_at))
+    counts.added, counts.updated = len(new), len(changed)
     for uid, before in agreed.items():
         if uid in alive:  # still open, or its record could not be read this time
             continue
@@ -93,6 +101,16 @@ def push_reminders(client: DavClient, store: Store, calendar: str, listing: List
             counts.deleted += 1
         changes.forget.append(uid)
     return changes, counts, problems
+
+
+@dataclass
+class _Entry:
+    """An entry to write: its resource, the version it says, how it was agreed before."""
+
+    upload: Upload
+    digest: str  # of its text
+    version: Version
+    before: Agreed | None
 
 
 def _version(spec: EventSpec, before: Agreed | None, tasks: bool, edited_there: bool,

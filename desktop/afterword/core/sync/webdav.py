@@ -78,8 +78,12 @@ class MultiStatus:
     sync_token: str | None = None
 
 
-def propfind_body(props: Iterable[str]) -> bytes:
+def propfind_body(props: Iterable[str] | None) -> bytes:
+    """The named properties, or (None) every property the server keeps."""
     root = ET.Element(qname("D", "propfind"))
+    if props is None:
+        ET.SubElement(root, qname("D", "allprop"))
+        return ET.tostring(root, xml_declaration=True, encoding="utf-8")
     prop = ET.SubElement(root, qname("D", "prop"))
     for name in props:
         ET.SubElement(prop, name)
@@ -114,12 +118,14 @@ class DavClient:
     # -- plain requests --------------------------------------------------------------
 
     def request(self, method: str, url: str, *, body: bytes | None = None,
-                headers: dict[str, str] | None = None, expect: tuple[int, ...] = (200,)) -> httpx.Response:
+                headers: dict[str, str] | None = None, expect: tuple[int, ...] = (200,),
+                timeout: httpx.Timeout | None = None) -> httpx.Response:
         """Send one request; an answer outside `expect` becomes a SyncError.
         412 becomes PreconditionFailed, so a caller can fetch, merge and retry."""
         self.requests[method] += 1
         try:
-            response = self._http.request(method, url, content=body, headers=headers)
+            response = self._http.request(method, url, content=body, headers=headers,
+                                          timeout=timeout or httpx.USE_CLIENT_DEFAULT)
         except NotSecure:
             raise
         except httpx.TimeoutException:
@@ -159,7 +165,9 @@ class DavClient:
 
     # -- WebDAV ------------------------------------------------------------------------
 
-    def propfind(self, url: str, props: Iterable[str], depth: int = 0) -> list[Response]:
+    def propfind(self, url: str, props: Iterable[str] | None, depth: int = 0) -> list[Response]:
+        """The named properties (None: all the server keeps) of `url` and, at depth 1,
+        of its members."""
         response = self.request("PROPFIND", url, body=propfind_body(props),
                                 headers={"Depth": str(depth), "Content-Type": "application/xml"},
                                 expect=(207,))
@@ -192,6 +200,19 @@ class DavClient:
                     found[unquote(response.url)] = (response.props[qname(prefix, name)].text,
                                                     response.etag)
         return found
+
+    def proppatch(self, url: str, props: Iterable[ET.Element]) -> set[str]:
+        """Set properties (elements as a PROPFIND gave them); returns the names of
+        those the server did not set."""
+        root = ET.Element(qname("D", "propertyupdate"))
+        prop = ET.SubElement(ET.SubElement(root, qname("D", "set")), qname("D", "prop"))
+        prop.extend(props)
+        wanted = {element.tag for element in prop}
+        response = self.request("PROPPATCH", url, body=ET.tostring(root, xml_declaration=True,
+                                                                   encoding="utf-8"),
+                                headers={"Content-Type": "application/xml"}, expect=(207,))
+        answered = self.parse(response).responses
+        return wanted - (set(answered[0].props) if answered else set())
 
     def make_collection(self, url: str, body: bytes, method: str = "MKCOL") -> None:
         self.request(method, url, body=body, headers={"Content-Type": "application/xml"},

@@ -3,23 +3,16 @@ a PDF of the handwritten-note checklist, its envelopes or an address-label sheet
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from enum import StrEnum
-from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QKeySequence, QPagedPaintDevice, QPageLayout
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo, QPrintPreviewDialog
+from PySide6.QtGui import QPagedPaintDevice, QPageLayout
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QLabel,
-    QMessageBox,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -27,7 +20,7 @@ from PySide6.QtWidgets import (
 from afterword.context import AppContext
 from afterword.core.checklist import Checklist, build_checklist, envelopes_for
 from afterword.core.errors import AfterwordError
-from afterword.core.output_paths import check_export_path
+from afterword.ui.dialogs.print_pages import PrintPagesDialog
 from afterword.ui.envelopes import (
     LABEL_SHEETS,
     EnvelopeSize,
@@ -39,13 +32,7 @@ from afterword.ui.envelopes import (
     paint_labels,
 )
 from afterword.ui.hub import Hub
-from afterword.ui.printing import (
-    checklist_pdf,
-    page_layout,
-    page_size_for,
-    paint_checklist,
-    save_pdf,
-)
+from afterword.ui.printing import checklist_pdf, page_size_for, paint_checklist
 
 NO_PRINTER = ("No printer is installed on this computer. Use Save PDF… to keep the "
               "checklist as a file and print it elsewhere.")
@@ -72,8 +59,11 @@ def _qdate(day) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 
-class PrintChecklistDialog(QDialog):
+class PrintChecklistDialog(PrintPagesDialog):
     """Print the notes to write for a day or a range, or their envelopes or labels."""
+
+    message_title = "Print checklist"
+    no_printer = NO_PRINTER
 
     def __init__(self, context: AppContext, hub: Hub, parent: QWidget | None = None):
         super().__init__(parent)
@@ -100,16 +90,7 @@ class PrintChecklistDialog(QDialog):
         form.addRow("&Print:", self.output_combo)
 
         buttons = QDialogButtonBox()
-        self.preview_button = self._button(buttons, "Pre&view…", "Show the pages before printing",
-                                           self.preview, QKeySequence("Ctrl+Shift+P"))
-        self.print_button = self._button(buttons, "&Print…", "Print on a printer", self.print_pages,
-                                         QKeySequence(QKeySequence.StandardKey.Print))
-        self.pdf_button = self._button(buttons, "Save P&DF…", "Save the pages as a PDF file",
-                                       self.save_pdf, QKeySequence(QKeySequence.StandardKey.Save))
-        close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        close.setAccessibleName("Close")
-        buttons.rejected.connect(self.reject)
-        self.preview_button.setDefault(True)
+        self.add_print_buttons(buttons)
 
         layout = QVBoxLayout(self)
         self.setMinimumWidth(480)  # the summary names people; room for it on one or two lines
@@ -131,17 +112,6 @@ class PrintChecklistDialog(QDialog):
         edit.setDisplayFormat("yyyy-MM-dd")  # as every other date in the window
         edit.setAccessibleName(name)
         return edit
-
-    def _button(self, box: QDialogButtonBox, text: str, name: str, slot: Callable[[], object],
-                shortcut: QKeySequence) -> QPushButton:
-        button = QPushButton(text)
-        button.setAccessibleName(name)
-        button.setToolTip(f"{name} ({shortcut.toString(QKeySequence.SequenceFormat.NativeText)})")
-        button.setShortcut(shortcut)
-        button.setAutoDefault(False)
-        button.clicked.connect(slot)
-        box.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
-        return button
 
     # -- state --------------------------------------------------------------------------
 
@@ -180,13 +150,17 @@ class PrintChecklistDialog(QDialog):
 
     # -- painting -----------------------------------------------------------------------
 
-    def _layout(self) -> QPageLayout:
+    def page_layout(self) -> QPageLayout:
         output = self.output()
         if output == Output.CHECKLIST:
-            return page_layout(page_size_for())
+            return super().page_layout()
         if output in (Output.ENVELOPES_DL, Output.ENVELOPES_10):
             return envelope_layout(self._envelope_size())
         return label_layout(self._sheet())
+
+    def full_page(self) -> bool:
+        # Envelopes and labels are measured from the paper's edge.
+        return self.output() != Output.CHECKLIST
 
     def _envelope_size(self) -> EnvelopeSize:
         return EnvelopeSize.DL if self.output() == Output.ENVELOPES_DL else EnvelopeSize.NO10
@@ -214,63 +188,7 @@ class PrintChecklistDialog(QDialog):
             return envelopes_pdf(envelopes_for(checklist), self._envelope_size())
         return labels_pdf(envelopes_for(checklist), self._sheet())
 
-    def _printer(self) -> QPrinter:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setPageLayout(self._layout())
-        # Envelopes and labels are measured from the paper's edge.
-        printer.setFullPage(self.output() != Output.CHECKLIST)
-        return printer
-
-    def _paint_or_warn(self, device: QPagedPaintDevice) -> bool:
-        try:
-            # "Print to file" in the print dialog: Qt writes that file itself.
-            if isinstance(device, QPrinter) and device.outputFileName():
-                check_export_path(device.outputFileName())
-            self.paint(device)
-        except AfterwordError as exc:
-            QMessageBox.warning(self, "Print checklist", str(exc))
-            return False
-        return True
-
-    # -- actions ------------------------------------------------------------------------
-
-    def preview(self) -> None:
-        printer = self._printer()
-        dialog = QPrintPreviewDialog(printer, self)
-        dialog.setWindowTitle("Print Preview")
-        dialog.paintRequested.connect(self._paint_or_warn)
-        dialog.exec()
-
-    def print_pages(self) -> bool:
-        if not QPrinterInfo.availablePrinters():
-            QMessageBox.information(self, "Print checklist", NO_PRINTER)
-            return False
-        printer = self._printer()
-        dialog = QPrintDialog(printer, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return False
-        return self._paint_or_warn(printer)
-
-    def _suggested_path(self) -> str:
+    def suggested_file_name(self) -> str:
         until = self.until_edit.date().toPython().isoformat()
         name = {Output.CHECKLIST: "thank-you-checklist"}.get(self.output(), self.output().value)
-        return str(Path.home() / f"{name}-{until}.pdf")
-
-    def save_pdf(self) -> Path | None:
-        path, _ = QFileDialog.getSaveFileName(self, "Save PDF", self._suggested_path(),
-                                              "PDF files (*.pdf)")
-        if not path:
-            return None
-        if not path.lower().endswith(".pdf"):
-            path += ".pdf"
-        return self.save_pdf_to(path)
-
-    def save_pdf_to(self, path: str) -> Path | None:
-        """Write the PDF; a clear message (and nothing half-written) if that fails."""
-        try:
-            written = save_pdf(self.pdf_bytes(), path)
-        except AfterwordError as exc:
-            QMessageBox.warning(self, "Save PDF", str(exc))
-            return None
-        self.summary_label.setText(f"{self.summary_label.text()}\nSaved {written}")
-        return written
+        return f"{name}-{until}.pdf"

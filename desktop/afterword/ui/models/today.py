@@ -1,6 +1,10 @@
 """Today: open reminders grouped by kind (thank-you notes, follow-ups, feedback
 calls, touches), overdue first within each group. Ticking the box asks for the
-reminder to be done; the view decides how (see views/today.py)."""
+reminder to be done; the view decides how (see views/today.py).
+
+Below them, the rounds coming up in the next days, under "read your brief":
+not reminders (nothing to tick off, no calendar entry of their own), a reason to
+print the prep brief."""
 
 from __future__ import annotations
 
@@ -16,6 +20,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
+from afterword.core.rounds import RoundRow
 from afterword.core.rules import KIND_ORDER, Reminder, ReminderKind, sorted_by_urgency
 from afterword.ui.colours import DUE, OVERDUE, status_colour
 from afterword.ui.messages import plain_tooltip
@@ -26,6 +31,7 @@ GROUP_TITLES = {
     ReminderKind.FEEDBACK_CALL: "Feedback calls",
     ReminderKind.TOUCH: "Stay in touch",
 }
+COMING_UP = "Coming up: read your brief"
 HEADERS = ("To do", "Due", "Details")
 REMINDER_ROLE = Qt.ItemDataRole.UserRole + 3
 Index = QModelIndex | QPersistentModelIndex
@@ -37,11 +43,14 @@ class TodayModel(QAbstractItemModel):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._groups: list[tuple[ReminderKind, list[Reminder]]] = []
+        # A group of reminders of one kind, or (kind None) of the rounds coming up.
+        self._groups: list[tuple[ReminderKind | None, list[Reminder] | list[RoundRow]]] = []
         self._on = date.today()
         self._checkable = True
 
-    def set_reminders(self, reminders: list[Reminder], on: date) -> None:
+    def set_reminders(self, reminders: list[Reminder], on: date,
+                      coming: list[RoundRow] | None = None) -> None:
+        """The reminders by kind, then the rounds `coming` up (soonest first)."""
         self.beginResetModel()
         self._on = on
         self._groups = []
@@ -49,6 +58,8 @@ class TodayModel(QAbstractItemModel):
             items = sorted_by_urgency([r for r in reminders if r.kind is kind], on)
             if items:
                 self._groups.append((kind, items))
+        if coming:
+            self._groups.append((None, list(coming)))
         self.endResetModel()
 
     def remove(self, uid: str) -> bool:
@@ -78,23 +89,36 @@ class TodayModel(QAbstractItemModel):
 
     def reminders(self) -> list[Reminder]:
         """Every reminder listed, group by group."""
-        return [r for _, items in self._groups for r in items]
+        return [r for kind, items in self._groups if kind is not None for r in items]
+
+    def coming_rounds(self) -> list[RoundRow]:
+        return [r for kind, items in self._groups if kind is None for r in items]
 
     def reminder_count(self) -> int:
-        return sum(len(items) for _, items in self._groups)
+        return sum(len(items) for kind, items in self._groups if kind is not None)
 
     def overdue_count(self) -> int:
-        return sum(r.is_overdue(self._on) for _, items in self._groups for r in items)
+        return sum(r.is_overdue(self._on) for r in self.reminders())
 
-    def reminder(self, index: Index) -> Reminder | None:
+    def _item(self, index: Index) -> Reminder | RoundRow | None:
         if not index.isValid() or index.internalId() == _NO_PARENT:
             return None
         return self._groups[index.internalId()][1][index.row()]
 
+    def reminder(self, index: Index) -> Reminder | None:
+        item = self._item(index)
+        return item if isinstance(item, Reminder) else None
+
+    def coming_round(self, index: Index) -> RoundRow | None:
+        """The round coming up at `index`, if that row is one."""
+        item = self._item(index)
+        return item if isinstance(item, RoundRow) else None
+
     def index_of(self, uid: str) -> QModelIndex:
+        """The row of the reminder (or round coming up) with this uid."""
         for g, (_, items) in enumerate(self._groups):
-            for row, reminder in enumerate(items):
-                if reminder.uid == uid:
+            for row, item in enumerate(items):
+                if item.uid == uid:
                     return self.createIndex(row, 0, g)
         return QModelIndex()
 
@@ -137,7 +161,7 @@ class TodayModel(QAbstractItemModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.internalId() != _NO_PARENT and index.column() == 0 and self._checkable:
+        if index.column() == 0 and self._checkable and self.reminder(index) is not None:
             flags |= Qt.ItemFlag.ItemIsUserCheckable
         return flags
 
@@ -146,6 +170,9 @@ class TodayModel(QAbstractItemModel):
             return None
         if index.internalId() == _NO_PARENT:
             return self._group_data(index, role)
+        coming = self.coming_round(index)
+        if coming is not None:
+            return self._round_data(coming, index.column(), role)
         reminder = self.reminder(index)
         overdue = reminder.is_overdue(self._on)
         if role == REMINDER_ROLE:
@@ -177,17 +204,45 @@ class TodayModel(QAbstractItemModel):
             self.tick_requested.emit(reminder)
         return False  # the box stays clear; the reminder goes away once it is done
 
+    def _round_data(self, row: RoundRow, column: int, role: int) -> Any:
+        """A round coming up: what, when on its own clock, and how to get the brief."""
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._round_text(row, column) if role == Qt.ItemDataRole.DisplayRole else \
+                f"{self._round_text(row, 0)}, {self._round_text(row, 1)}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tooltip("\n".join(self._round_text(row, c) for c in range(3)))
+        return None
+
+    def _round_text(self, row: RoundRow, column: int) -> str:
+        if column == 0:
+            return f"Round {row.round}, {row.role_title} ({row.company})"
+        if column == 1:
+            days = (date.fromisoformat(row.local_day) - self._on).days
+            when = {0: "today", 1: "tomorrow"}.get(days, f"in {days} days")
+            return f"{row.starts()} ({when})"
+        how = (row.format or "").replace("_", " ")
+        with_whom = f" with {row.people}" if row.people else ""
+        return f"{how.capitalize()}{with_whom} · Enter: print your prep brief".lstrip(" ·")
+
     def _group_data(self, index: Index, role: int) -> Any:
         kind, items = self._groups[index.row()]
+        if kind is None:
+            if role == Qt.ItemDataRole.DisplayRole and index.column() == 0:
+                return f"{COMING_UP} ({len(items)})"
+            return self._bold() if role == Qt.ItemDataRole.FontRole else None
         if role == Qt.ItemDataRole.DisplayRole and index.column() == 0:
             overdue = sum(r.is_overdue(self._on) for r in items)
             late = f", {overdue} overdue" if overdue else ""
             return f"{GROUP_TITLES[kind]} ({len(items)}{late})"
         if role == Qt.ItemDataRole.FontRole:
-            font = QFont()
-            font.setBold(True)
-            return font
+            return self._bold()
         return None
+
+    @staticmethod
+    def _bold() -> QFont:
+        font = QFont()
+        font.setBold(True)
+        return font
 
     def _text(self, reminder: Reminder, column: int, overdue: bool) -> str:
         if column == 0:

@@ -29,6 +29,7 @@ from afterword.ui.models.people import CONTACT_KINDS, LAST_CONTACT, NEXT_TOUCH, 
 from afterword.ui.page import Page, Selection
 from afterword.ui.page_loader import PageLoader
 from afterword.ui.views.contact_card import ContactCard
+from afterword.ui.views.image_drop import ImageDrop
 from afterword.ui.views.tables import compact_rows
 
 # (model column, width) in the order shown: Name, Company, Next touch, Last contact,
@@ -82,6 +83,8 @@ class PeopleView(Page):
             header.resizeSection(column, width)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.offer_context_menu(self.table)
+        # A card photo dropped on the list becomes a new person (New Person from Card).
+        self.image_drop = ImageDrop(self.table.viewport())
 
         self.count_label = QLabel()
         self.count_label.setTextFormat(Qt.TextFormat.PlainText)  # quotes the search text
@@ -125,8 +128,7 @@ class PeopleView(Page):
 
     def set_search(self, text: str) -> None:
         if self.model.set_search(text, read=False):
-            # Matches are a few hundred at most: read them at once, not via the worker.
-            self.loader.reload(at_once=bool(text.strip()))
+            self.loader.reload()
 
     def selection(self) -> Selection:
         contact = self.card.contact()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QEvent, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTreeView, QVBoxLayout
 
@@ -13,8 +13,10 @@ from afterword.context import AppContext
 from afterword.core import queries
 from afterword.core.completion import complete
 from afterword.core.domain import Cadence, CallStatus, FeedbackCall, Interview, ThankYouNote
+from afterword.core.rounds import RoundRow
 from afterword.core.rules import Reminder, ReminderKind, Reminders, due_reminders
 from afterword.ui import settings as keys
+from afterword.ui.colours import is_dark
 from afterword.ui.commands import Changes
 from afterword.ui.dialogs.schedule import ScheduleCallDialog
 from afterword.ui.hub import Hub
@@ -57,6 +59,7 @@ class TodayView(Page):
     searchable = False  # a search from Today looks for people
     reminder_opened = Signal(object)  # a Reminder
     computed = Signal(object, object)  # the day, and Reminders due by it and the look-ahead
+    brief_requested = Signal()  # Enter on a round coming up: print its prep brief
 
     def __init__(self, context: AppContext, hub: Hub, changes: Changes,
                  lookahead: Callable[[], int], parent=None):
@@ -81,7 +84,9 @@ class TodayView(Page):
         self.tree.setObjectName("todayTree")
         self.tree.setAccessibleName("Due today")
         self.tree.setModel(self.model)
-        self.tree.setItemDelegate(VisibleChecks(self.tree))
+        self._plain_delegate = self.tree.itemDelegate()
+        self._follow_palette()
+        self.tree.installEventFilter(self)  # the palette may turn dark (or light) later
         self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.tree.setAlternatingRowColors(True)
         self.tree.setUniformRowHeights(True)
@@ -117,6 +122,20 @@ class TodayView(Page):
         self.offer_context_menu(self.tree)
         self.loader.request()
 
+    def eventFilter(self, watched, event: QEvent) -> bool:
+        if watched is self.tree and event.type() == QEvent.Type.PaletteChange:
+            self._follow_palette()
+        return super().eventFilter(watched, event)
+
+    def _follow_palette(self) -> None:
+        """Tick boxes drawn with a visible outline on a dark palette (Qt's own
+        delegate, quicker, on a light one)."""
+        dark = is_dark(self.tree.palette())
+        if dark and not isinstance(self.tree.itemDelegate(), VisibleChecks):
+            self.tree.setItemDelegate(VisibleChecks(self.tree))
+        elif not dark and self.tree.itemDelegate() is not self._plain_delegate:
+            self.tree.setItemDelegate(self._plain_delegate)
+
     # -- page contract ------------------------------------------------------------
 
     def save_state(self, settings: QSettings) -> None:
@@ -128,6 +147,9 @@ class TodayView(Page):
             self.tree.header().restoreState(state)
 
     def selection(self) -> Selection:
+        coming = self.model.coming_round(self.tree.currentIndex())
+        if coming is not None:
+            return Selection(role_uid=coming.opportunity_uid, round_uid=coming.uid)
         reminder = self.current_reminder()
         if reminder is None:
             return Selection()
@@ -156,9 +178,11 @@ class TodayView(Page):
 
     def _work(self):
         # On the window thread: the day and the look-ahead (a setting) are read here.
-        today = self.context.today()
+        now = self.context.clock()
+        today = now.date()
         horizon = today + timedelta(days=self._lookahead())
-        return lambda store: (today, due_reminders(store, horizon), queries.is_empty(store))
+        return lambda store: (today, due_reminders(store, horizon), queries.is_empty(store),
+                              queries.rounds_coming_up(store, now))
 
     def _heading_text(self) -> str:
         if self._on is None:
@@ -167,19 +191,21 @@ class TodayView(Page):
             return "Welcome to Afterword"
         n, late = self.model.reminder_count(), self.model.overdue_count()
         day = self._on.strftime("%A %d %B %Y")
-        if n == 0:
-            return f"{day}: nothing due. Well done."
         overdue = f", {late} overdue" if late else ""
-        return f"{day}: {n} to do{overdue}"
+        coming = len(self.model.coming_rounds())
+        rounds = f" · {coming} round{'s' if coming != 1 else ''} coming up" if coming else ""
+        if n == 0:
+            return f"{day}: nothing due{rounds or '. Well done.'}"
+        return f"{day}: {n} to do{overdue}{rounds}"
 
-    def _show(self, result: tuple[date, Reminders, bool]) -> None:
-        today, reminders, empty = result
+    def _show(self, result: tuple[date, Reminders, bool, list[RoundRow]]) -> None:
+        today, reminders, empty, coming = result
         self._on, self._empty = today, empty
         self.first_steps.setVisible(empty)
         self.tree.setVisible(not empty)
         self.hint.setVisible(not empty)
         current = self.model.reminder(self.tree.currentIndex())
-        self.model.set_reminders(reminders.items, today)
+        self.model.set_reminders(reminders.items, today, coming)
         self.tree.expandAll()
         self.heading.setText(self._heading_text())
         self.problems.setText("\n".join(f"Could not read: {p}" for p in reminders.problems))
@@ -199,6 +225,9 @@ class TodayView(Page):
     # -- ticking -------------------------------------------------------------------
 
     def _open(self, _index=None) -> None:
+        if self.model.coming_round(self.tree.currentIndex()) is not None:
+            self.brief_requested.emit()
+            return
         reminder = self.current_reminder()
         if reminder is not None:
             self.reminder_opened.emit(reminder)

@@ -88,11 +88,13 @@ class DebriefDialog(QDialog):
 
     def build(self) -> Debrief:
         """The debrief as typed (raises InvalidRecord for an unknown zone)."""
-        interview = self.form.interview()
-        new_role = self.form.new_role if self.form.new_role is not None \
-            and self.form.new_role.uid == interview.opportunity_uid else None
-        return Debrief(interview, self.picker.new_present(), new_role,
-                       self.form.new_company if new_role is not None else None)
+        interview, people = self.form.interview(), self.picker.new_present()
+        role, company = self.form.new_role, self.form.new_company
+        role = role if role is not None and role.uid == interview.opportunity_uid else None
+        # The new company goes with its role, or with people met there.
+        needed = company is not None and (role is not None
+                                          or any(p.company_uid == company.uid for p in people))
+        return Debrief(interview, people, role, company if needed else None)
 
     def propose(self) -> bool:
         """Check the form; if it is right, show the notes it proposes."""
