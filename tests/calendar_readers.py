@@ -76,11 +76,11 @@ def missing(reason: str) -> None:
     pytest.skip(reason)
 
 
-def _following(start: date | datetime | None) -> date | None:
+def _following(start: date | datetime | None, follow: timedelta) -> date | None:
     if start is None:
         return None
     day = start.date() if isinstance(start, datetime) else start
-    return day + FOLLOW
+    return day + follow
 
 
 # -- ical.js ---------------------------------------------------------------------
@@ -99,11 +99,12 @@ def _node(*args: str) -> object:
     return json.loads(result.stdout)
 
 
-def read_icaljs(path: Path) -> dict[str, Entry]:
+def read_icaljs(path: Path, follow: timedelta = FOLLOW) -> dict[str, Entry]:
+    """Repeating entries followed `follow` past their start."""
     return {
         item["uid"]: Entry(item["uid"], item["component"], item["status"], item["start"],
                            item["end"], item["due"], item["completed"], item["occurrences"])
-        for item in _node(str(path), str(FOLLOW.days))
+        for item in _node(str(path), str(follow.days))
     }
 
 
@@ -126,7 +127,7 @@ def _vobject_value(component, name: str):
     return prop.value if prop is not None else None
 
 
-def read_vobject(path: Path) -> dict[str, Entry]:
+def read_vobject(path: Path, follow: timedelta = FOLLOW) -> dict[str, Entry]:
     cal = vobject.readOne(path.read_text(encoding="utf-8"))
     entries: dict[str, Entry] = {}
     for name in ("vevent", "vtodo"):
@@ -134,7 +135,7 @@ def read_vobject(path: Path) -> dict[str, Entry]:
             start = _vobject_value(comp, "dtstart")
             occurrences = None
             if "rrule" in comp.contents:
-                limit = _following(start)
+                limit = _following(start, follow)
                 occurrences = [show(d) for d in _dates_until(comp.getrruleset(addRDate=True),
                                                              start, limit)]
             entries[comp.uid.value] = Entry(
@@ -157,8 +158,10 @@ def _dates_until(rules, start, limit: date) -> list:
 
 # -- recurring-ical-events (over the icalendar library) --------------------------------
 
-def read_recurring_ical_events(path: Path, first: date, last: date) -> dict[str, Entry]:
-    """Every occurrence between `first` and `last`; an entry is its first occurrence."""
+def read_recurring_ical_events(path: Path, first: date, last: date,
+                               follow: timedelta = FOLLOW) -> dict[str, Entry]:
+    """Every occurrence between `first` and `last`; an entry is its first occurrence
+    (a repeating one with those up to `follow` after it)."""
     cal = Calendar.from_ical(path.read_bytes())
     entries: dict[str, Entry] = {}
     query = recurring_ical_events.of(cal, components=["VEVENT", "VTODO"])
@@ -180,7 +183,7 @@ def read_recurring_ical_events(path: Path, first: date, last: date) -> dict[str,
             [moment] if "RRULE" in master else None)
     for entry in entries.values():
         if entry.occurrences:
-            limit = date.fromisoformat(entry.occurrences[0][:10]) + FOLLOW
+            limit = date.fromisoformat(entry.occurrences[0][:10]) + follow
             entry.occurrences = sorted(o for o in entry.occurrences
                                        if date.fromisoformat(o[:10]) <= limit)
     return entries

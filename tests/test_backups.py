@@ -5,6 +5,10 @@ from __future__ import annotations
 
 import os
 import stat
+import subprocess
+import sys
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -64,7 +68,60 @@ def test_a_daily_snapshot_is_private_consistent_and_taken_once_a_day(filled, tmp
     assert copy.count(Contact) == store.count(Contact)
     copy.close()
     store.close()
-    assert [p.name for p in folder.iterdir()] == [first.name]  # no -wal/-shm left beside it
+    # No -wal/-shm beside it, nothing half made (the lock the takers share aside).
+    assert [p.name for p in folder.iterdir() if p.name != backups.LOCK_NAME] == [first.name]
+
+
+def _one_daily_snapshot_and_nothing_else(folder: Path, taken: list) -> None:
+    """Exactly one backup was kept for the day, by one taker; nothing half made is left."""
+    assert sum(name is not None for name in taken) == 1, taken
+    assert [p.name for p in folder.iterdir() if p.name != backups.LOCK_NAME] == [
+        n for n in taken if n]
+    copy = Store.open(folder / next(n for n in taken if n), read_only=True)
+    assert copy.count(Contact) > 0
+    copy.close()
+
+
+def test_many_threads_taking_the_days_backup_at_once_keep_one(filled, tmp_path):
+    """The window's worker and anything else in the process race for the same day:
+    one takes it, the rest find it taken; none fails, nothing half made is left."""
+    folder, takers = tmp_path / "snaps", 8
+    start = threading.Barrier(takers)
+
+    def take(n: int) -> str | None:
+        store = Store.open(filled)
+        try:
+            start.wait()
+            # Half in the same second (the same file name), half a second later.
+            path = backups.daily_snapshot(store, folder, datetime(2026, 11, 23, 9, 0, n % 2))
+            return path.name if path else None
+        finally:
+            store.close()
+
+    with ThreadPoolExecutor(takers) as pool:
+        taken = list(pool.map(take, range(takers)))
+    _one_daily_snapshot_and_nothing_else(folder, taken)
+
+
+def test_programs_taking_the_days_backup_at_once_keep_one(filled, tmp_path):
+    """Two imports (or the window and an import) start together: each takes the
+    day's backup before writing; one keeps it, the others find it taken."""
+    folder, racer = tmp_path / "snaps", Path(__file__).with_name("snapshot_racer.py")
+    runs = [subprocess.Popen([sys.executable, str(racer), str(filled), str(folder),
+                              f"2026-11-23T09:00:0{n % 3}"],
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             text=True) for n in range(6)]
+    for run in runs:
+        assert run.stdout.readline().strip() == "ready", run.stderr.read()
+    for run in runs:  # all at once
+        run.stdin.write("go\n")
+        run.stdin.flush()
+    taken = []
+    for run in runs:
+        out, err = run.communicate(timeout=60)
+        assert run.returncode == 0, err
+        taken.append(None if out.strip() == "none" else out.strip())
+    _one_daily_snapshot_and_nothing_else(folder, taken)
 
 
 def test_restore_puts_the_database_back_and_can_itself_be_undone(filled, tmp_path):

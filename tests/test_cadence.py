@@ -1,10 +1,19 @@
 """Next-touch arithmetic: month ends, leap days, DST, bad rules."""
 
-from datetime import date
+from calendar import monthrange
+from datetime import date, datetime
 
 import pytest
+from dateutil.rrule import rrulestr
 
-from afterword.core.cadence import BadRule, next_touch_due, overdue_after, parse_rule, rule_text
+from afterword.core.cadence import (
+    BadRule,
+    calendar_rule,
+    next_touch_due,
+    overdue_after,
+    parse_rule,
+    rule_text,
+)
 
 
 @pytest.mark.parametrize(
@@ -65,3 +74,45 @@ def test_overdue_after_uses_the_maximum_when_given():
     assert overdue_after(date(2026, 12, 1), date(2026, 11, 1), None) == date(2026, 12, 1)
     assert overdue_after(date(2026, 12, 1), date(2026, 11, 1), 45) == date(2026, 12, 16)
     assert overdue_after(date(2026, 12, 1), date(2026, 11, 1), 10) == date(2026, 12, 1)
+
+
+# -- the rule a calendar repeats the touch with ---------------------------------------
+
+@pytest.mark.parametrize(
+    ("rule", "anchor", "written"),
+    [
+        ("FREQ=MONTHLY;INTERVAL=1", date(2027, 1, 15), "FREQ=MONTHLY;INTERVAL=1"),
+        ("FREQ=MONTHLY;INTERVAL=1", date(2027, 1, 31), "FREQ=MONTHLY;INTERVAL=1;BYMONTHDAY=-1"),
+        ("FREQ=MONTHLY;INTERVAL=3", date(2026, 11, 30),
+         "FREQ=YEARLY;BYYEARDAY=-307,-216,-124,-32"),  # Feb end, May 30, Aug 30, Nov 30
+        ("FREQ=MONTHLY;INTERVAL=2", date(2027, 1, 30), "FREQ=MONTHLY;INTERVAL=2"),  # no February
+        ("FREQ=MONTHLY;INTERVAL=5", date(2026, 9, 30),
+         "FREQ=MONTHLY;INTERVAL=5;BYMONTHDAY=28,29,30;BYSETPOS=-1"),
+        ("FREQ=YEARLY;INTERVAL=1", date(2028, 2, 29), "FREQ=YEARLY;INTERVAL=1;BYMONTH=2;BYMONTHDAY=-1"),
+        ("FREQ=YEARLY;INTERVAL=1", date(2027, 3, 31), "FREQ=YEARLY;INTERVAL=1"),
+        ("FREQ=MONTHLY;BYMONTHDAY=31", date(2027, 1, 31), "FREQ=MONTHLY;BYMONTHDAY=31"),  # as asked
+    ],
+)
+def test_calendar_rule_for_month_ends(rule, anchor, written):
+    assert calendar_rule(rule, anchor) == written
+
+
+def test_the_calendar_rule_repeats_on_every_touch_afterword_counts():
+    """From every month end of two years (a leap year among them), for every N: the
+    rule repeating from the next touch (as dateutil reads RFC 5545) falls on the
+    days the engine gives k periods after the anchor."""
+    anchors = [date(y, m, d) for y in (2027, 2028) for m in range(1, 13) for d in (28, 29, 30, 31)
+               if d <= monthrange(y, m)[1]]
+    rules = [f"FREQ=MONTHLY;INTERVAL={n}" for n in range(1, 14)] + [
+        f"FREQ=YEARLY;INTERVAL={n}" for n in (1, 2, 4)]
+    wrong = []
+    for anchor in anchors:
+        for rule in rules:
+            every = int(rule.rsplit("=", 1)[1])
+            touches = [next_touch_due(rule.replace(f"={every}", f"={k * every}"), anchor)
+                       for k in range(1, 25)]
+            start = datetime.combine(touches[0], datetime.min.time())
+            repeated = [d.date() for d in rrulestr(calendar_rule(rule, anchor), dtstart=start)[:24]]
+            if repeated != touches:
+                wrong.append(f"{rule} from {anchor}: {calendar_rule(rule, anchor)}")
+    assert wrong == []

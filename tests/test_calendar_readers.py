@@ -94,7 +94,7 @@ def _reminder(store: Store, r: Reminder, tasks: bool) -> Entry:
         return _timed(r.uid, r.at, r.at + timedelta(minutes=30), tasks)
     rule = None
     if r.kind == ReminderKind.TOUCH:
-        rule = calendar_rule(store.get(Cadence, r.source_uid).rrule)
+        rule = calendar_rule(store.get(Cadence, r.source_uid).rrule, r.anchor)
     return _all_day(r.uid, r.due, rule, tasks)
 
 

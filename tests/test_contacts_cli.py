@@ -180,3 +180,69 @@ def test_a_long_import_shows_a_progress_line_on_a_terminal_only(tmp_path):
     assert b"\rreading many.vcf: 500 contacts" in seen
     piped = subprocess.run([*command, "--db", str(tmp_path / "b.db")], capture_output=True, env=env)
     assert piped.stderr == b"" and b"added 600" in piped.stdout
+
+
+# -- what reaches the terminal ------------------------------------------------------
+
+CARD = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:{name}\r\nEMAIL:{email}\r\nEND:VCARD\r\n"
+
+
+def _no_control_characters(text: str) -> None:
+    assert not any(ch in text for ch in "\x1b\x07\r\u202e"), repr(text)
+
+
+def test_printed_lines_show_control_characters_escaped(tmp_path, capsys):
+    """A crafted file name, or stored names, cannot move the cursor, clear the screen
+    or forge a line: every line the command prints shows them escaped."""
+    crafted = tmp_path / "a\x1b[2Jb\r.vcf"
+    crafted.write_text(CARD.format(name="Ann Lee", email="ann@example.com"))
+    db = tmp_path / "a.db"
+    for dry_run in (["--dry-run"], []):
+        assert main(["contacts", "import", str(crafted), "--db", str(db), *dry_run]) == 0
+        out = capsys.readouterr().out
+        _no_control_characters(out)
+        assert out.splitlines()[0] == "a\\x1b[2Jb\\r.vcf: added 1, merged 0, skipped 0"
+
+    # A card sharing one stored person's email and another's phone: the skip reason
+    # names both, as they are stored (an older file may hold control characters).
+    store = Store.open(db)
+    for uid, name, email, phone in (("eve", "Eve\x1b]0;pwned\x07\nskipped 0 (forged", "eve@example.com",
+                                     None), ("twin", "Eve\r\u202eTwin", None, "+1 415 555 0100")):
+        store.db.execute("INSERT INTO contacts (uid, name, email, phone_cell) VALUES (?, ?, ?, ?)",
+                         [uid, name, email, phone])
+    store.db.conn.commit()
+    store.close()
+    both = tmp_path / "eve.vcf"
+    both.write_text(CARD.format(name="Eve", email="eve@example.com").replace(
+        "END:VCARD", "TEL;TYPE=CELL:+1 415 555 0100\r\nEND:VCARD"))
+    assert main(["contacts", "import", str(both), "--db", str(db)]) == 0
+    out = capsys.readouterr().out
+    _no_control_characters(out)
+    assert len(out.splitlines()) == 1 and out.startswith("eve.vcf: added 0, merged 0, skipped 1 (")
+
+    out_file = tmp_path / "out\x1b[1A\r.vcf"
+    assert main(["contacts", "export", "--out", str(out_file), "--db", str(db)]) == 0
+    out = capsys.readouterr().out
+    _no_control_characters(out)
+    assert "out\\x1b[1A\\r.vcf" in out
+
+
+def test_a_card_name_with_control_characters_is_named_escaped(tmp_path, capsys):
+    crafted = tmp_path / "evil.vcf"
+    crafted.write_text(CARD.format(name="Ann\x1b]0;pwned\x07 Lee", email="ann@example.com"))
+    assert main(["contacts", "import", str(crafted), "--db", str(tmp_path / "a.db")]) == 1
+    captured = capsys.readouterr()
+    _no_control_characters(captured.out + captured.err)
+    assert captured.err.count("\n") == 1 and "Ann\\x1b]0;pwned\\x07 Lee" in captured.err
+
+
+def test_the_progress_line_shows_a_crafted_file_name_escaped(capsys):
+    from afterword.cli_contacts import _Progress
+
+    progress = _Progress()
+    progress.shown = True  # as on a terminal
+    progress("a\x1b[2Jb\r.vcf", 250)
+    progress.done()
+    err = capsys.readouterr().err
+    assert err.startswith("\rreading a\\x1b[2Jb\\r.vcf: 250 contacts")
+    assert err.count("\x1b") == 1 and err.endswith("\r\x1b[K")  # only its own clear-line

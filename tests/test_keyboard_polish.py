@@ -8,7 +8,7 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import QPoint, QSize, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from afterword.context import AppContext
 from afterword.core.domain import Contact, Opportunity, Role
@@ -99,18 +99,28 @@ def debrief(qtbot, demo_store, db_path):
     return dialog
 
 
+def _tab_from(qtbot, widget) -> QWidget:
+    """Press Tab in `widget` once it has the keyboard; where the focus goes."""
+    # The focus is the active window's: wait for the dialog to be it and to give
+    # `widget` the focus (window activation is asynchronous, slow on a busy machine).
+    qtbot.waitUntil(lambda: _focused() is widget)
+    qtbot.keyClick(widget, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: _focused() is not widget)
+    return _focused()
+
+
 def test_debrief_tab_goes_from_the_format_to_typing_a_name(qtbot, debrief):
     debrief.format.setFocus()
-    order = []
+    order = [debrief.format]
     for _ in range(5):
-        qtbot.keyClick(_focused(), Qt.Key.Key_Tab)
-        order.append(_focused())
+        order.append(_tab_from(qtbot, order[-1]))
+    order = order[1:]
     assert order == [debrief.person, debrief.person_role, order[2], debrief.people, order[4]]
     assert order[2].accessibleName() == "Add person" and order[4].accessibleName() == "Remove person"
     debrief.has_hear_back.setFocus()
+    qtbot.waitUntil(lambda: _focused() is debrief.has_hear_back)
     qtbot.keyClick(debrief.has_hear_back, Qt.Key.Key_Space)
-    qtbot.keyClick(debrief.has_hear_back, Qt.Key.Key_Tab)
-    assert _focused() is debrief.hear_back
+    assert _tab_from(qtbot, debrief.has_hear_back) is debrief.hear_back
 
 
 def test_tab_from_the_last_cell_of_a_question_leaves_the_table(qtbot, debrief):

@@ -244,3 +244,38 @@ def test_the_open_database_is_never_read_as_an_input_file(qapp, demo_db, capsys)
     finally:
         store.close()
     assert digest(demo_db) == before
+
+
+def test_workers_opening_and_closing_stores_never_make_the_guard_forget_the_window_s(tmp_path):
+    """The window keeps its database open while its workers open and close their own
+    stores of it: the count stays right, so the guard still refuses the file after."""
+    import sys
+    import threading
+
+    from afterword.core.output_paths import forget_open_database, remember_open_database
+
+    db = tmp_path / "mine.db"
+    remember_open_database(db)  # the window's
+    switch = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # threads interleave at every bytecode
+
+    def worker() -> None:
+        for _ in range(5_000):
+            remember_open_database(db)
+            forget_open_database(db)
+
+    try:
+        threads = [threading.Thread(target=worker) for _ in range(8)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    finally:
+        sys.setswitchinterval(switch)
+    try:
+        with pytest.raises(DatabaseTarget):
+            check_output_path(db)
+        forget_open_database(db)
+        check_output_path(db)  # the window closed it: nothing holds it any more
+    finally:
+        forget_open_database(db)

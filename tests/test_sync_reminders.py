@@ -4,11 +4,11 @@ export, only changed entries written, done reminders removed."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from afterword.core.calendar import CalendarOptions
 from afterword.core.calendar_export import export_calendar
-from afterword.core.domain import NoteStatus, ThankYouNote
+from afterword.core.domain import Cadence, Contact, NoteStatus, ThankYouNote
 from afterword.core.rules import ReminderKind, open_reminders, reminder_uid
 from afterword.core.sync.account import load_account
 from calendar_helpers import entries, read
@@ -120,3 +120,17 @@ def test_existing_calendar_is_used_and_other_entries_there_are_left_alone(demo_s
     on_server = server_entries(dav_user, calendar)
     assert "birthday" in on_server
     assert len(on_server) == len(open_reminders(demo_store).items) + 1
+
+
+def test_a_month_end_cadence_repeats_on_the_server_as_in_the_export(demo_store, dav_user, tmp_path):
+    """"Every month" from the 31st lands on each month's last day, on the phone too."""
+    person = Contact("Month End")
+    cadence = Cadence(person.uid, "FREQ=MONTHLY;INTERVAL=1", date(2026, 10, 31))
+    demo_store.put_many([person, cadence])
+    sync(demo_store, dav_user)
+    export_calendar(demo_store, tmp_path / "r.ics", CalendarOptions(), NOW)
+    uid = reminder_uid(ReminderKind.TOUCH, cadence.uid)
+    on_server = server_entries(dav_user, _calendar(demo_store))[uid]
+    exported = entries(read(tmp_path / "r.ics"))[uid]
+    assert on_server.rrule.value == exported.rrule.value == "FREQ=MONTHLY;INTERVAL=1;BYMONTHDAY=-1"
+    assert on_server.dtstart.value == exported.dtstart.value == date(2026, 11, 30)

@@ -23,7 +23,7 @@ from afterword.core.errors import AfterwordError
 from afterword.core.output_paths import check_output_stream
 from afterword.core.rules import due_reminders
 from afterword.core.store import Store, backup_to, explain
-from afterword.core.terminal import printable
+from afterword.core.terminal import printable, printable_json
 from afterword.paths import data_dir, default_database
 
 
@@ -38,7 +38,7 @@ def today() -> date:
 
 def warn(text: str) -> None:
     """One line on stderr; stored text in it is shown escaped (core/terminal.py)."""
-    print(f"afterword: warning: {printable(text)}", file=sys.stderr)
+    print(printable(f"afterword: warning: {text}"), file=sys.stderr)
 
 
 def _iso_date(text: str) -> date:
@@ -81,7 +81,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         count = fill_demo(store, args.today or today())
     finally:
         store.close()
-    print(f"wrote {count} sample records to {store.path}")
+    print(printable(f"wrote {count} sample records to {store.path}"))
     return 0
 
 
@@ -114,7 +114,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             plan = interchange.import_checked(store, checked, before_writing=lambda: _daily_snapshot(store))
         finally:
             store.close()
-    print(f"imported into {store.path}: {plan.summary()}")
+    print(printable(f"imported into {store.path}: {plan.summary()}"))
     return 0
 
 
@@ -128,13 +128,14 @@ def cmd_due(args: argparse.Namespace) -> int:
     for problem in result.problems:
         warn(problem)
     if args.json:
-        print(json.dumps([r.as_json(on) for r in result.items], ensure_ascii=False, indent=2))
+        print(printable_json(json.dumps([r.as_json(on) for r in result.items], ensure_ascii=False,
+                                        indent=2)))
         return 0
     if not result.items:
-        print(f"Nothing due on or before {on.isoformat()}.")
+        print(printable(f"Nothing due on or before {on.isoformat()}."))
     for r in result.items:
         flag = "OVERDUE" if r.is_overdue(on) else "due    "
-        print(f"{flag} {r.due.isoformat()}  {r.kind.value:<14}  {printable(r.title)}")
+        print(printable(f"{flag} {r.due.isoformat()}  {r.kind.value:<14}  {r.title}"))
     return 0
 
 
@@ -158,7 +159,7 @@ def cmd_ics(args: argparse.Namespace) -> int:
         store.close()
     for problem in summary.problems:
         warn(problem)
-    print(summary.describe())
+    print(printable(summary.describe()))
     return 0
 
 
@@ -183,7 +184,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
         backup_to(store.db, out, store.path)
     finally:
         store.close()
-    print(f"backed up {store.path} to {out}")
+    print(printable(f"backed up {store.path} to {out}"))
     return 0
 
 
@@ -191,11 +192,11 @@ def _list_backups(path: Path) -> int:
     folder = _snapshots_of(path)
     snapshots = backups.list_snapshots(folder)
     if not snapshots:
-        print(f"No automatic backups of {printable(path)} yet (they are kept in {printable(folder)}).")
+        print(printable(f"No automatic backups of {path} yet (they are kept in {folder})."))
         return 0
-    print(f"Automatic backups of {printable(path)}, newest first (in {printable(folder)}):")
+    print(printable(f"Automatic backups of {path}, newest first (in {folder}):"))
     for snapshot in snapshots:
-        print(f"{snapshot.describe()}  {printable(snapshot.path.name)}")
+        print(printable(f"{snapshot.describe()}  {snapshot.path.name}"))
     return 0
 
 
@@ -227,17 +228,17 @@ def cmd_checklist(args: argparse.Namespace) -> int:
     for problem in checklist.problems:
         warn(problem)
     save_pdf(checklist_pdf(checklist, page_size_for(), printed_on=today()), args.pdf)
-    print(f"{checklist.summary()} — wrote {args.pdf}")
+    print(printable(f"{checklist.summary()} — wrote {args.pdf}"))
     envelopes = envelopes_for(checklist)
     if args.envelopes:
         save_pdf(envelopes_pdf(envelopes, EnvelopeSize(args.envelope_size)), args.envelopes)
-        print(f"wrote {len(envelopes.envelopes)} envelopes to {args.envelopes}")
+        print(printable(f"wrote {len(envelopes.envelopes)} envelopes to {args.envelopes}"))
     if args.labels:
         save_pdf(labels_pdf(envelopes, LABEL_SHEETS[args.sheet]), args.labels)
-        print(f"wrote {len(envelopes.envelopes)} labels to {args.labels}")
+        print(printable(f"wrote {len(envelopes.envelopes)} labels to {args.labels}"))
     if (args.envelopes or args.labels) and envelopes.missing:
         for text in envelopes.missing:
-            print(f"afterword: not addressed: {printable(text)}", file=sys.stderr)
+            print(printable(f"afterword: not addressed: {text}"), file=sys.stderr)
     return 0
 
 
@@ -366,14 +367,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return _reader_went_away()
     except AfterwordError as exc:
-        print(f"afterword: error: {printable(exc)}", file=sys.stderr)
+        print(printable(f"afterword: error: {exc}"), file=sys.stderr)
         return 1
     except sqlite3.Error as exc:  # e.g. a damaged file found while reading it
-        print(f"afterword: error: {printable(explain(exc, _db_path(args)))}", file=sys.stderr)
+        print(printable(f"afterword: error: {explain(exc, _db_path(args))}"), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("afterword: interrupted", file=sys.stderr)
         return 130
     except Exception as exc:  # the last line of defence: one line, never a traceback
-        print(f"afterword: unexpected error: {type(exc).__name__}: {printable(exc)}", file=sys.stderr)
+        print(printable(f"afterword: unexpected error: {type(exc).__name__}: {exc}"), file=sys.stderr)
         return 70

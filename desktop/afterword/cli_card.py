@@ -9,6 +9,7 @@ import locale
 import os
 
 from afterword.core.errors import AfterwordError
+from afterword.core.terminal import printable, printable_json
 
 FIELD_LABELS = (("name", "Name"), ("title", "Title"), ("company", "Company"),
                 ("phone_direct", "Direct phone"), ("phone_cell", "Cell"), ("email", "Email"),
@@ -44,15 +45,15 @@ def cmd_card_read(args: argparse.Namespace) -> int:
     reading = read_card(args.image, region=args.region or locale_region())
     fields = reading.fields.as_json()
     if args.json:
-        print(json.dumps(fields, ensure_ascii=False, indent=2))
+        print(printable_json(json.dumps(fields, ensure_ascii=False, indent=2)))
         return 0
     width = max(len(label) for _, label in FIELD_LABELS) + 2
     for key, label in FIELD_LABELS:
         lines = (fields[key] or "—").splitlines()
         for n, line in enumerate(lines):
-            print(f"{label if n == 0 else '':<{width}}{line}")
+            print(printable(f"{label if n == 0 else '':<{width}}{line}"))
     for n, line in enumerate(fields["other_lines"]):
-        print(f"{'Other lines' if n == 0 else '':<{width}}{line}")
+        print(printable(f"{'Other lines' if n == 0 else '':<{width}}{line}"))
     return 0
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from afterword.core import contact_files
 from afterword.core.store import Store
+from afterword.core.terminal import printable
 
 RegisterCommand = Callable[..., argparse.ArgumentParser]
 
@@ -35,7 +36,9 @@ class _Progress:
     def __call__(self, label: str, count: int) -> None:
         if self.shown and count % 250 == 0:
             self.used = True
-            print(f"\rreading {label}: {count:,} contacts", end="", file=sys.stderr, flush=True)
+            # A file's name may hold anything: escaped, unlike the \r of our own.
+            print("\r" + printable(f"reading {label}: {count:,} contacts"), end="",
+                  file=sys.stderr, flush=True)
 
     def done(self) -> None:
         if self.used:
@@ -56,7 +59,8 @@ def cmd_contacts_import(args: argparse.Namespace, db_path: Callable[[argparse.Na
         progress.done()
         store.close()
     for report in reports:
-        print(f"{report.label}: {report.summary()}")
+        # The file's name and reasons naming stored people: shown escaped.
+        print(printable(f"{report.label}: {report.summary()}"))
     if args.dry_run:
         print("dry run: nothing was written")
     return 0
@@ -70,7 +74,7 @@ def cmd_contacts_export(args: argparse.Namespace, open_store: Callable[[argparse
         count = contact_files.export_contacts(store, out, version=args.vcard_version)
     finally:
         store.close()
-    print(f"wrote {count} contacts to {out}")
+    print(printable(f"wrote {count} contacts to {out}"))
     return 0
 
 

@@ -21,6 +21,7 @@ from afterword.core.sync import APPLY, KEEP
 from afterword.core.sync.account import Account, load_account
 from afterword.core.sync.errors import NoAccount, NoPassword
 from afterword.core.sync.password import find_password, keyring_available, save_password
+from afterword.core.terminal import printable
 
 Command = Callable[..., argparse.ArgumentParser]
 
@@ -84,14 +85,14 @@ def password_for(account: Account) -> str:
     except NoPassword:
         if not sys.stdin.isatty():
             raise
-    password = getpass.getpass(f"Password for {account.username} at {account.url}: ")
+    password = getpass.getpass(printable(f"Password for {account.username} at {account.url}: "))
     if not password:
         raise NoPassword("no password given; nothing was changed")
     if keyring_available():
         try:
             save_password(account.url, account.username, password)
         except AfterwordError as exc:
-            print(f"afterword: warning: {exc}", file=sys.stderr)
+            print(printable(f"afterword: warning: {exc}"), file=sys.stderr)
     return password
 
 
@@ -108,17 +109,17 @@ def cmd_sync(args: argparse.Namespace) -> int:
     finally:
         store.close()
     for problem in report.problems:
-        print(f"afterword: warning: {problem}", file=sys.stderr)
-    print(f"{report.describe()} ({report.account.username} at {_host(report.account.url)})")
+        print(printable(f"afterword: warning: {problem}"), file=sys.stderr)
+    print(printable(f"{report.describe()} ({report.account.username} at {_host(report.account.url)})"))
     for conflict in report.contacts.conflicts:
-        print(f"  changed on both sides, the server's value kept in notes: {conflict}")
+        print(printable(f"  changed on both sides, the server's value kept in notes: {conflict}"))
     for waiting in report.waiting:
-        print(f"  {waiting.describe()}")
+        print(printable(f"  {waiting.describe()}"))
     if report.waiting:
         print("  'afterword sync --apply-deletions' carries these deletions out; "
               "'afterword sync --keep-deleted' keeps these people on both sides.")
     for name in report.edited_meanwhile:
-        print(f"  {name} was edited here during the sync; merged again next time")
+        print(printable(f"  {name} was edited here during the sync; merged again next time"))
     return 0
 
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from afterword.core import opening
+from afterword.core import file_lock, opening
 from afterword.core.errors import StoreError
 from afterword.core.migrations import SCHEMA_VERSION
 from afterword.core.store import Store, backup_to
@@ -32,6 +32,8 @@ KEEP_WEEKLY = 4
 DAILY, BEFORE_RESTORE = "daily", "before-restore"
 _NAME = re.compile(r"^(?P<stamp>\d{4}-\d{2}-\d{2}_\d{6})-(?P<reason>[a-z-]+)\.db$")
 _STAMP = "%Y-%m-%d_%H%M%S"
+# Held while the day's snapshot is taken; how long another taker waits for it.
+LOCK_NAME, LOCK_WAIT = ".daily.lock", 120.0
 # What a listing counts, in the words a user reads.
 COUNTED = {"contacts": "people", "companies": "companies", "opportunities": "roles",
            "interviews": "rounds", "thank_you_notes": "notes"}
@@ -75,20 +77,11 @@ def snapshot_due(folder: Path, today: date) -> bool:
 
 
 def take_snapshot(store: Store, folder: Path, now: datetime, reason: str = DAILY) -> Path:
-    """A consistent, owner-only copy of the open database in `folder`."""
+    """A consistent, owner-only copy of the open database in `folder` (made under a
+    name of its own and moved into place whole: two taken at once never collide)."""
     _private_folder(folder)
     path = folder / f"{now:{_STAMP}}-{reason}.db"
-    # Made under a name of this process's own, then moved into place whole: two
-    # commands starting in the same second each write their own copy.
-    partial = folder / f".{path.name}.{os.getpid()}"
-    backup_to(store.db, partial, store.path)
-    # A plain rollback-journal file: read later without -wal/-shm files beside it.
-    conn = sqlite3.connect(partial)
-    try:
-        conn.execute("PRAGMA journal_mode = DELETE")
-    finally:
-        conn.close()
-    os.replace(partial, path)
+    backup_to(store.db, path, store.path)
     return path
 
 
@@ -115,14 +108,22 @@ def rotate(folder: Path) -> list[Path]:
 
 def daily_snapshot(store: Store, folder: Path, now: datetime) -> Path | None:
     """Take today's snapshot if there is none yet (and the database holds people or
-    companies), and rotate; the new file or None."""
-    if store.path is None or not snapshot_due(folder, now.date()):
+    companies), and rotate; the new file or None.
+
+    Programs and threads taking it at once (the window and an import starting
+    together) take turns: the first takes it, the others find it taken. One that
+    waited LOCK_WAIT seconds leaves it to the one still at work."""
+    if store.path is None:
         return None
-    if not store.db.execute("SELECT EXISTS (SELECT 1 FROM contacts) OR EXISTS "
-                            "(SELECT 1 FROM companies)").fetchone()[0]:
-        return None
-    path = take_snapshot(store, folder, now)
-    rotate(folder)
+    _private_folder(folder)
+    with file_lock.exclusive(folder / LOCK_NAME, LOCK_WAIT) as held:
+        if not held or not snapshot_due(folder, now.date()):
+            return None
+        if not store.db.execute("SELECT EXISTS (SELECT 1 FROM contacts) OR EXISTS "
+                                "(SELECT 1 FROM companies)").fetchone()[0]:
+            return None
+        path = take_snapshot(store, folder, now)
+        rotate(folder)
     return path
 
 

@@ -176,6 +176,50 @@ def next_touch_due(rule: str, anchor: date) -> date | None:
     return nxt.date() if nxt else None
 
 
+def calendar_rule(rule: str, anchor: date) -> str:
+    """`rule` as RFC 5545 text that, repeating from the next touch, falls on the days
+    Afterword counts from `anchor`: the k-th touch k periods after it.
+
+    "Every N months" from the 29th–31st lands on a shorter month's last day (Jan 31
+    → Feb 28 → Mar 31), where RFC 5545's plain rule skips that month. Written so
+    that ical.js reads it as dateutil does: from the 31st, the last day of each
+    month (BYMONTHDAY=-1); yearly from Feb 29, the last day of February. From the
+    29th or 30th only February falls short: when the touches reach it and N divides
+    12, the same days of every year (BYYEARDAY, February's end and later months
+    counted from the year's end, which leap years leave in place); otherwise the
+    rule's own words for "that day, or the month's last" (BYMONTHDAY=28,…;
+    BYSETPOS=-1; ical.js 2.2.1 reads BYSETPOS only beside BYDAY). Other rules
+    repeat as they are.
+    """
+    body = rule_body(rule)
+    parsed = parse_rule(rule)
+    if parsed.plain_months is None or anchor.day <= 28:
+        return body
+    if parsed.freq == YEARLY:  # every year has Jan 31, Apr 30, …; not Feb 29
+        return f"{body};BYMONTH=2;BYMONTHDAY=-1" if anchor.month == 2 else body
+    if anchor.day == 31:
+        return f"{body};BYMONTHDAY=-1"
+    every = parsed.plain_months
+    months = sorted({(anchor.month - 1 + k * every) % 12 + 1 for k in range(12)})
+    if 2 not in months:  # every other month has a 29th and a 30th
+        return body
+    if 12 % every == 0:
+        return "FREQ=YEARLY;BYYEARDAY=" + ",".join(_year_day(m, anchor.day) for m in months)
+    days = ",".join(str(day) for day in range(28, anchor.day + 1))
+    return f"{body};BYMONTHDAY={days};BYSETPOS=-1"
+
+
+def _year_day(month: int, day: int) -> str:
+    """BYYEARDAY for `day` of `month` (at most its last day): January's from the
+    year's start; February's end and later months' from the year's end, so a leap
+    year moves none of them."""
+    if month == 1:
+        return str(day)
+    if month == 2:
+        return str(-(date(2001, 12, 31) - date(2001, 2, 28)).days - 1)  # -307
+    return str(-(date(2001, 12, 31) - date(2001, month, day)).days - 1)
+
+
 def overdue_after(due: date, anchor: date, max_days: int | None) -> date:
     """The last day the touch is merely due; after it the touch is overdue."""
     if max_days is None:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from afterword.core import cadence
 from afterword.core.cadence import rule_body
 from afterword.core.calendar_zones import needs_utc
 from afterword.core.domain import DONE_NOTE_STATUSES, CallStatus, Format, Medium
@@ -184,7 +185,7 @@ def reminder_spec(r: Reminder, sources: Sources, *, alarm_time: time, alarm_befo
         start, end = r.due, r.due + timedelta(days=1)
         alarm = timedelta(hours=alarm_time.hour, minutes=alarm_time.minute)
         if r.kind == ReminderKind.TOUCH:
-            rrule = calendar_rule(sources.rules.get(r.source_uid))
+            rrule = calendar_rule(sources.rules.get(r.source_uid), r.anchor)
     return EventSpec(r.uid, r.kind.value, r.title, "\n".join(lines), start, end, alarm,
                      location, rrule)
 
@@ -192,16 +193,20 @@ def reminder_spec(r: Reminder, sources: Sources, *, alarm_time: time, alarm_befo
 _UNTIL_TIME = re.compile(r"(UNTIL=\d{8})T\d{6}Z?", re.IGNORECASE)
 
 
-def calendar_rule(text: str | None) -> str | None:
-    """The cadence's RRULE for the all-day event. A COUNT counts from the cadence's
-    own start, not from this event's, so such a rule is left out rather than wrong.
-    An UNTIL becomes a date, as RFC 5545 wants beside a date start: touches fall on
-    whole days, so a touch on the UNTIL's day is within it, as Afterword reads it."""
+def calendar_rule(text: str | None, anchor: date | None = None) -> str | None:
+    """The cadence's RRULE for the all-day event, repeating from the next touch on
+    the days Afterword counts from `anchor` (the last contact; month ends:
+    cadence.calendar_rule). A COUNT counts from the cadence's own start, not from
+    this event's, so such a rule is left out rather than wrong. An UNTIL becomes a
+    date, as RFC 5545 wants beside a date start: touches fall on whole days, so a
+    touch on the UNTIL's day is within it, as Afterword reads it."""
     if not text:
         return None
     body = rule_body(text)
     if "COUNT=" in body.upper():
         return None
+    if anchor is not None:
+        body = cadence.calendar_rule(body, anchor)
     return _UNTIL_TIME.sub(r"\1", body)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
@@ -21,6 +22,15 @@ def create_private_file(path: Path) -> None:
     fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
     os.close(fd)
     os.chmod(path, 0o600)
+
+
+def private_file_beside(out: Path) -> Path:
+    """A new, empty, owner-only file beside `out` under a name no other writer uses:
+    two programs (or threads) writing `out` at once each fill their own, and the
+    last one moved into place wins whole."""
+    fd, name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".partial", dir=out.parent)
+    os.close(fd)
+    return Path(name)
 
 
 def write_private(out: str | os.PathLike[str], data: bytes) -> Path:
@@ -45,25 +55,28 @@ def write_private_text(out: str | os.PathLike[str], write: Callable[[TextIO], An
 def _replace_private(out: str | os.PathLike[str], write: Callable[[Any], Any], mode: str) -> Path:
     out = Path(out).expanduser()
     check_export_path(out)
-    tmp = out.with_name(f".{out.name}.partial")
+    tmp = None
     text = {"encoding": "utf-8", "newline": ""} if "b" not in mode else {}
     try:
         if out.is_dir():
             raise IsADirectoryError(21, "it is a folder")
-        tmp.unlink(missing_ok=True)
-        create_private_file(tmp)
+        tmp = private_file_beside(out)
         with open(tmp, mode, **text) as handle:
             write(handle)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, out)
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink(missing_ok=True)
+        _remove(tmp)
         raise AfterwordError(f"cannot write {out}: {exc.strerror or exc}") from None
     except BaseException:
         # A failure while producing the content leaves no partial file behind.
-        with contextlib.suppress(OSError):
-            tmp.unlink(missing_ok=True)
+        _remove(tmp)
         raise
     return out
+
+
+def _remove(tmp: Path | None) -> None:
+    if tmp is not None:
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)

@@ -14,6 +14,7 @@ themselves.
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
@@ -24,7 +25,9 @@ COMPANION_SUFFIXES = ("-wal", "-shm", "-journal")
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
 # Real path of each database open in this process → how many stores have it open.
+# The window's worker threads open and close stores of their own meanwhile.
 _open_databases: dict[Path, int] = {}
+_counting = threading.Lock()
 
 
 class DatabaseTarget(AfterwordError):
@@ -33,20 +36,23 @@ class DatabaseTarget(AfterwordError):
 
 def remember_open_database(path: Path) -> None:
     real = _real(path)
-    _open_databases[real] = _open_databases.get(real, 0) + 1
+    with _counting:
+        _open_databases[real] = _open_databases.get(real, 0) + 1
 
 
 def forget_open_database(path: Path) -> None:
     real = _real(path)
-    left = _open_databases.get(real, 0) - 1
-    if left > 0:
-        _open_databases[real] = left
-    else:
-        _open_databases.pop(real, None)
+    with _counting:
+        left = _open_databases.get(real, 0) - 1
+        if left > 0:
+            _open_databases[real] = left
+        else:
+            _open_databases.pop(real, None)
 
 
 def open_databases() -> list[Path]:
-    return list(_open_databases)
+    with _counting:
+        return list(_open_databases)
 
 
 def database_files(db: str | os.PathLike[str]) -> list[Path]:

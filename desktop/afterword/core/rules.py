@@ -59,6 +59,7 @@ class Reminder:
     company_name: str | None = None
     detail: str | None = None
     at: datetime | None = None  # a scheduled moment, when there is one
+    anchor: date | None = None  # a touch's: the last contact (or start) it counts from
 
     @cached_property
     def uid(self) -> str:
@@ -339,7 +340,7 @@ def _touch_reminders(store: Store, on: date, until: date | None, result: Reminde
         result.items.append(Reminder(
             ReminderKind.TOUCH, uid, date.fromisoformat(due), f"Stay in touch: {_who(name, company)}",
             contact_uid, date.fromisoformat(overdue_after), name, company,
-            detail=f"last contact {anchor}",
+            detail=f"last contact {anchor}", anchor=date.fromisoformat(anchor),
         ))
 
 

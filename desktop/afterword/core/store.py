@@ -29,7 +29,7 @@ from afterword.core.domain import (
 )
 from afterword.core.entities import tables
 from afterword.core.errors import StoreError
-from afterword.core.files import create_private_file
+from afterword.core.files import create_private_file, private_file_beside
 from afterword.core.migrations import SCHEMA_VERSION
 from afterword.core.output_paths import (
     check_backup_path,
@@ -63,23 +63,26 @@ def _columns(cls: type) -> list[str]:
 
 
 def backup_to(db: Database, out: Path, source: Path | None = None) -> None:
-    """A consistent copy of the open database at `out` (owner-only), via a temp file.
-    Never over `source`, a database open here or one in use elsewhere (DatabaseTarget)."""
+    """A consistent copy of the open database at `out` (owner-only), made under a
+    name of its own and moved into place whole, so two copies made at once never
+    write one file. It is a plain rollback-journal file: it opens later (on a
+    read-only medium too) without -wal/-shm files beside it. Never over `source`,
+    a database open here or one in use elsewhere (DatabaseTarget)."""
     out = Path(out).expanduser()
     check_backup_path(out, source)
-    tmp = out.with_name(f".{out.name}.partial")
+    tmp = None
     try:
-        if tmp.exists():
-            tmp.unlink()
-        create_private_file(tmp)
+        tmp = private_file_beside(out)
         target = sqlite3.connect(tmp)
         try:
             db.conn.backup(target)
+            target.execute("PRAGMA journal_mode = DELETE")
         finally:
             target.close()
         os.replace(tmp, out)
     except (OSError, sqlite3.Error) as exc:
-        tmp.unlink(missing_ok=True)
+        if tmp is not None:
+            tmp.unlink(missing_ok=True)
         raise StoreError(f"cannot write backup {out}: {exc}") from None
 
 

@@ -33,6 +33,18 @@ def printable(text: object) -> str:
     return shown.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
+# What JSON text may still hold raw after json.dumps(ensure_ascii=False), which
+# escapes C0 controls inside strings itself (any left are the layout's line breaks).
+_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]")
+
+
+def printable_json(text: str) -> str:
+    """JSON text from json.dumps(..., ensure_ascii=False) with the characters
+    `printable()` escapes written as \\uXXXX escapes: the same JSON value, still
+    readable (accents, other scripts), safe on a terminal."""
+    return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def has_control_characters(text: str, *, lines: bool = False) -> bool:
     """True when `text` holds a character `printable()` would escape (with
     `lines`, line breaks and tabs are allowed, as in a note)."""

@@ -1,18 +1,56 @@
 """Work that reads the whole database runs on a worker thread, so the window
-never waits for it. The worker opens its own connection (one per thread)."""
+never waits for it. The worker opens its own connection (one per thread).
+
+While workers run Python code, Python's cycle collector must not: it starts in
+whichever thread happens to allocate, and would delete there the Qt objects it
+finds in reference cycles (a dialog's model, a QSettings, a pixmap). Qt objects
+may only be deleted on their own thread; deleting a model on a worker while the
+window paints corrupts memory (crashes under load). So once there are workers,
+the collector runs on the window's thread only, from a timer.
+"""
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from afterword.core.errors import AfterwordError
 from afterword.core.store import Store
 
 Work = Callable[[Store], Any]
+
+
+COLLECT_EVERY_MS = 500
+
+
+class _WindowThreadCollector(QObject):
+    """Python's cycle collection, moved to the window's thread: automatic collection
+    off, and a timer collecting the youngest generation on each tick and the older
+    ones as often as Python would (every tenth collection of the one below)."""
+
+    def __init__(self, app: QCoreApplication):
+        super().__init__(app)
+        self.thresholds = gc.get_threshold()
+        gc.disable()
+        self.timer = QTimer(self)
+        self.timer.setInterval(COLLECT_EVERY_MS)
+        self.timer.timeout.connect(self.collect)
+        self.timer.start()
+
+    def collect(self) -> None:
+        _young, middle, old = gc.get_count()
+        gc.collect(2 if old >= self.thresholds[2] else 1 if middle >= self.thresholds[1] else 0)
+
+
+def keep_collection_on_the_window_thread() -> None:
+    """Once per application: collect cycles on this (the window's) thread only."""
+    app = QCoreApplication.instance()
+    if app is not None and app.findChild(_WindowThreadCollector) is None:
+        _WindowThreadCollector(app)
 
 
 class _Relay(QObject):
@@ -51,6 +89,7 @@ class BackgroundJobs(QObject):
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
+        keep_collection_on_the_window_thread()
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._relay = _Relay(self)
