@@ -68,7 +68,10 @@ class Headline:
     def start_up(self) -> None:
         dbs = {n: datasets.database("realistic", n) for n in SIZES}
         subjects = [Subject("floor", [PY, str(HERE / "floor_qt.py")])]
-        subjects += [Subject(_k(n), [PY, "-m", "afterword", "--smoke", "--db", str(dbs[n])]) for n in SIZES]
+        # Each start without saved window state, so it opens on Today (else on whichever
+        # page an earlier run, such as the search probe, closed on).
+        subjects += [Subject(_k(n), [PY, "-m", "afterword", "--smoke", "--db", str(dbs[n])],
+                             before=datasets.forget_window_state) for n in SIZES]
         result = self.measure(subjects)
         floor_cpu, floor_rss = result["floor"].median("cpu"), result["floor"].median("rss_mb")
         cpu = {n: result[_k(n)].median("cpu") for n in SIZES}
