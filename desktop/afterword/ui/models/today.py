@@ -9,7 +9,7 @@ print the prep brief."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -38,6 +38,12 @@ Index = QModelIndex | QPersistentModelIndex
 _NO_PARENT = 0xFFFFFFFF
 
 
+class _ReminderRow(NamedTuple):
+    reminder: Reminder
+    overdue: bool
+    texts: tuple[str, str, str]  # per column
+
+
 class TodayModel(QAbstractItemModel):
     tick_requested = Signal(object)  # a Reminder
 
@@ -47,6 +53,9 @@ class TodayModel(QAbstractItemModel):
         self._groups: list[tuple[ReminderKind | None, list[Reminder] | list[RoundRow]]] = []
         self._on = date.today()
         self._checkable = True
+        # Each reminder row's texts, worked out once: a layout asks every role of
+        # every visible cell, several times over, before the first paint.
+        self._rows: dict[tuple[int, int], _ReminderRow] = {}
 
     def set_reminders(self, reminders: list[Reminder], on: date,
                       coming: list[RoundRow] | None = None) -> None:
@@ -54,6 +63,7 @@ class TodayModel(QAbstractItemModel):
         self.beginResetModel()
         self._on = on
         self._groups = []
+        self._rows.clear()
         for kind in KIND_ORDER:
             items = sorted_by_urgency([r for r in reminders if r.kind is kind], on)
             if items:
@@ -74,10 +84,12 @@ class TodayModel(QAbstractItemModel):
             # tell the view to start afresh rather than move them.
             self.beginResetModel()
             del self._groups[group]
+            self._rows.clear()
             self.endResetModel()
             return True
         self.beginRemoveRows(self.index(group, 0), index.row(), index.row())
         del items[index.row()]
+        self._rows.clear()  # the rows below moved up
         self.endRemoveRows()
         return True
 
@@ -173,28 +185,35 @@ class TodayModel(QAbstractItemModel):
         coming = self.coming_round(index)
         if coming is not None:
             return self._round_data(coming, index.column(), role)
-        reminder = self.reminder(index)
-        overdue = reminder.is_overdue(self._on)
-        if role == REMINDER_ROLE:
-            return reminder
-        if role == Qt.ItemDataRole.CheckStateRole and index.column() == 0 and self._checkable:
-            return Qt.CheckState.Unchecked
+        row = self._reminder_row(index)
+        column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(reminder, index.column(), overdue)
+            return row.texts[column]
+        if role == REMINDER_ROLE:
+            return row.reminder
+        if role == Qt.ItemDataRole.CheckStateRole and column == 0 and self._checkable:
+            return Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tooltip(f"{reminder.title}\n{self._text(reminder, 1, overdue)}\n"
-                                 f"{reminder.detail or ''}")
-        if role == Qt.ItemDataRole.ForegroundRole and overdue and index.column() < 2:
+            return plain_tooltip(f"{row.reminder.title}\n{row.texts[1]}\n{row.reminder.detail or ''}")
+        if role == Qt.ItemDataRole.ForegroundRole and row.overdue and column < 2:
             return status_colour(OVERDUE)
-        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 1 and reminder.due == self._on:
+        if role == Qt.ItemDataRole.ForegroundRole and column == 1 and row.reminder.due == self._on:
             return status_colour(DUE)
-        if role == Qt.ItemDataRole.FontRole and overdue and index.column() == 1:
-            font = QFont()
-            font.setBold(True)
-            return font
+        if role == Qt.ItemDataRole.FontRole and row.overdue and column == 1:
+            return self._bold()
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{reminder.title}, {self._text(reminder, 1, overdue)}"
+            return f"{row.reminder.title}, {row.texts[1]}"
         return None
+
+    def _reminder_row(self, index: Index) -> _ReminderRow:
+        key = (index.internalId(), index.row())
+        row = self._rows.get(key)
+        if row is None:
+            reminder = self._groups[key[0]][1][key[1]]
+            overdue = reminder.is_overdue(self._on)
+            row = _ReminderRow(reminder, overdue, tuple(self._text(reminder, c, overdue) for c in range(3)))
+            self._rows[key] = row
+        return row
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         reminder = self.reminder(index)
