@@ -36,12 +36,15 @@ HEADERS = ("To do", "Due", "Details")
 REMINDER_ROLE = Qt.ItemDataRole.UserRole + 3
 Index = QModelIndex | QPersistentModelIndex
 _NO_PARENT = 0xFFFFFFFF
+_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole,
+                    Qt.ItemDataRole.FontRole, Qt.ItemDataRole.CheckStateRole,
+                    Qt.ItemDataRole.AccessibleTextRole, REMINDER_ROLE})
 
 
-class _ReminderRow(NamedTuple):
-    reminder: Reminder
+class _Row(NamedTuple):
+    item: Reminder | RoundRow
     overdue: bool
-    texts: tuple[str, str, str]  # per column
+    texts: tuple[str, ...]  # per column
 
 
 class TodayModel(QAbstractItemModel):
@@ -53,9 +56,9 @@ class TodayModel(QAbstractItemModel):
         self._groups: list[tuple[ReminderKind | None, list[Reminder] | list[RoundRow]]] = []
         self._on = date.today()
         self._checkable = True
-        # Each reminder row's texts, worked out once: a layout asks every role of
+        # Each row's texts, worked out once: a layout asks every role of
         # every visible cell, several times over, before the first paint.
-        self._rows: dict[tuple[int, int], _ReminderRow] = {}
+        self._rows: dict[tuple[int, int], _Row] = {}
 
     def set_reminders(self, reminders: list[Reminder], on: date,
                       coming: list[RoundRow] | None = None) -> None:
@@ -178,41 +181,45 @@ class TodayModel(QAbstractItemModel):
         return flags
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # Drawing and measuring a cell asks for roles this model never answers (icons,
+        # alignment, background, size): those return before anything is looked up.
+        if role not in _ROLES or not index.isValid():
             return None
-        if index.internalId() == _NO_PARENT:
+        group = index.internalId()
+        if group == _NO_PARENT:
             return self._group_data(index, role)
-        coming = self.coming_round(index)
-        if coming is not None:
-            return self._round_data(coming, index.column(), role)
-        row = self._reminder_row(index)
+        row = self._row(group, index.row())
         column = index.column()
+        if not isinstance(row.item, Reminder):
+            return self._round_data(row, column, role)
         if role == Qt.ItemDataRole.DisplayRole:
             return row.texts[column]
         if role == REMINDER_ROLE:
-            return row.reminder
+            return row.item
         if role == Qt.ItemDataRole.CheckStateRole and column == 0 and self._checkable:
             return Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tooltip(f"{row.reminder.title}\n{row.texts[1]}\n{row.reminder.detail or ''}")
+            return plain_tooltip(f"{row.item.title}\n{row.texts[1]}\n{row.item.detail or ''}")
         if role == Qt.ItemDataRole.ForegroundRole and row.overdue and column < 2:
             return status_colour(OVERDUE)
-        if role == Qt.ItemDataRole.ForegroundRole and column == 1 and row.reminder.due == self._on:
+        if role == Qt.ItemDataRole.ForegroundRole and column == 1 and row.item.due == self._on:
             return status_colour(DUE)
         if role == Qt.ItemDataRole.FontRole and row.overdue and column == 1:
             return self._bold()
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{row.reminder.title}, {row.texts[1]}"
+            return f"{row.item.title}, {row.texts[1]}"
         return None
 
-    def _reminder_row(self, index: Index) -> _ReminderRow:
-        key = (index.internalId(), index.row())
-        row = self._rows.get(key)
+    def _row(self, group: int, number: int) -> _Row:
+        row = self._rows.get((group, number))
         if row is None:
-            reminder = self._groups[key[0]][1][key[1]]
-            overdue = reminder.is_overdue(self._on)
-            row = _ReminderRow(reminder, overdue, tuple(self._text(reminder, c, overdue) for c in range(3)))
-            self._rows[key] = row
+            item = self._groups[group][1][number]
+            if isinstance(item, Reminder):
+                overdue = item.is_overdue(self._on)
+                row = _Row(item, overdue, tuple(self._text(item, c, overdue) for c in range(3)))
+            else:
+                row = _Row(item, False, tuple(self._round_text(item, c) for c in range(3)))
+            self._rows[(group, number)] = row
         return row
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -223,13 +230,15 @@ class TodayModel(QAbstractItemModel):
             self.tick_requested.emit(reminder)
         return False  # the box stays clear; the reminder goes away once it is done
 
-    def _round_data(self, row: RoundRow, column: int, role: int) -> Any:
+    @staticmethod
+    def _round_data(row: _Row, column: int, role: int) -> Any:
         """A round coming up: what, when on its own clock, and how to get the brief."""
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._round_text(row, column) if role == Qt.ItemDataRole.DisplayRole else \
-                f"{self._round_text(row, 0)}, {self._round_text(row, 1)}"
+        if role == Qt.ItemDataRole.DisplayRole:
+            return row.texts[column]
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{row.texts[0]}, {row.texts[1]}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tooltip("\n".join(self._round_text(row, c) for c in range(3)))
+            return plain_tooltip("\n".join(row.texts))
         return None
 
     def _round_text(self, row: RoundRow, column: int) -> str:
