@@ -63,6 +63,8 @@ class ContactsIO(QObject):
 
     def import_paths(self, paths: list[Path]) -> bool:
         """Preview, then (if the user says so) import `paths`. True when written."""
+        if self.window.read_only.refused("Import Contacts"):
+            return False
         dialog = ImportContactsDialog(self.window.context, paths, self.window.phone_region(),
                                       self.window)
         if not dialog.exec():
