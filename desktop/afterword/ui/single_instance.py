@@ -185,10 +185,10 @@ def claim_database(db_path: Path) -> DatabaseInstance:
     if outcome is Claim.FORWARDED:
         print(f"{instance.db_path} is already open in {APP_NAME}; its window was brought forward.")
     elif outcome is Claim.OPEN_ELSEWHERE:
-        where = f" ({instance.holder})" if instance.holder else ""
+        holder = f" ({instance.holder})" if instance.holder else ""
         QMessageBox.warning(
             None, APP_NAME,
-            f"{instance.db_path} is already open in {APP_NAME} elsewhere{where}.\n\n"
+            f"{instance.db_path} is already open in {APP_NAME} elsewhere{holder}.\n\n"
             "Close it there first, or open another file: two windows on one file "
             "would overwrite each other's changes.",
         )

@@ -11,7 +11,8 @@ with the other side directly (as vdirsyncer does):
 - a person new or changed here is written there: a new card (If-None-Match), or
   the server's own card with only Afterword's fields rewritten (If-Match), so
   other apps' properties and groups ride along untouched; a 412 means the card
-  changed meanwhile: the sync runs again to fetch and merge it;
+  changed meanwhile: the sync runs again to fetch and merge it; into an empty
+  address book the new cards go in one request where the server takes it (bulk.py);
 - a card deleted there, or a person deleted here, is listed and waits for the
   user's say (apply the deletion on the other side, or keep the person).
 
