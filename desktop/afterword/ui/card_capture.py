@@ -13,16 +13,16 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QProgressDialog
 
-from afterword.core.cardread.errors import CardReadError
 from afterword.core.domain import CardPhoto
-from afterword.core.merge import ContactPlan, MatchIndex, apply_plan
 from afterword.core.store import Store
 from afterword.core.undo import Writes
 from afterword.ui import messages
 from afterword.ui.background import BackgroundJobs
 
+# Card reading and the merge rule (phone numbers, OCR) load on first use, not at start.
 if TYPE_CHECKING:
     from afterword.core.cardread import CardReading
+    from afterword.core.merge import ContactPlan, MatchIndex
     from afterword.ui.dialogs.card_review import CardReviewDialog
     from afterword.ui.main_window import MainWindow
 
@@ -37,6 +37,7 @@ def recognition(data: bytes, name: str, region: str) -> Callable[[Store], object
     match (on the worker's own connection)."""
     def work(store: Store) -> tuple[CardReading, MatchIndex]:
         from afterword.core.cardread import read_card_bytes
+        from afterword.core.merge import MatchIndex
 
         return read_card_bytes(data, region, name=name), MatchIndex.load(store, region)
     return work
@@ -87,6 +88,7 @@ class CardCapture(QObject):
             self.from_path(Path(path))
 
     def from_path(self, path: Path) -> None:
+        from afterword.core.cardread.errors import CardReadError
         from afterword.core.cardread.image import load_card_bytes
 
         if self.window.read_only.refused(TITLE):
@@ -187,6 +189,8 @@ class CardCapture(QObject):
             changes.append((None, plan.company))
         changes.append((plan.before, contact))
         writes = Writes(changes)
+        from afterword.core.merge import MatchIndex, apply_plan
+
         old_photo = store.card_photo(contact.uid) if plan.before is not None else None
         index = MatchIndex(region=None)  # apply_plan teaches it; nothing reads it here
 

@@ -115,6 +115,7 @@ class PeopleView(Page):
         layout.addWidget(self.splitter)
 
         hub.record_changed.connect(self._record_changed)
+        self._companies_of: object | None = None  # the store the card's company list is from
         hub.changed.connect(self._kind_changed)
         # Everything changed (undo, another file) or a new search: reading 100k
         # people takes a while, so it runs off the window thread, and a hidden
@@ -258,7 +259,9 @@ class PeopleView(Page):
                 self.card.show_contact(shown)
 
     def _kind_changed(self, kind: str) -> None:
-        if kind == "companies":
+        if kind == "*":
+            self._companies_of = None  # anything may have changed (undo): read them again
+        elif kind == "companies":
             self._load_companies()
             self.model.related_changed()
         elif kind in CONTACT_KINDS:
@@ -268,8 +271,9 @@ class PeopleView(Page):
         """The list as read: the person shown stays if still listed; a search
         shows its first match."""
         shown = self.current_uid()
-        self._load_companies()
-        self.model.set_store(self.context.store, read=False)  # another file, maybe
+        if self._companies_of is not self.context.store:  # another file (a search: the same)
+            self._load_companies()
+        self.model.set_store(self.context.store, read=False)
         self.model.set_ids(ids)
         self._update_count()
         if shown is not None and self.model.row_of(shown) is not None:
@@ -282,6 +286,7 @@ class PeopleView(Page):
 
     def _load_companies(self) -> None:
         self.card.set_companies(company_names(self.context.store))
+        self._companies_of = self.context.store
 
     def _update_count(self) -> None:
         n = self.model.rowCount()

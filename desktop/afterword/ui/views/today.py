@@ -58,6 +58,7 @@ class TodayView(Page):
     title = "Today"
     searchable = False  # a search from Today looks for people
     reminder_opened = Signal(object)  # a Reminder
+    computed = Signal(object, object)  # the day, and Reminders due by it and the look-ahead
     brief_requested = Signal()  # Enter on a round coming up: print its prep brief
 
     def __init__(self, context: AppContext, hub: Hub, changes: Changes,
@@ -110,6 +111,7 @@ class TodayView(Page):
         layout.addWidget(self.tree)
         layout.addWidget(self.first_steps, 1)
         self._on: date | None = None
+        self.last_computed: tuple[date, Reminders] | None = None  # what `computed` said last
         self._empty = False
         self.read_through(PageLoader(
             self, context, hub, None, work=self._work, show=self._show, status=self.heading,
@@ -209,6 +211,8 @@ class TodayView(Page):
         self.problems.setText("\n".join(f"Could not read: {p}" for p in reminders.problems))
         self.problems.setVisible(bool(reminders.problems))
         self._select_after_refresh(current)
+        self.last_computed = (today, reminders)
+        self.computed.emit(today, reminders)
 
     def _select_after_refresh(self, previous: Reminder | None) -> None:
         index = self.model.index_of(previous.uid) if previous else None
