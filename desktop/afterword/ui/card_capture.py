@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from afterword.ui.main_window import MainWindow
 
 IMAGE_FILTER = "Card photos (*.jpg *.jpeg *.png *.webp *.tif *.tiff *.bmp);;All files (*)"
+TITLE = "New Person from Card"
 MIME_TYPES = {"jpeg": "image/jpeg", "png": "image/png", "webp": "image/webp", "tiff": "image/tiff",
               "bmp": "image/bmp"}
 
@@ -82,7 +83,7 @@ class CardCapture(QObject):
     # -- where the image comes from ---------------------------------------------------
 
     def from_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.window, "New Person from Card", "", IMAGE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self.window, TITLE, "", IMAGE_FILTER)
         if path:
             self.from_path(Path(path))
 
@@ -90,6 +91,8 @@ class CardCapture(QObject):
         from afterword.core.cardread.errors import CardReadError
         from afterword.core.cardread.image import load_card_bytes
 
+        if self.window.read_only.refused(TITLE):
+            return
         try:
             data = load_card_bytes(path)
         except CardReadError as exc:
@@ -117,15 +120,14 @@ class CardCapture(QObject):
 
     def read(self, data: bytes, name: str) -> None:
         """Read the card off the window thread; the review dialog follows."""
-        if self.window.read_only.on:
-            self._failed("this file is open for reading only; nothing can be added")
+        if self.window.read_only.refused(TITLE):
             return
         if self._progress is not None:
             self._failed("a card is being read already; wait for it to finish")
             return
         self._pending = (data, name)
         self._progress = QProgressDialog("Reading the card…", "Cancel", 0, 0, self.window)
-        self._progress.setWindowTitle("New Person from Card")
+        self._progress.setWindowTitle(TITLE)
         self._progress.setWindowModality(Qt.WindowModality.WindowModal)
         self._progress.setMinimumDuration(0)
         self._progress.canceled.connect(self._cancel)
@@ -149,7 +151,7 @@ class CardCapture(QObject):
         self._close_progress()
         self._pending = None
         if not cancelled:
-            messages.warn(self.window, "New Person from Card", f"The card was not read: {reason}.")
+            messages.warn(self.window, TITLE, f"The card was not read: {reason}.")
         self.finished.emit()
 
     def _read(self, result: tuple[CardReading, MatchIndex]) -> None:

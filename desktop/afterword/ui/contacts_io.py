@@ -59,6 +59,8 @@ class ContactsIO(QObject):
 
     def import_paths(self, paths: list[Path]) -> bool:
         """Preview, then (if the user says so) import `paths`. True when written."""
+        if self.window.read_only.refused("Import Contacts"):
+            return False
         from afterword.ui.dialogs.import_contacts import ImportContactsDialog  # on first use
 
         dialog = ImportContactsDialog(self.window.context, paths, self.window.phone_region(),

@@ -68,6 +68,7 @@ class PeopleView(Page):
         # Several people can be selected (Ctrl/Shift+click) to export or merge them.
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.viewport().setAcceptDrops(True)
+        self._takes_files = True  # off while the file is read-only
         self.table.viewport().installEventFilter(self)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
@@ -140,6 +141,7 @@ class PeopleView(Page):
 
     def set_read_only(self, read_only: bool) -> None:
         self.card.set_read_only(read_only)
+        self._takes_files = self.image_drop.accepting = not read_only  # nothing dropped is added
 
     def select(self, kind: str, uid: str) -> bool:
         if kind != "contacts":
@@ -191,7 +193,7 @@ class PeopleView(Page):
 
     def eventFilter(self, watched, event) -> bool:
         """Dropping contact files (.vcf, .csv) on the list imports them."""
-        if watched is self.table.viewport() and event.type() in (
+        if watched is self.table.viewport() and self._takes_files and event.type() in (
                 QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop):
             paths = _contact_files(event.mimeData())
             if not paths:
