@@ -40,7 +40,8 @@ def needed(tree: TodayTree) -> int:
 
 def test_the_longest_due_text_fits_though_it_is_far_below_the_first_rows(qtbot):
     model = TodayModel()
-    model.set_reminders(overdue(ReminderKind.THANK_YOU_NOTE, 100, 1) + overdue(ReminderKind.TOUCH, 2, 5000), ON)
+    notes, touches = ReminderKind.THANK_YOU_NOTE, ReminderKind.TOUCH
+    model.set_reminders(overdue(notes, 100, 1) + overdue(touches, 2, 5000), ON)
     tree = shown_tree(qtbot, model)
     assert tree.header().sectionSize(1) >= needed(tree)
 
@@ -50,7 +51,8 @@ def test_the_due_column_widens_when_a_longer_text_arrives(qtbot):
     model.set_reminders(overdue(ReminderKind.THANK_YOU_NOTE, 3, 1), ON)
     tree = shown_tree(qtbot, model)
     before = tree.header().sectionSize(1)
-    model.set_reminders(overdue(ReminderKind.THANK_YOU_NOTE, 3, 1) + overdue(ReminderKind.TOUCH, 1, 50000), ON)
+    longer = overdue(ReminderKind.TOUCH, 1, 50_000)
+    model.set_reminders(overdue(ReminderKind.THANK_YOU_NOTE, 3, 1) + longer, ON)
     tree.expandAll()
     qtbot.waitUntil(lambda: tree.header().sectionSize(1) > before)
     assert tree.header().sectionSize(1) >= needed(tree)
