@@ -78,14 +78,20 @@ class MergePeopleDialog(QDialog):
         self.pairs.verticalHeader().hide()
         self.pairs.resizeColumnsToContents()
         self.pairs.selectionModel().currentRowChanged.connect(self._pair_chosen)
-        intro = QLabel("Select two people on the People page (Ctrl+click), or a likely "
-                       "duplicate here:" if not people else "Keep which record?")
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
-        if not people:
+        if people:
+            said = "Keep which record?"
+        elif pairs:
+            said = "Select two people on the People page (Ctrl+click), or a likely duplicate here:"
+        else:  # nothing to list: say so, and how to merge two people all the same
+            said = ("No likely duplicates found: no two people share an email address or phone "
+                    "number, or differ only by a missing surname. To merge two people all the "
+                    "same, select both on the People page (Ctrl+click) and choose Merge People "
+                    "again.")
+        self.intro = named(QLabel(said), "What to merge")
+        self.intro.setWordWrap(True)
+        layout.addWidget(self.intro)
+        if not people and pairs:
             layout.addWidget(self.pairs)
-            if not pairs:
-                layout.addWidget(QLabel("No likely duplicates found."))
         self.keep_first = named(QRadioButton(), "Keep the first person")
         self.keep_second = named(QRadioButton(), "Keep the second person")
         group = QButtonGroup(self)
@@ -108,7 +114,7 @@ class MergePeopleDialog(QDialog):
         self._show(list(people))
         if not people and pairs:
             self.pairs.selectRow(0)
-        self.resize(640, 420 if not people else 220)
+        self.resize(640, 420 if not people and pairs else 220)
 
     def _pair_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():
