@@ -132,8 +132,8 @@ class MergePeopleDialog(QDialog):
         if not self._people:
             return
         first, second = self._people
-        self.keep_first.setText(f"Keep “{first.name}” ({first.email or first.phone_cell or 'no email'})")
-        self.keep_second.setText(f"Keep “{second.name}” ({second.email or second.phone_cell or 'no email'})")
+        self.keep_first.setText(f"Keep &first: {_described(first)}")
+        self.keep_second.setText(f"Keep &second: {_described(second)}")
         (self.keep_first if _filled(first) >= _filled(second) else self.keep_second).setChecked(True)
 
     def accept(self) -> None:
@@ -144,3 +144,9 @@ class MergePeopleDialog(QDialog):
         self.survivor_uid = (first if keep_first else second).uid
         self.other_uid = (second if keep_first else first).uid
         super().accept()
+
+
+def _described(person: Contact) -> str:
+    """A person as a choice reads, with any "&" in their details shown as itself."""
+    said = f"“{person.name}” ({person.email or person.phone_cell or 'no email'})"
+    return said.replace("&", "&&")
