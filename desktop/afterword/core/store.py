@@ -207,7 +207,14 @@ class Store:
     def atomic(self) -> Iterator[Store]:
         """One user action: everything inside is saved together or not at all.
         The outermost block also brings the contact facts of the people it touched
-        up to date, in the same transaction."""
+        up to date, in the same transaction.
+
+        Inside bulk() a block joins the bulk's transaction without a savepoint of
+        its own: the bulk is saved whole or not at all, and a savepoint per record
+        (a contacts import writes three per card) would only cost time."""
+        if self._bulk:
+            yield self
+            return
         outermost = not self.db.conn.in_transaction
         try:
             with opening.write_transaction(self.db):
@@ -239,7 +246,7 @@ class Store:
                 self._upsert(cls, run)
 
     @contextmanager
-    def bulk(self, *, everything: bool = False) -> Iterator[Store]:
+    def bulk(self, *, everything: bool = False, roomy_cache: bool = True) -> Iterator[Store]:
         """Many writes (an import) as one transaction, with a roomier page cache and
         the search rows rebuilt once at the end instead of per record. Nested, it
         joins the outer one.
@@ -248,7 +255,10 @@ class Store:
         a new one) nothing is noted per record: every search row and every person's
         contact facts are rebuilt at the end, and foreign keys are checked once for
         the whole file before committing instead of on every row (so deleting inside
-        does not cascade)."""
+        does not cascade).
+
+        Without `roomy_cache` the page cache keeps its usual size: memory stays
+        bounded by what is written at a time (a contacts import, card by card)."""
         if self._bulk:
             yield self
             return
@@ -256,9 +266,9 @@ class Store:
         if check_once:
             self.db.execute("PRAGMA foreign_keys = OFF")
         facts = contact_facts.deferred(self.db) if everything else nullcontext()
+        cache = _roomy_cache(self.db) if roomy_cache else nullcontext()
         try:
-            with self.atomic(), _roomy_cache(self.db), deferred_search(self.db, everything=everything), \
-                    facts:
+            with self.atomic(), cache, deferred_search(self.db, everything=everything), facts:
                 self._bulk = True
                 try:
                     yield self

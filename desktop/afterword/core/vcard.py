@@ -191,8 +191,12 @@ class Card:
 
 # -- reading ---------------------------------------------------------------------
 
-_END = re.compile(rb"^[ \t]*END[ \t]*:[ \t]*VCARD[ \t]*\r?$", re.MULTILINE | re.IGNORECASE)
-_BEGIN = re.compile(rb"^[ \t]*BEGIN[ \t]*:[ \t]*VCARD[ \t]*\r?$", re.MULTILINE | re.IGNORECASE)
+# Each line pattern starts with the line end before the line: a search then skips
+# through a photo's base64 looking only at line ends, instead of trying every byte.
+# The reader keeps a "\n" before the first line of the file so that line is seen too.
+_END = re.compile(rb"\n[ \t]*END[ \t]*:[ \t]*VCARD[ \t]*\r?$", re.MULTILINE | re.IGNORECASE)
+_BEGIN = re.compile(rb"\n[ \t]*BEGIN[ \t]*:[ \t]*VCARD[ \t]*\r?$", re.MULTILINE | re.IGNORECASE)
+_VERSION = re.compile(rb"\nVERSION[ \t]*:[ \t]*([0-9.]+)[ \t]*$", re.MULTILINE | re.IGNORECASE)
 _CHUNK = 1 << 20
 
 
@@ -204,6 +208,7 @@ def read_cards(stream: BinaryIO) -> Iterator[Card]:
     buffer = stream.read(_CHUNK)
     if buffer.startswith(_BOM):
         buffer = buffer[3:]
+    buffer = b"\n" + buffer  # the first line is found like any other (see _END)
     index, pos, eof = 0, 0, False
     while True:
         match = _END.search(buffer, pos)
@@ -236,7 +241,7 @@ def _card_between(chunk: bytes, index: int) -> Card:
         found = chunk[:begin.start()] if begin else chunk
         raise CardError(f"card {index}", None, f"expected BEGIN:VCARD, found {_shown(found)}")
     body = chunk[begin.end():]
-    if b"BEGIN" in body.upper() and _BEGIN.search(body):
+    if _BEGIN.search(body):
         raise CardError(f"card {index}", None, "a new card begins before END:VCARD")
     if len(body) > MAX_CARD_BYTES:
         raise CardError(f"card {index}", None, f"larger than {MAX_CARD_BYTES // (1024 * 1024)} MB")
@@ -249,7 +254,9 @@ def _shown(line: bytes) -> str:
 
 def parse_card(body: bytes, index: int) -> Card:
     """One card from the bytes between BEGIN:VCARD and END:VCARD."""
-    body = body.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    body = body.replace(b"\r\n", b"\n")
+    if b"\r" in body:
+        body = body.replace(b"\r", b"\n")
     version = _version(body)
     where = f"card {index}"
     physical = body.split(b"\n")
@@ -266,7 +273,7 @@ def parse_card(body: bytes, index: int) -> Card:
 
 
 def _version(body: bytes) -> str:
-    match = re.search(rb"(?im)^VERSION[ \t]*:[ \t]*([0-9.]+)[ \t]*$", body)
+    match = _VERSION.search(b"\n" + body)
     if not match:
         return "3.0"  # some scanner apps leave it out; 3.0 is the common reading
     version = match.group(1).decode("ascii")
