@@ -170,6 +170,9 @@ def test_each_dialog_uses_each_alt_letter_once(qtbot, demo_window, which):
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
+    if name == "Import Contacts":  # its buttons as they are once the files are read
+        qtbot.waitUntil(lambda: dialog.model.rowCount() > 0, timeout=30_000)
     problems = _dialog_problems(dialog, name)
     dialog.reject()
+    qtbot.waitUntil(lambda: not dialog.isVisible())  # a dialog still reading closes when it stops
     assert problems == []
