@@ -184,3 +184,11 @@ def test_property_heads_read_once_give_the_same_properties_and_stay_few(monkeypa
     for data, index in ((bad, 1), (good + bad, 2)):  # refused again, naming its own card
         with pytest.raises(vcard.CardError, match=f"card {index}: a property name that is not plain"):
             list(vcard.read_cards(io.BytesIO(data)))
+
+
+@pytest.mark.parametrize(("written", "read"), [
+    ("a\\,b\\;c", "a,b;c"), ("x\\nY\\Nz", "x\nY\nz"), ("https\\://x", "https://x"),
+    ("\\\\\\n", "\\\n"), ("q\\q", "qq"), ("ends in \\", "ends in \\"), ("plain", "plain"),
+])
+def test_escapes_are_undone_left_to_right(written, read):
+    assert vcard._unescape(written, "4.0") == read

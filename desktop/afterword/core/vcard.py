@@ -437,6 +437,7 @@ def _split_unescaped(text: str, sep: str) -> list[str]:
 
 
 _ESCAPES = {"n": "\n", "N": "\n", ",": ",", ";": ";", ":": ":", "\\": "\\"}
+_ESCAPE = re.compile(r"\\(.)", re.DOTALL)
 
 
 def _unescape(text: str, version: str) -> str:
@@ -444,17 +445,12 @@ def _unescape(text: str, version: str) -> str:
         return text
     if version == "2.1":  # 2.1 escapes only ';' (and writers sometimes '\\' and ',')
         return text.replace("\\;", ";").replace("\\,", ",")
-    out, i = [], 0
-    while i < len(text):
-        ch = text[i]
-        if ch == "\\" and i + 1 < len(text):
-            nxt = text[i + 1]
-            out.append(_ESCAPES.get(nxt, nxt))
-            i += 2
-            continue
-        out.append(ch)
-        i += 1
-    return "".join(out)
+    # Each backslash and the character after it, left to right (a lone one at the end stays).
+    return _ESCAPE.sub(_unescaped, text)
+
+
+def _unescaped(match: re.Match[str]) -> str:
+    return _ESCAPES.get(match.group(1), match.group(1))
 
 
 def _tidy(text: str) -> str:
