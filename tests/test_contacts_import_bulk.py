@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from afterword.cli import main
 from afterword.core import search, vcard
 from afterword.core.contact_files import ContactsImportError, import_files, read_contacts
 from afterword.core.domain import Contact
@@ -192,3 +193,21 @@ def test_property_heads_read_once_give_the_same_properties_and_stay_few(monkeypa
 ])
 def test_escapes_are_undone_left_to_right(written, read):
     assert vcard._unescape(written, "4.0") == read
+
+
+def test_a_dry_run_into_no_database_plans_in_a_scratch_file_not_in_memory(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("AFTERWORD_PHONE_REGION", "US")
+    journals = []
+    memory = Store.memory
+
+    def scratch(**how):  # what a large file's cards are held in while planned
+        store = memory(**how)
+        journals.append(store.db.execute("PRAGMA journal_mode").fetchone()[0])
+        return store
+
+    monkeypatch.setattr(Store, "memory", scratch)
+    db = tmp_path / "none-yet.db"
+    assert main(["contacts", "import", *map(str, FIXTURES), "--db", str(db), "--dry-run"]) == 0
+    assert "vcard4-data-uri.vcf: added 2, merged 0, skipped 0" in capsys.readouterr().out
+    assert journals == ["delete"]  # a temporary file SQLite removes on closing; not "memory"
+    assert not db.exists()
