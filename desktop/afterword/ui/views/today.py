@@ -38,11 +38,42 @@ TICK_HINT = "Tick a box (or press Space) when it is done; Ctrl+Z undoes it."
 
 
 class TodayTree(QTreeView):
-    """Space ticks the current item, wherever the focus is in its row."""
+    """Space ticks the current item, wherever the focus is in its row.
+
+    The width a column's text needs is measured once per change of the list, not on
+    every layout: the window lays itself out several times before its first paint,
+    and measuring asks every role of hundreds of rows each time."""
 
     def __init__(self, tick: Callable[[], None], parent=None):
         super().__init__(parent)
         self._tick = tick
+        self._widths: dict[int, int] = {}
+        self.expanded.connect(self._forget_widths)
+        self.collapsed.connect(self._forget_widths)
+
+    def setModel(self, model) -> None:
+        super().setModel(model)
+        for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved, model.dataChanged,
+                       model.layoutChanged):
+            signal.connect(self._forget_widths)
+        self._forget_widths()
+
+    def setItemDelegate(self, delegate) -> None:
+        super().setItemDelegate(delegate)
+        self._forget_widths()
+
+    def sizeHintForColumn(self, column: int) -> int:
+        if column not in self._widths:
+            self._widths[column] = super().sizeHintForColumn(column)
+        return self._widths[column]
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._forget_widths()
+        super().changeEvent(event)
+
+    def _forget_widths(self, *_args) -> None:
+        self._widths.clear()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Space and not event.modifiers():
