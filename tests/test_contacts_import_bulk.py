@@ -211,3 +211,18 @@ def test_a_dry_run_into_no_database_plans_in_a_scratch_file_not_in_memory(tmp_pa
     assert "vcard4-data-uri.vcf: added 2, merged 0, skipped 0" in capsys.readouterr().out
     assert journals == ["delete"]  # a temporary file SQLite removes on closing; not "memory"
     assert not db.exists()
+
+
+def test_a_failure_in_a_block_inside_a_bulk_write_takes_back_the_whole_bulk(tmp_path):
+    store, fresh = Store.open(tmp_path / "a.db"), Store.open(tmp_path / "b.db")
+    try:
+        with pytest.raises(RuntimeError), store.bulk(roomy_cache=False):
+            store.put(Contact(name="Ann Lee"))
+            with store.atomic():  # joins the bulk: no savepoint of its own
+                store.put(Contact(name="Bo Chen"))
+                raise RuntimeError("stopped")
+        assert store.count(Contact) == 0
+        assert schema(store) == schema(fresh)  # search triggers back, nothing temporary left
+    finally:
+        store.close()
+        fresh.close()
