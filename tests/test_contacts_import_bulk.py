@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from afterword.cli import main
 from afterword.core import search, vcard
 from afterword.core.contact_files import ContactsImportError, import_files, read_contacts
 from afterword.core.domain import Contact
@@ -153,3 +154,75 @@ def test_a_card_begun_inside_another_or_a_file_opening_with_its_end_is_refused()
         list(vcard.read_cards(io.BytesIO(inside)))
     with pytest.raises(vcard.CardError, match="card 1: expected BEGIN:VCARD"):
         list(vcard.read_cards(io.BytesIO(b"END:VCARD\r\nBEGIN:VCARD\r\nEND:VCARD\r\n")))
+
+
+def test_folded_lines_join_as_before_blank_lines_and_a_leading_fold_included():
+    lines = [b"", b" leading", b"FN:Ann", b" Lee", b"", b"\tx", b"NOTE:a", b"  b", b"   ", b"X-Y:z"]
+    assert vcard._unfold(lines, "4.0") == [
+        (b" leading", b" leading"),
+        (b"FN:Ann\r\n Lee\r\n\tx", b"FN:AnnLeex"),
+        (b"NOTE:a\r\n  b\r\n   ", b"NOTE:a b  "),
+        (b"X-Y:z", b"X-Y:z"),
+    ]
+    # 2.1 keeps the space that begins a continuation line
+    assert vcard._unfold([b"NOTE:a", b" b"], "2.1") == [(b"NOTE:a\r\n b", b"NOTE:a b")]
+
+
+def test_property_heads_read_once_give_the_same_properties_and_stay_few(monkeypatch):
+    monkeypatch.setattr(vcard, "_HEADS", {})
+    monkeypatch.setattr(vcard, "_HEADS_KEPT", 3)
+    cards = b"".join(
+        b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:P%d\r\nitem1.TEL;type=CELL;type=pref:+1 206 555 01%02d\r\n"
+        b"X-N%d;TYPE=a,b:x\r\nEND:VCARD\r\n" % (i, i, i) for i in range(6))
+    read = list(vcard.read_cards(io.BytesIO(cards)))
+    assert len(vcard._HEADS) <= 3
+    for i, card in enumerate(read):
+        tel = card.first("TEL")
+        assert (tel.group, tel.types, tel.text()) == ("item1", {"cell", "pref"}, f"+1 206 555 01{i:02d}")
+        assert card.first(f"X-N{i}").types == {"a", "b"}
+    bad = b"BEGIN:VCARD\r\nFN:Ann\r\nN\xc3\xa4ME:x\r\nEND:VCARD\r\n"
+    good = b"BEGIN:VCARD\r\nFN:Bo\r\nEND:VCARD\r\n"
+    for data, index in ((bad, 1), (good + bad, 2)):  # refused again, naming its own card
+        with pytest.raises(vcard.CardError, match=f"card {index}: a property name that is not plain"):
+            list(vcard.read_cards(io.BytesIO(data)))
+
+
+@pytest.mark.parametrize(("written", "read"), [
+    ("a\\,b\\;c", "a,b;c"), ("x\\nY\\Nz", "x\nY\nz"), ("https\\://x", "https://x"),
+    ("\\\\\\n", "\\\n"), ("q\\q", "qq"), ("ends in \\", "ends in \\"), ("plain", "plain"),
+])
+def test_escapes_are_undone_left_to_right(written, read):
+    assert vcard._unescape(written, "4.0") == read
+
+
+def test_a_dry_run_into_no_database_plans_in_a_scratch_file_not_in_memory(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("AFTERWORD_PHONE_REGION", "US")
+    journals = []
+    memory = Store.memory
+
+    def scratch(**how):  # what a large file's cards are held in while planned
+        store = memory(**how)
+        journals.append(store.db.execute("PRAGMA journal_mode").fetchone()[0])
+        return store
+
+    monkeypatch.setattr(Store, "memory", scratch)
+    db = tmp_path / "none-yet.db"
+    assert main(["contacts", "import", *map(str, FIXTURES), "--db", str(db), "--dry-run"]) == 0
+    assert "vcard4-data-uri.vcf: added 2, merged 0, skipped 0" in capsys.readouterr().out
+    assert journals == ["delete"]  # a temporary file SQLite removes on closing; not "memory"
+    assert not db.exists()
+
+
+def test_a_failure_in_a_block_inside_a_bulk_write_takes_back_the_whole_bulk(tmp_path):
+    store, fresh = Store.open(tmp_path / "a.db"), Store.open(tmp_path / "b.db")
+    try:
+        with pytest.raises(RuntimeError), store.bulk(roomy_cache=False):
+            store.put(Contact(name="Ann Lee"))
+            with store.atomic():  # joins the bulk: no savepoint of its own
+                store.put(Contact(name="Bo Chen"))
+                raise RuntimeError("stopped")
+        assert store.count(Contact) == 0
+        assert schema(store) == schema(fresh)  # search triggers back, nothing temporary left
+    finally:
+        store.close()
+        fresh.close()

@@ -51,7 +51,8 @@ def cmd_contacts_import(args: argparse.Namespace, db_path: Callable[[argparse.Na
     contact_files.check_files(paths)  # before the database is opened (or created)
     path = db_path(args)
     # A dry run into a database not there yet creates nothing: everyone would be added.
-    store = Store.memory() if args.dry_run and not path.exists() else Store.open(path)
+    # (Its cards go to a scratch database that spills to a temporary file, not to memory.)
+    store = Store.memory(spill_to_disk=True) if args.dry_run and not path.exists() else Store.open(path)
     progress = _Progress()
     try:
         reports = contact_files.import_files(store, paths, region=default_region(),

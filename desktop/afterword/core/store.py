@@ -140,9 +140,13 @@ class Store:
         return store
 
     @classmethod
-    def memory(cls) -> Store:
-        """A throwaway in-memory database, for tests and previews."""
-        store = cls(Database(memory=True, execute_plugins=False), None)
+    def memory(cls, *, spill_to_disk: bool = False) -> Store:
+        """A throwaway in-memory database, for tests and previews. With
+        `spill_to_disk` what outgrows the page cache goes to a temporary file SQLite
+        deletes on closing (a dry run of a large import keeps memory bounded)."""
+        db = (Database(sqlite3.connect(""), execute_plugins=False) if spill_to_disk
+              else Database(memory=True, execute_plugins=False))
+        store = cls(db, None)
         store.db.execute("PRAGMA foreign_keys = ON")
         opening.create_or_upgrade(store.db, Path(":memory:"), None)
         store._refresh_facts_on_open()
