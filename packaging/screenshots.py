@@ -44,7 +44,7 @@ PAGES = {
     "funnel": "funnel",
 }
 DIALOGS = ("debrief", "debrief-notes", "export-reminders", "print-checklist", "about",
-           "card-review")
+           "card-review", "preferences-sync")
 # Printed pages, drawn from the PDF the app writes.
 PRINTED = ("brief",)
 # Only in the --matrix check: every other page state and dialog a user meets.
@@ -199,6 +199,8 @@ def render(out: Path, size: tuple[int, int], wanted: set[str], dark: bool) -> li
         dialog_shot("about", lambda: AboutDialog(context, window.hub, window))
     if "card-review" in wanted:
         dialog_shot("card-review", lambda: card_review(window, context))
+    if "preferences-sync" in wanted:
+        dialog_shot("preferences-sync", lambda: preferences(window, context, "sync"))
     more_shots(window, context, role, wanted, save, dialog_shot)
     if "brief" in wanted:
         written.append(brief_picture(out / "brief.png"))
@@ -224,6 +226,22 @@ def card_review(window, context):
     return dialog
 
 
+def preferences(window, context, page: str):
+    """Preferences as Edit ▸ Preferences opens it; on the Sync page, an account being
+    typed in (none is kept: the window must not try to reach the example server)."""
+    from afterword.ui.dialogs.preferences import PreferencesDialog
+    from afterword.ui.dialogs.sync_preferences import SyncPage
+
+    sync = SyncPage(context, window.settings)
+    dialog = PreferencesDialog(window.settings, window, sync_page=sync)
+    if page == "sync":
+        sync.url.setText("https://cloud.example.com/remote.php/dav/")
+        sync.user.setText("sam")
+        sync.password.setText("app-password")
+    dialog.show_page(page)
+    return dialog
+
+
 def more_shots(window, context, role, wanted: set[str], save, dialog_shot) -> None:
     """The dialogs and page states the README does not show, for looking at them."""
     from afterword.core.domain import Contact, FeedbackCall, Interview
@@ -232,7 +250,6 @@ def more_shots(window, context, role, wanted: set[str], save, dialog_shot) -> No
     from afterword.ui.dialogs.feedback_call import FeedbackCallDialog
     from afterword.ui.dialogs.follow_up_letter import FollowUpLetterDialog
     from afterword.ui.dialogs.new_role import NewRoleDialog
-    from afterword.ui.dialogs.preferences import PreferencesDialog
     from afterword.ui.dialogs.schedule import ScheduleCallDialog
 
     store, hub = context.store, window.hub
@@ -249,7 +266,7 @@ def more_shots(window, context, role, wanted: set[str], save, dialog_shot) -> No
     if "schedule-call" in wanted:
         dialog_shot("schedule-call", lambda: ScheduleCallDialog("Dana Reyes", NOW, window))
     if "preferences" in wanted:
-        dialog_shot("preferences", lambda: PreferencesDialog(window.settings, window))
+        dialog_shot("preferences", lambda: preferences(window, context, "general"))
     if "print-brief" in wanted:
         from afterword.core.domain import Opportunity
         from afterword.ui.dialogs.print_brief import PrintBriefDialog
