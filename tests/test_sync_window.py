@@ -5,6 +5,7 @@ syncing shortly after a change, offline and a wrong password said plainly."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from afterword.core.demo import fill_demo
@@ -113,6 +114,18 @@ def test_sync_now_runs_on_a_worker_and_the_indicator_says_when(qtbot, window, da
     assert window.sync_control.indicator.text().startswith("Synced at ")
     assert len(dav_user.resources(load_account(window.context.store).addressbook_url)) == \
         window.context.store.count(Contact)
+
+
+def test_ctrl_shift_u_in_the_file_menu_syncs(qtbot, window, dav_user, keyring):
+    _use(window, dav_user, keyring)
+    action = window.sync_control.action
+    file_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&File")
+    assert action in file_menu.actions() and action.text() == "&Sync Now" and action.statusTip()
+    modifiers = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(window, Qt.Key.Key_U, modifiers)
+    assert window.sync_control.indicator.text() == "Syncing…"
+    _synced(qtbot, window)
+    assert window.sync_control.indicator.text().startswith("Synced at ")
 
 
 def test_a_card_from_the_phone_shows_up_after_sync_now(qtbot, window, dav_user, keyring):
