@@ -122,6 +122,13 @@ def child_env(**extra: str) -> dict[str, str]:
     return env
 
 
+def forget_window_state() -> None:
+    """Remove the settings measured processes saved (child_env's folder)."""
+    import shutil
+
+    shutil.rmtree(OUT / "config" / "Afterword", ignore_errors=True)
+
+
 def empty_database() -> Path:
     """A database with the current schema and no records (the import floor's start)."""
     from afterword.core.store import Store

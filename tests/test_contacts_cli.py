@@ -90,6 +90,9 @@ NOT_IMAGE = (b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ann Lee\r\n"
 UNKNOWN_COLUMN = b"name,email,shoe_size\r\nAnn Lee,ann@x.example,38\r\n"
 NOT_CONTACTS = b"date,amount\r\n2024-01-01,12.50\r\n"
 BAD_UTF8_CSV = b"First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\nAnn,L\xe9e,,,,,\r\n"
+OPEN_QUOTE_CSV = b'name,email\r\nAnn Lee,ann@x.example\r\n"Raj Patel,raj@x.example\r\n'
+TEXT_AFTER_QUOTE_CSV = b'name,email\r\n"Ann" Lee,ann@x.example\r\n'
+HUGE_CELL_CSV = b'name,notes\r\nAnn Lee,"' + b"n" * 200_000 + b'"\r\n'
 LONG_NAME = b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:" + b"A" * 300 + b"\r\nEND:VCARD\r\n"
 
 
@@ -103,6 +106,9 @@ LONG_NAME = b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:" + b"A" * 300 + b"\r\nEND:VCARD\
     (NOT_CONTACTS, "bad.vcf: header: not a contacts CSV this version reads"),
     (BAD_UTF8_CSV, "bad.vcf: row 1: field 'Last Name': bytes invalid in UTF-8"),
     (LONG_NAME, "bad.vcf: card 1"),
+    (OPEN_QUOTE_CSV, "bad.vcf: line 3: not valid CSV (unexpected end of data)"),
+    (TEXT_AFTER_QUOTE_CSV, "bad.vcf: line 2: not valid CSV"),
+    (HUGE_CELL_CSV, "bad.vcf: line 2: not valid CSV (field larger than field limit"),
 ])
 def test_bad_input_is_one_line_naming_file_card_and_field_and_nothing_is_written(
         tmp_path, capsys, content, message):

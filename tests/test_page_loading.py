@@ -144,3 +144,25 @@ def test_the_people_list_waits_while_hidden_after_everything_changed(qtbot, tmp_
         assert people.model.rowCount() == 1
     finally:
         close_window(window)
+
+
+def test_a_read_at_once_is_not_replaced_by_an_older_read_arriving_later(qtbot, demo_store):
+    path = demo_store.path
+    demo_store.close()
+    window = open_window(qtbot, path)
+    try:
+        window.show_page("people")
+        people = window.page("people")
+        everyone = people.model.rowCount()
+        people.loader.background_above = 0  # a large file: its list is read on the worker
+        people.loader.reload()
+        assert people.loading
+        people.loader.background_above = 10**9  # now a small one, read at once
+        people.set_search("Priya")
+        matches = people.model.rowCount()
+        assert 0 < matches < everyone
+        qtbot.waitUntil(lambda: not people.loading)
+        qtbot.wait(50)
+        assert people.model.rowCount() == matches
+    finally:
+        close_window(window)

@@ -133,3 +133,14 @@ def test_cli_refuses_plain_http_to_another_machine(demo_store, capsys, monkeypat
     assert main(["sync", "--db", str(demo_store.path), "--url", "http://dav.example.com/",
                  "--user", "me"]) == 1
     assert "not encrypted" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("url", ["https://[::1", "https://", "https:///calendars/",
+                                 "https://dav.example.com:99999/", "https://dav.example.com:x/"])
+def test_cli_refuses_an_address_that_is_not_one_in_one_line(demo_store, capsys, monkeypatch, url):
+    monkeypatch.setenv("AFTERWORD_DAV_PASSWORD", "pw")
+    before = table_dump(demo_store)
+    assert main(["sync", "--db", str(demo_store.path), "--url", url, "--user", "me"]) == 1
+    err = capsys.readouterr().err
+    assert err == f"afterword: error: {url!r} is not a web address (it should start with https://)\n"
+    assert table_dump(demo_store) == before

@@ -17,14 +17,14 @@ from datetime import date, datetime, time
 from pathlib import Path
 
 from afterword import __version__, cli_brief, cli_card, cli_contacts, cli_sync
-from afterword.core import backups, interchange, interchange_writer
-from afterword.core.demo import fill_demo
 from afterword.core.errors import AfterwordError
 from afterword.core.output_paths import check_output_stream
-from afterword.core.rules import due_reminders
 from afterword.core.store import Store, backup_to, explain
 from afterword.core.terminal import printable, printable_json
 from afterword.paths import data_dir, default_database
+
+# Each command imports what it needs itself: opening the window (no command) loads
+# only the window's first page, not the readers and writers of every file format.
 
 
 class CommandError(AfterwordError):
@@ -76,6 +76,8 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    from afterword.core.demo import fill_demo
+
     store = Store.open(_db_path(args))
     try:
         count = fill_demo(store, args.today or today())
@@ -87,6 +89,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     # Streamed, a chunk of records at a time: a large database never sits in memory whole.
+    from afterword.core import interchange_writer
+
     store = _open_existing(args)
     try:
         if args.out == "-":
@@ -102,6 +106,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     # Streamed: checked in full before the database is even opened, then written in
     # one transaction; a large file never sits in memory whole.
+    from afterword.core import interchange
+
     with tempfile.TemporaryDirectory(prefix="afterword-import-") as folder:
         source = Path(args.file)
         if args.file == "-":  # read twice, so kept in a private file meanwhile
@@ -119,6 +125,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_due(args: argparse.Namespace) -> int:
+    from afterword.core.rules import due_reminders
+
     on = args.on or today()
     store = _open_existing(args)
     try:
@@ -164,11 +172,15 @@ def cmd_ics(args: argparse.Namespace) -> int:
 
 
 def _snapshots_of(path: Path) -> Path:
+    from afterword.core import backups
+
     return backups.snapshot_folder(data_dir(), path)
 
 
 def _daily_snapshot(store: Store) -> None:
     """Before a command changes a database: today's snapshot, if none yet."""
+    from afterword.core import backups
+
     backups.daily_snapshot(store, _snapshots_of(store.path), datetime.now())
 
 
@@ -189,6 +201,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def _list_backups(path: Path) -> int:
+    from afterword.core import backups
+
     folder = _snapshots_of(path)
     snapshots = backups.list_snapshots(folder)
     if not snapshots:

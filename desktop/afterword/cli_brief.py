@@ -7,7 +7,6 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from afterword.core.brief import DEFAULT_CLOSING_QUESTION, build_brief
 from afterword.core.output_paths import check_export_path
 from afterword.core.store import Store
 from afterword.core.terminal import printable
@@ -17,6 +16,8 @@ Command = Callable[..., argparse.ArgumentParser]
 
 def cmd_brief(args: argparse.Namespace, open_existing: Callable[[argparse.Namespace], Store],
               start_qt: Callable[[], object]) -> int:
+    from afterword.core.brief import DEFAULT_CLOSING_QUESTION, build_brief  # not on every start
+
     store = open_existing(args)
     try:
         check_export_path(args.pdf)  # never over the database, before any work

@@ -9,7 +9,6 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from afterword.core import contact_files
 from afterword.core.store import Store
 from afterword.core.terminal import printable
 
@@ -46,11 +45,14 @@ class _Progress:
 
 
 def cmd_contacts_import(args: argparse.Namespace, db_path: Callable[[argparse.Namespace], Path]) -> int:
+    from afterword.core import contact_files  # read and written only by these commands
+
     paths = [Path(f).expanduser() for f in args.files]
     contact_files.check_files(paths)  # before the database is opened (or created)
     path = db_path(args)
     # A dry run into a database not there yet creates nothing: everyone would be added.
-    store = Store.memory() if args.dry_run and not path.exists() else Store.open(path)
+    # (Its cards go to a scratch database that spills to a temporary file, not to memory.)
+    store = Store.memory(spill_to_disk=True) if args.dry_run and not path.exists() else Store.open(path)
     progress = _Progress()
     try:
         reports = contact_files.import_files(store, paths, region=default_region(),
@@ -67,6 +69,8 @@ def cmd_contacts_import(args: argparse.Namespace, db_path: Callable[[argparse.Na
 
 
 def cmd_contacts_export(args: argparse.Namespace, open_store: Callable[[argparse.Namespace], Store]) -> int:
+    from afterword.core import contact_files  # read and written only by these commands
+
     out = Path(args.out).expanduser()
     contact_files.export_format(out)
     store = open_store(args)

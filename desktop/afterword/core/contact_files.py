@@ -90,7 +90,7 @@ def import_files(store: Store, paths: Sequence[Path], *, region: str | None, dry
     """Import several files in one transaction: every file or none. One report per file."""
     reports = [ImportReport(label=Path(p).name) for p in paths]
     check_files(paths)
-    with run_transaction(store, dry_run=dry_run):
+    with run_transaction(store, dry_run=dry_run, many=True):
         index = MatchIndex.load(store, region)
         for path, report in zip(paths, reports, strict=True):
             step = (lambda n, label=report.label: progress(label, n)) if progress else None

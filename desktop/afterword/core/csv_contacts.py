@@ -141,12 +141,12 @@ def _text_lines(stream: BinaryIO, encoding: str) -> Iterator[str]:
 def read_rows(stream: BinaryIO) -> Iterator[IncomingContact]:
     """Every contact of a CSV file, one row at a time (see the module's rules)."""
     start = stream.tell()
-    header, dialect, skipped = _find_header(csv.reader(_text_lines(stream, "utf-8")))
+    header, dialect, skipped = _find_header(_csv_rows(_text_lines(stream, "utf-8")))
     stream.seek(start)
     encoding = "utf-8"
     if dialect == "Outlook" and not _utf8_throughout(stream):
         encoding = "cp1252"
-    reader = csv.reader(_text_lines(stream, encoding))
+    reader = _csv_rows(_text_lines(stream, encoding))
     for _ in range(skipped + 1):
         next(reader)
     columns = [h.strip() for h in header]
@@ -167,6 +167,22 @@ def read_rows(stream: BinaryIO) -> Iterator[IncomingContact]:
             if _SURROGATE.search(value):
                 raise ContactsFileError(where, column, f"bytes invalid in {_said(encoding)}")
         yield read(row, where)
+
+
+def _csv_rows(lines: Iterator[str]) -> Iterator[list[str]]:
+    """The rows, read strictly: a quoted cell left open at the end of the file, text
+    after a closing quote or a cell over the csv module's limit stops the run rather
+    than being read as something the file never said."""
+    reader = csv.reader(lines, strict=True)
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise ContactsFileError(f"line {reader.line_num}", None,
+                                    f"not valid CSV ({exc}); nothing was imported") from None
+        yield row
 
 
 def _article(word: str) -> str:

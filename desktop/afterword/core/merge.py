@@ -581,7 +581,7 @@ def import_contacts(store: Store, contacts: Iterable[IncomingContact], *, region
     """Bring a batch in, one transaction for all of it. The contacts are read
     lazily (one at a time), so a reader's error or a cancel leaves nothing written."""
     report = report if report is not None else ImportReport()
-    with run_transaction(store, dry_run=dry_run):
+    with run_transaction(store, dry_run=dry_run, many=True):
         index = index or MatchIndex.load(store, region)
         feed(store, contacts, index, report, progress=progress, cancelled=cancelled)
     return report
@@ -603,10 +603,12 @@ def feed(store: Store, contacts: Iterable[IncomingContact], index: MatchIndex, r
 
 
 @contextmanager
-def run_transaction(store: Store, *, dry_run: bool) -> Iterator[None]:
-    """One transaction for a whole run; a dry run plans and writes, then takes it all back."""
+def run_transaction(store: Store, *, dry_run: bool, many: bool = False) -> Iterator[None]:
+    """One transaction for a whole run; a dry run plans and writes, then takes it all back.
+    With `many` (a file of contacts), search rows are rebuilt once at the end rather
+    than per person, with the page cache at its usual size (memory stays bounded)."""
     try:
-        with store.atomic():
+        with store.bulk(roomy_cache=False) if many else store.atomic():
             yield
             if dry_run:
                 raise _DryRun

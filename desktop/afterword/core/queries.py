@@ -9,7 +9,7 @@ from datetime import datetime, time, timedelta
 from afterword.core.domain import Company, Contact, FeedbackCall, Interview, NoteStatus, Opportunity
 from afterword.core.notes import NoteRow, note_rows
 from afterword.core.rounds import RoundRow, rounds_starting
-from afterword.core.store import Store
+from afterword.core.store import TABLES, Store
 
 # A round starting within this many days is listed on Today with "read your brief".
 COMING_UP_DAYS = 7
@@ -18,6 +18,14 @@ COMING_UP_DAYS = 7
 def record_count(store: Store, *kinds: type) -> int:
     """How many records of these kinds there are (what makes a page slow to read)."""
     return sum(store.count(kind) for kind in kinds)
+
+
+def record_scale(store: Store, *kinds: type) -> int:
+    """About how many records of these kinds there are (at most; exact unless some
+    were deleted), read in an instant from the largest id: counting 100,000 rows
+    takes milliseconds, and the window asks before every read of a page."""
+    return sum(store.db.execute(f"SELECT coalesce(max(id), 0) FROM {TABLES[kind]}").fetchone()[0]
+               for kind in kinds)
 
 
 def is_empty(store: Store) -> bool:

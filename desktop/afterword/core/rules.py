@@ -163,7 +163,8 @@ def _note_reminders(store: Store, until: date | None, result: Reminders) -> None
     which, params = _OPEN_NOTE, []
     if until is not None:
         which = (f"n.id IN (SELECT id FROM thank_you_notes WHERE {_OPEN_NOTE} AND due <= ? "
-                 f"UNION SELECT id FROM thank_you_notes WHERE {_OPEN_NOTE} AND date(due) IS NOT due)")
+                 f"UNION SELECT id FROM thank_you_notes INDEXED BY thank_you_notes_bad_due "
+                 f"WHERE {_OPEN_NOTE} AND date(due) IS NOT due)")
         params = [until.isoformat()]
     rows = store.db.execute(
         f"""SELECT n.uid, n.contact_uid, n.due, n.medium, n.status, c.name, co.name
@@ -198,7 +199,8 @@ def _follow_up_reminders(store: Store, until: date | None, result: Reminders) ->
         unanswered = "SELECT id FROM interviews WHERE followed_up_on IS NULL AND"
         which = (f"i.id IN ({unanswered} hear_back_by <= ? "
                  f"UNION {unanswered} hear_back_by >= '9999-12-31' "
-                 f"UNION {unanswered} date(hear_back_by) IS NOT hear_back_by)")
+                 f"UNION SELECT id FROM interviews INDEXED BY interviews_bad_hear_back "
+                 f"WHERE followed_up_on IS NULL AND date(hear_back_by) IS NOT hear_back_by)")
         params = [(until - timedelta(days=1) if until > date.min else until).isoformat()]
     rows = store.db.execute(
         f"""SELECT i.uid, i.round, i.hear_back_by, o.title, co.name,

@@ -127,7 +127,9 @@ class Store:
             raise StoreError(f"cannot open {path}: {exc.strerror or exc}") from None
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open {path}: {exc}") from None
-        store = cls(Database(conn), path, read_only=read_only)
+        # No sqlite-utils plugins (none is wanted on this connection): looking for them
+        # reads every installed package's metadata, a tenth of a second at each start.
+        store = cls(Database(conn, execute_plugins=False), path, read_only=read_only)
         try:
             store._prepare()
         except BaseException:
@@ -138,9 +140,13 @@ class Store:
         return store
 
     @classmethod
-    def memory(cls) -> Store:
-        """A throwaway in-memory database, for tests and previews."""
-        store = cls(Database(memory=True), None)
+    def memory(cls, *, spill_to_disk: bool = False) -> Store:
+        """A throwaway in-memory database, for tests and previews. With
+        `spill_to_disk` what outgrows the page cache goes to a temporary file SQLite
+        deletes on closing (a dry run of a large import keeps memory bounded)."""
+        db = (Database(sqlite3.connect(""), execute_plugins=False) if spill_to_disk
+              else Database(memory=True, execute_plugins=False))
+        store = cls(db, None)
         store.db.execute("PRAGMA foreign_keys = ON")
         opening.create_or_upgrade(store.db, Path(":memory:"), None)
         store._refresh_facts_on_open()
@@ -205,7 +211,14 @@ class Store:
     def atomic(self) -> Iterator[Store]:
         """One user action: everything inside is saved together or not at all.
         The outermost block also brings the contact facts of the people it touched
-        up to date, in the same transaction."""
+        up to date, in the same transaction.
+
+        Inside bulk() a block joins the bulk's transaction without a savepoint of
+        its own: the bulk is saved whole or not at all, and a savepoint per record
+        (a contacts import writes three per card) would only cost time."""
+        if self._bulk:
+            yield self
+            return
         outermost = not self.db.conn.in_transaction
         try:
             with opening.write_transaction(self.db):
@@ -237,7 +250,7 @@ class Store:
                 self._upsert(cls, run)
 
     @contextmanager
-    def bulk(self, *, everything: bool = False) -> Iterator[Store]:
+    def bulk(self, *, everything: bool = False, roomy_cache: bool = True) -> Iterator[Store]:
         """Many writes (an import) as one transaction, with a roomier page cache and
         the search rows rebuilt once at the end instead of per record. Nested, it
         joins the outer one.
@@ -246,7 +259,10 @@ class Store:
         a new one) nothing is noted per record: every search row and every person's
         contact facts are rebuilt at the end, and foreign keys are checked once for
         the whole file before committing instead of on every row (so deleting inside
-        does not cascade)."""
+        does not cascade).
+
+        Without `roomy_cache` the page cache keeps its usual size: memory stays
+        bounded by what is written at a time (a contacts import, card by card)."""
         if self._bulk:
             yield self
             return
@@ -254,9 +270,9 @@ class Store:
         if check_once:
             self.db.execute("PRAGMA foreign_keys = OFF")
         facts = contact_facts.deferred(self.db) if everything else nullcontext()
+        cache = _roomy_cache(self.db) if roomy_cache else nullcontext()
         try:
-            with self.atomic(), _roomy_cache(self.db), deferred_search(self.db, everything=everything), \
-                    facts:
+            with self.atomic(), cache, deferred_search(self.db, everything=everything), facts:
                 self._bulk = True
                 try:
                     yield self

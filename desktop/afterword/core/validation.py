@@ -14,8 +14,6 @@ from datetime import date
 from functools import cache
 from typing import Any, NamedTuple
 
-import phonenumbers
-
 from afterword.core.codec import record_kind
 from afterword.core.errors import InvalidRecord
 from afterword.core.terminal import has_control_characters, printable
@@ -171,6 +169,8 @@ def email_problem(text: str) -> str | None:
 def phone_problem(text: str, region: str | None) -> str | None:
     """A phone number must be a possible number; without a leading + it is read
     as a number of `region` (a two-letter country code)."""
+    import phonenumbers  # a large library, loaded when a phone number is first checked
+
     text = text.strip()
     if not text:
         return None

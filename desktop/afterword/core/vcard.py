@@ -64,20 +64,6 @@ class Property:
     types: frozenset[str] = frozenset()
     quoted_printable: bool = False
 
-    @classmethod
-    def make(cls, group: str | None, name: str, params: tuple[tuple[str, tuple[str, ...]], ...],
-             value: bytes, raw: bytes, version: str, where: str) -> Property:
-        found: set[str] = set()
-        for key, values in params:
-            if key == "TYPE":
-                for item in values:
-                    found.update(v.strip().lower() for v in item.split(","))
-            elif not values:
-                found.add(key.lower())
-        encoding = next((v[0].upper() for k, v in params if k == "ENCODING" and v), "")
-        qp = encoding == "QUOTED-PRINTABLE" or "quoted-printable" in found
-        return cls(group, name, params, value, raw, version, where, frozenset(found), qp)
-
     # -- parameters ------------------------------------------------------------
 
     def param(self, name: str) -> tuple[str, ...]:
@@ -144,6 +130,21 @@ class Property:
         raise CardError(self.where, self.name, "not an inline picture (no ENCODING=b or data: URI)")
 
 
+def _param_facts(params: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[frozenset[str], bool]:
+    """The TYPE values (and 2.1's bare parameters) in lower case, and whether the
+    value is QUOTED-PRINTABLE."""
+    found: set[str] = set()
+    for key, values in params:
+        if key == "TYPE":
+            for item in values:
+                found.update(v.strip().lower() for v in item.split(","))
+        elif not values:
+            found.add(key.lower())
+    encoding = next((v[0].upper() for k, v in params if k == "ENCODING" and v), "")
+    qp = encoding == "QUOTED-PRINTABLE" or "quoted-printable" in found
+    return frozenset(found), qp
+
+
 def _media_type(values: Sequence[str]) -> str | None:
     for value in values:
         for item in value.split(","):
@@ -191,8 +192,12 @@ class Card:
 
 # -- reading ---------------------------------------------------------------------
 
-_END = re.compile(rb"^[ \t]*END[ \t]*:[ \t]*VCARD[ \t]*\r?$", re.MULTILINE | re.IGNORECASE)
-_BEGIN = re.compile(rb"^[ \t]*BEGIN[ \t]*:[ \t]*VCARD[ \t]*\r?$", re.MULTILINE | re.IGNORECASE)
+# Each line pattern starts with the line end before the line: a search then skips
+# through a photo's base64 looking only at line ends, instead of trying every byte.
+# The reader keeps a "\n" before the first line of the file so that line is seen too.
+_END = re.compile(rb"\n[ \t]*END[ \t]*:[ \t]*VCARD[ \t]*\r?$", re.MULTILINE | re.IGNORECASE)
+_BEGIN = re.compile(rb"\n[ \t]*BEGIN[ \t]*:[ \t]*VCARD[ \t]*\r?$", re.MULTILINE | re.IGNORECASE)
+_VERSION = re.compile(rb"\nVERSION[ \t]*:[ \t]*([0-9.]+)[ \t]*$", re.MULTILINE | re.IGNORECASE)
 _CHUNK = 1 << 20
 
 
@@ -204,6 +209,7 @@ def read_cards(stream: BinaryIO) -> Iterator[Card]:
     buffer = stream.read(_CHUNK)
     if buffer.startswith(_BOM):
         buffer = buffer[3:]
+    buffer = b"\n" + buffer  # the first line is found like any other (see _END)
     index, pos, eof = 0, 0, False
     while True:
         match = _END.search(buffer, pos)
@@ -236,7 +242,7 @@ def _card_between(chunk: bytes, index: int) -> Card:
         found = chunk[:begin.start()] if begin else chunk
         raise CardError(f"card {index}", None, f"expected BEGIN:VCARD, found {_shown(found)}")
     body = chunk[begin.end():]
-    if b"BEGIN" in body.upper() and _BEGIN.search(body):
+    if _BEGIN.search(body):
         raise CardError(f"card {index}", None, "a new card begins before END:VCARD")
     if len(body) > MAX_CARD_BYTES:
         raise CardError(f"card {index}", None, f"larger than {MAX_CARD_BYTES // (1024 * 1024)} MB")
@@ -249,7 +255,9 @@ def _shown(line: bytes) -> str:
 
 def parse_card(body: bytes, index: int) -> Card:
     """One card from the bytes between BEGIN:VCARD and END:VCARD."""
-    body = body.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    body = body.replace(b"\r\n", b"\n")
+    if b"\r" in body:
+        body = body.replace(b"\r", b"\n")
     version = _version(body)
     where = f"card {index}"
     physical = body.split(b"\n")
@@ -266,18 +274,23 @@ def parse_card(body: bytes, index: int) -> Card:
 
 
 def _version(body: bytes) -> str:
-    match = re.search(rb"(?im)^VERSION[ \t]*:[ \t]*([0-9.]+)[ \t]*$", body)
+    match = _VERSION.search(b"\n" + body)
     if not match:
         return "3.0"  # some scanner apps leave it out; 3.0 is the common reading
     version = match.group(1).decode("ascii")
     return version if version in VERSIONS else "3.0"
 
 
+_FOLDED = (b" ", b"\t")
+
+
 def _unfold(lines: list[bytes], version: str) -> list[tuple[bytes, bytes]]:
     """(raw, logical) pairs: continuation lines joined; 2.1's QUOTED-PRINTABLE soft
     line breaks (a line ending in '=') joined too."""
+    if version != "2.1":
+        return _unfold_folded(lines)
+    # 2.1 keeps a continuation line's leading space (it is part of the value).
     out: list[tuple[list[bytes], bytearray]] = []
-    keep_space = version == "2.1"
     soft = False
     for line in lines:
         if soft and out:
@@ -286,16 +299,31 @@ def _unfold(lines: list[bytes], version: str) -> list[tuple[bytes, bytes]]:
             logical[-1:] = line  # drop the '=' of the soft break
             soft = logical.endswith(b"=") and _is_qp(logical)
             continue
-        if line[:1] in (b" ", b"\t") and out:
+        if line[:1] in _FOLDED and out:
             raw, logical = out[-1]
             raw.append(line)
-            logical += line if keep_space else line[1:]
+            logical += line
             continue
         if not line.strip():
             continue
         out.append(([line], bytearray(line)))
-        soft = version == "2.1" and line.endswith(b"=") and _is_qp(line)
+        soft = line.endswith(b"=") and _is_qp(line)
     return [(b"\r\n".join(raw), bytes(logical)) for raw, logical in out]
+
+
+def _unfold_folded(lines: list[bytes]) -> list[tuple[bytes, bytes]]:
+    """3.0 and 4.0: a line beginning with a space or tab continues the one before,
+    without that first character (a photo's hundreds of lines cost little each)."""
+    props: list[list[bytes]] = []
+    current: list[bytes] | None = None
+    for line in lines:
+        if line[:1] in _FOLDED and current is not None:
+            current.append(line)
+        elif line.strip():
+            current = [line]
+            props.append(current)
+    return [(b"\r\n".join(p), p[0] + b"".join([line[1:] for line in p[1:]])) if len(p) > 1
+            else (p[0], p[0]) for p in props]
 
 
 def _is_qp(line: bytes | bytearray) -> bool:
@@ -303,8 +331,29 @@ def _is_qp(line: bytes | bytearray) -> bool:
     return b"QUOTED-PRINTABLE" in head.upper()
 
 
+# A property's name and parameters ("item1.EMAIL;type=INTERNET", "TEL;type=CELL")
+# repeat from card to card: each is read once and looked up after that. Only short
+# heads are kept, and the table is emptied when it grows past _HEADS_KEPT, so memory
+# stays small whatever the file holds.
+_Head = tuple[str | None, str, tuple[tuple[str, tuple[str, ...]], ...], frozenset[str], bool]
+_HEADS: dict[bytes, _Head] = {}
+_HEADS_KEPT, _HEAD_KEPT_BYTES = 1000, 200
+
+
 def _property(raw: bytes, line: bytes, version: str, where: str) -> Property:
     head, value = _split_head(line, where)
+    known = _HEADS.get(head)
+    if known is None:
+        known = _read_head(head, where)
+        if len(head) <= _HEAD_KEPT_BYTES:
+            if len(_HEADS) >= _HEADS_KEPT:
+                _HEADS.clear()
+            _HEADS[head] = known
+    group, name, params, types, qp = known
+    return Property(group, name, params, value, raw, version, where, types, qp)
+
+
+def _read_head(head: bytes, where: str) -> _Head:
     try:
         text = head.decode("ascii")
     except UnicodeDecodeError:
@@ -313,9 +362,8 @@ def _property(raw: bytes, line: bytes, version: str, where: str) -> Property:
     match = _NAME.match(pieces[0].strip())
     if not match:
         raise CardError(where, None, f"not a property name: {pieces[0][:40]!r}")
-    group, name = match.group(1), match.group(2).upper()
     params = tuple(_param(p) for p in pieces[1:] if p.strip())
-    return Property.make(group, name, params, value, raw, version, where)
+    return (match.group(1), match.group(2).upper(), params, *_param_facts(params))
 
 
 def _split_head(line: bytes, where: str) -> tuple[bytes, bytes]:
@@ -389,6 +437,7 @@ def _split_unescaped(text: str, sep: str) -> list[str]:
 
 
 _ESCAPES = {"n": "\n", "N": "\n", ",": ",", ";": ";", ":": ":", "\\": "\\"}
+_ESCAPE = re.compile(r"\\(.)", re.DOTALL)
 
 
 def _unescape(text: str, version: str) -> str:
@@ -396,17 +445,12 @@ def _unescape(text: str, version: str) -> str:
         return text
     if version == "2.1":  # 2.1 escapes only ';' (and writers sometimes '\\' and ',')
         return text.replace("\\;", ";").replace("\\,", ",")
-    out, i = [], 0
-    while i < len(text):
-        ch = text[i]
-        if ch == "\\" and i + 1 < len(text):
-            nxt = text[i + 1]
-            out.append(_ESCAPES.get(nxt, nxt))
-            i += 2
-            continue
-        out.append(ch)
-        i += 1
-    return "".join(out)
+    # Each backslash and the character after it, left to right (a lone one at the end stays).
+    return _ESCAPE.sub(_unescaped, text)
+
+
+def _unescaped(match: re.Match[str]) -> str:
+    return _ESCAPES.get(match.group(1), match.group(1))
 
 
 def _tidy(text: str) -> str:

@@ -7,15 +7,19 @@ until the changes stop for a moment, then runs once.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 
 from afterword.context import AppContext
-from afterword.core.calendar_export import ExportSummary
 from afterword.core.errors import AfterwordError
 from afterword.ui.background import BackgroundJobs
 from afterword.ui.calendar_settings import auto_file, kept_file
 from afterword.ui.hub import Hub
 from afterword.ui.settings import open_settings
+
+if TYPE_CHECKING:
+    from afterword.core.calendar_export import ExportSummary
 
 DELAY_MS = 2000
 

@@ -6,18 +6,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 
-from afterword.core.calendar import CalendarOptions
-from afterword.core.calendar_export import ExportSummary, export_calendar
 from afterword.core.rules import ReminderKind
 from afterword.core.store import Store
 from afterword.ui import settings as keys
 
+if TYPE_CHECKING:  # icalendar is loaded when a calendar is written, not at start-up
+    from afterword.core.calendar import CalendarOptions
+    from afterword.core.calendar_export import ExportSummary
+
 
 def load_options(settings: QSettings) -> CalendarOptions:
     """The last choices, or the defaults; anything unreadable falls back to its default."""
+    from afterword.core.calendar import CalendarOptions
+
     known = {k.value for k in ReminderKind}
     return CalendarOptions(
         tasks=keys.CALENDAR_TASKS.read(settings),
@@ -53,6 +58,8 @@ class KeptFile:
     options: CalendarOptions
 
     def write(self, store: Store, now: datetime) -> ExportSummary:
+        from afterword.core.calendar_export import export_calendar
+
         return export_calendar(store, self.path, self.options, now)
 
 

@@ -13,20 +13,21 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QProgressDialog
 
-from afterword.core.cardread.errors import CardReadError
 from afterword.core.domain import CardPhoto
-from afterword.core.merge import ContactPlan, MatchIndex, apply_plan
 from afterword.core.store import Store
 from afterword.core.undo import Writes
 from afterword.ui import messages
 from afterword.ui.background import BackgroundJobs
 
+# Card reading and the merge rule (phone numbers, OCR) load on first use, not at start.
 if TYPE_CHECKING:
     from afterword.core.cardread import CardReading
+    from afterword.core.merge import ContactPlan, MatchIndex
     from afterword.ui.dialogs.card_review import CardReviewDialog
     from afterword.ui.main_window import MainWindow
 
 IMAGE_FILTER = "Card photos (*.jpg *.jpeg *.png *.webp *.tif *.tiff *.bmp);;All files (*)"
+TITLE = "New Person from Card"
 MIME_TYPES = {"jpeg": "image/jpeg", "png": "image/png", "webp": "image/webp", "tiff": "image/tiff",
               "bmp": "image/bmp"}
 
@@ -36,6 +37,7 @@ def recognition(data: bytes, name: str, region: str) -> Callable[[Store], object
     match (on the worker's own connection)."""
     def work(store: Store) -> tuple[CardReading, MatchIndex]:
         from afterword.core.cardread import read_card_bytes
+        from afterword.core.merge import MatchIndex
 
         return read_card_bytes(data, region, name=name), MatchIndex.load(store, region)
     return work
@@ -81,13 +83,16 @@ class CardCapture(QObject):
     # -- where the image comes from ---------------------------------------------------
 
     def from_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.window, "New Person from Card", "", IMAGE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self.window, TITLE, "", IMAGE_FILTER)
         if path:
             self.from_path(Path(path))
 
     def from_path(self, path: Path) -> None:
+        from afterword.core.cardread.errors import CardReadError
         from afterword.core.cardread.image import load_card_bytes
 
+        if self.window.read_only.refused(TITLE):
+            return
         try:
             data = load_card_bytes(path)
         except CardReadError as exc:
@@ -115,15 +120,14 @@ class CardCapture(QObject):
 
     def read(self, data: bytes, name: str) -> None:
         """Read the card off the window thread; the review dialog follows."""
-        if self.window.read_only.on:
-            self._failed("this file is open for reading only; nothing can be added")
+        if self.window.read_only.refused(TITLE):
             return
         if self._progress is not None:
             self._failed("a card is being read already; wait for it to finish")
             return
         self._pending = (data, name)
         self._progress = QProgressDialog("Reading the card…", "Cancel", 0, 0, self.window)
-        self._progress.setWindowTitle("New Person from Card")
+        self._progress.setWindowTitle(TITLE)
         self._progress.setWindowModality(Qt.WindowModality.WindowModal)
         self._progress.setMinimumDuration(0)
         self._progress.canceled.connect(self._cancel)
@@ -147,7 +151,7 @@ class CardCapture(QObject):
         self._close_progress()
         self._pending = None
         if not cancelled:
-            messages.warn(self.window, "New Person from Card", f"The card was not read: {reason}.")
+            messages.warn(self.window, TITLE, f"The card was not read: {reason}.")
         self.finished.emit()
 
     def _read(self, result: tuple[CardReading, MatchIndex]) -> None:
@@ -185,6 +189,8 @@ class CardCapture(QObject):
             changes.append((None, plan.company))
         changes.append((plan.before, contact))
         writes = Writes(changes)
+        from afterword.core.merge import MatchIndex, apply_plan
+
         old_photo = store.card_photo(contact.uid) if plan.before is not None else None
         index = MatchIndex(region=None)  # apply_plan teaches it; nothing reads it here
 

@@ -10,19 +10,15 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from afterword.core.contact_files import export_contacts
 from afterword.core.domain import Contact
 from afterword.core.errors import AfterwordError
-from afterword.core.merge_people import PeopleMerge, plan_people_merge, suggested_pairs
 from afterword.core.store import Store
-from afterword.core.undo import Writes
 from afterword.ui import messages
 from afterword.ui.background import BackgroundJobs
-from afterword.ui.dialogs.import_contacts import ImportContactsDialog
-from afterword.ui.dialogs.merge_people import MergePeopleDialog
 from afterword.ui.first_run import IMPORT_CONTACTS_ACTION
 
 if TYPE_CHECKING:
+    from afterword.core.merge_people import PeopleMerge
     from afterword.ui.main_window import MainWindow
 
 IMPORT_FILTER = "Contacts (*.vcf *.vcard *.csv);;vCard (*.vcf *.vcard);;CSV (*.csv);;All files (*)"
@@ -63,6 +59,10 @@ class ContactsIO(QObject):
 
     def import_paths(self, paths: list[Path]) -> bool:
         """Preview, then (if the user says so) import `paths`. True when written."""
+        if self.window.read_only.refused("Import Contacts"):
+            return False
+        from afterword.ui.dialogs.import_contacts import ImportContactsDialog  # on first use
+
         dialog = ImportContactsDialog(self.window.context, paths, self.window.phone_region(),
                                       self.window)
         if not dialog.exec():
@@ -109,6 +109,8 @@ class ContactsIO(QObject):
     def export_to(self, out: Path, version: str = "4.0", uids: list[str] | None = None) -> None:
         """Write the file on a worker thread; the status bar says how many went."""
         def work(store: Store) -> str:
+            from afterword.core.contact_files import export_contacts  # on first use
+
             count = export_contacts(store, out, version=version, uids=uids)
             return f"Exported {count} {'person' if count == 1 else 'people'} to {out}"
 
@@ -127,6 +129,9 @@ class ContactsIO(QObject):
     # -- merge -------------------------------------------------------------------------
 
     def merge(self) -> None:
+        from afterword.core.merge_people import suggested_pairs  # on first use
+        from afterword.ui.dialogs.merge_people import MergePeopleDialog
+
         store = self.window.context.store
         chosen = self._selected_people()
         people = [c for uid in chosen[:2] if (c := store.get(Contact, uid)) is not None]
@@ -140,6 +145,8 @@ class ContactsIO(QObject):
 
     def merge_pair(self, survivor_uid: str, other_uid: str) -> bool:
         """Merge `other` into `survivor` as one undoable step."""
+        from afterword.core.merge_people import plan_people_merge  # on first use
+
         store = self.window.context.store
         try:
             merge = plan_people_merge(store, survivor_uid, other_uid, self.window.phone_region())
@@ -159,6 +166,8 @@ class ContactsIO(QObject):
 
 def _steps(store: Store, merge: PeopleMerge):
     """Do and undo of a merge: the record changes (moves, then the delete) and the photo."""
+    from afterword.core.undo import Writes
+
     writes = Writes(merge.changes)
     photo = merge.photo
 

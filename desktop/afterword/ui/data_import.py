@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QFileDialog, QProgressDialog
 
-from afterword.core import interchange
+from afterword.core.errors import InterchangeError
 from afterword.core.store import Store
 from afterword.ui import messages
 from afterword.ui.background import BackgroundJobs
@@ -23,6 +23,8 @@ JSON_FILTER = "Afterword interchange files (*.json);;All files (*)"
 
 def import_file(store: Store, path: Path) -> str:
     """Import `path` into `store` (any thread), streamed; the summary of what was written."""
+    from afterword.core import interchange  # on first use, not at start-up
+
     return interchange.import_file(store, path).summary()
 
 
@@ -51,7 +53,7 @@ class DataImport(QObject):
         if store.path is None:
             try:
                 summary = import_file(store, path)
-            except interchange.InterchangeError as exc:
+            except InterchangeError as exc:
                 self._failed(str(exc))
                 return
             self._done(summary)

@@ -13,13 +13,11 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 
 from afterword.core import queries
-from afterword.core.demo import fill_demo
 from afterword.core.domain import Company
 from afterword.core.errors import AfterwordError
 from afterword.core.store import Store
 from afterword.paths import data_dir
 from afterword.ui import messages
-from afterword.ui.dialogs.new_role import NewRoleDialog
 
 if TYPE_CHECKING:
     from afterword.ui.main_window import MainWindow
@@ -52,6 +50,8 @@ class FirstRun(QObject):
          "json": self.window.data_import.choose, "role": self.add_first_role}[step]()
 
     def open_sample(self) -> None:
+        from afterword.core.demo import fill_demo  # on first use, not at start-up
+
         path = sample_database()
         try:
             store = Store.open(path)
@@ -68,6 +68,8 @@ class FirstRun(QObject):
                 f"This is the sample data ({path}); File ▸ Open Database… goes back to yours.", 20000)
 
     def add_first_role(self) -> None:
+        from afterword.ui.dialogs.new_role import NewRoleDialog  # on first use
+
         w = self.window
         dialog = NewRoleDialog(w.context.store.all(Company), w, title="Add Your First Role",
                                accept_text="&Add and Debrief…")

@@ -13,12 +13,7 @@ from PySide6.QtGui import QAction
 from afterword.core import queries
 from afterword.core.domain import FeedbackCall, Interview, Opportunity, Stage
 from afterword.core.rules import Reminder, ReminderKind
-from afterword.ui.dialogs.cadence import CadenceDialog
-from afterword.ui.dialogs.debrief import DebriefDialog
-from afterword.ui.dialogs.feedback_call import FeedbackCallDialog
-from afterword.ui.dialogs.follow_up_letter import FollowUpLetterDialog
 from afterword.ui.page import Selection
-from afterword.ui.rejection import reject_and_offer_call
 
 if TYPE_CHECKING:
     from afterword.ui.main_window import MainWindow
@@ -89,13 +84,18 @@ class FollowThrough(QObject):
         return queries.latest_call_about(store, self._role_uid(selection))
 
     # -- commands ---------------------------------------------------------------------
+    # Each dialog is imported when first opened: start-up loads only what the first page needs.
 
     def debrief(self) -> None:
+        from afterword.ui.dialogs.debrief import DebriefDialog
+
         w = self.window
         DebriefDialog(w.context, w.hub, w, opportunity_uid=self._role_uid(self._selection()),
                       changes=w.changes).exec()
 
     def follow_up_letter(self) -> None:
+        from afterword.ui.dialogs.follow_up_letter import FollowUpLetterDialog
+
         selection = self._selection()
         uid = self._round_uid(selection)
         if uid is None:
@@ -105,6 +105,8 @@ class FollowThrough(QObject):
                              recipient_uid=selection.contact_uid).exec()
 
     def mark_rejected(self) -> None:
+        from afterword.ui.rejection import reject_and_offer_call
+
         uid = self._role_uid(self._selection())
         if uid is None:
             return
@@ -115,6 +117,8 @@ class FollowThrough(QObject):
         w.selection_changed()
 
     def feedback_call(self) -> None:
+        from afterword.ui.dialogs.feedback_call import FeedbackCallDialog
+
         call = self._call(self._selection())
         if call is None:
             return
@@ -122,6 +126,8 @@ class FollowThrough(QObject):
         FeedbackCallDialog(w.context, w.hub, w, call=call, changes=w.changes).exec()
 
     def stay_in_touch(self) -> None:
+        from afterword.ui.dialogs.cadence import CadenceDialog
+
         uid = self._selection().contact_uid
         if uid is None:
             return

@@ -37,11 +37,6 @@ from afterword.ui.commands import Changes
 from afterword.ui.contacts_io import ContactsIO
 from afterword.ui.data_import import DataImport
 from afterword.ui.database_files import DatabaseFiles
-from afterword.ui.dialogs.about import AboutDialog
-from afterword.ui.dialogs.export_reminders import ExportRemindersDialog
-from afterword.ui.dialogs.preferences import PreferencesDialog
-from afterword.ui.dialogs.print_checklist import PrintChecklistDialog
-from afterword.ui.dialogs.sync_preferences import SyncPage
 from afterword.ui.first_run import FirstRun
 from afterword.ui.follow_through import FollowThrough
 from afterword.ui.hub import Hub
@@ -72,7 +67,8 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.changes = Changes(context, self.hub, self.undo_stack, self.report_problem,
                                notice=lambda text: self.statusBar().showMessage(text, 15000))
-        self.setWindowIcon(app_icon())
+        if QApplication.windowIcon().isNull():  # else it is the application's, set at start
+            self.setWindowIcon(app_icon())
         self.resize(default_size(self.screen().availableGeometry().size()))
 
         self.pages = pages()
@@ -93,7 +89,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([150, 1000])
-        self.notifier = Notifier(context, self.hub, self)
+        self.notifier = Notifier(context, self.hub, self, shown_today=self._shown_today)
         self.notifier.banner.open_today.connect(lambda: self.show_page("today"))
         central = QWidget()
         column = QVBoxLayout(central)
@@ -321,6 +317,12 @@ class MainWindow(QMainWindow):
             return page.select(kind, uid)
         return False
 
+    def _shown_today(self) -> Page | None:
+        """The Today page while it is on screen (it then keeps what is due current:
+        the notifier announces from what it reads)."""
+        today = self.page_widgets.get("today")
+        return today if today is not None and self.stack.currentWidget() is today else None
+
     def current_page(self) -> str:
         widget = self.stack.currentWidget()
         return next(k for k, w in self.page_widgets.items() if w is widget)
@@ -365,7 +367,12 @@ class MainWindow(QMainWindow):
         self.search_field.clear()
         self.shown_page().clear_search()
 
+    # Dialogs are imported when first opened: start-up loads only what the first page needs.
+
     def edit_preferences(self, page: str = "general") -> None:
+        from afterword.ui.dialogs.preferences import PreferencesDialog
+        from afterword.ui.dialogs.sync_preferences import SyncPage
+
         sync = SyncPage(self.context, self.settings, session_password=self.sync_control.session_password)
         dialog = PreferencesDialog(self.settings, self, sync_page=sync)
         dialog.show_page(page)
@@ -388,12 +395,18 @@ class MainWindow(QMainWindow):
         messages.warn(self, "Not Saved", text)
 
     def export_reminders(self) -> None:
+        from afterword.ui.dialogs.export_reminders import ExportRemindersDialog
+
         ExportRemindersDialog(self.context, self.hub, self, settings=self.settings).exec()
 
     def show_about(self) -> None:
+        from afterword.ui.dialogs.about import AboutDialog
+
         AboutDialog(self.context, self.hub, self).exec()
 
     def print_checklist(self) -> None:
+        from afterword.ui.dialogs.print_checklist import PrintChecklistDialog
+
         PrintChecklistDialog(self.context, self.hub, self).exec()
 
     # -- the database file ---------------------------------------------------------------

@@ -5,6 +5,11 @@ banner the main window places above its content."""
 from __future__ import annotations
 
 import html
+import inspect
+import weakref
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -20,10 +25,13 @@ from PySide6.QtWidgets import (
 
 from afterword import APP_NAME
 from afterword.context import AppContext
-from afterword.core.rules import Reminder, due_reminders
+from afterword.core.rules import Reminder, Reminders, due_reminders
 from afterword.ui.background import BackgroundJobs
 from afterword.ui.hub import Hub
 from afterword.ui.widgets import HINT_STYLE, named
+
+if TYPE_CHECKING:
+    from afterword.ui.views.today import TodayView
 
 CHECK_EVERY_MS = 60_000
 SETTLE_MS = 1_500
@@ -78,13 +86,26 @@ def with_uids(items: list[Reminder]) -> list[Reminder]:
 
 
 class Notifier(QObject):
-    """Announces due reminders once each. `tray` None means: decide from the desktop."""
+    """Announces due reminders once each. `tray` None means: decide from the desktop.
+
+    While the Today page is on screen it keeps what is due current, and the notifier
+    announces from its result (`take`) instead of computing the same again;
+    `shown_today` gives that page while it is on screen (else None)."""
 
     announced = Signal(str, str)
 
-    def __init__(self, context: AppContext, hub: Hub, parent=None, *, tray: bool | None = None):
+    def __init__(self, context: AppContext, hub: Hub, parent=None, *, tray: bool | None = None,
+                 shown_today: Callable[[], TodayView | None] | None = None):
         super().__init__(parent)
         self.context, self.hub = context, hub
+        # Held weakly: a window's method kept here would keep the window alive in a
+        # reference cycle, to be destroyed later by whichever thread collects it.
+        if shown_today is None:
+            self._today_of: Callable[[], Callable[[], TodayView | None] | None] = lambda: None
+        elif inspect.ismethod(shown_today):
+            self._today_of = weakref.WeakMethod(shown_today)
+        else:
+            self._today_of = lambda: shown_today
         self.seen: set[str] = set()
         self.banner = NotificationBanner(parent if isinstance(parent, QWidget) else None)
         use_tray = QSystemTrayIcon.isSystemTrayAvailable() if tray is None else tray
@@ -104,7 +125,7 @@ class Notifier(QObject):
         self._settle = QTimer(self)
         self._settle.setSingleShot(True)
         self._settle.setInterval(SETTLE_MS)
-        self._settle.timeout.connect(self.check_soon)
+        self._settle.timeout.connect(self._settled)
         hub.changed.connect(lambda _kind: self._settle.start())
         self._jobs = BackgroundJobs(self)
         self._jobs.done.connect(self._checked)
@@ -117,10 +138,22 @@ class Notifier(QObject):
 
     def start_in_background(self) -> None:
         """Start watching; the first announcement comes when the worker has read
-        what is due, so opening a large database does not wait for it."""
+        what is due, so opening a large database does not wait for it — or, when
+        the window opens on Today, from what Today reads anyway."""
         self.timer.start()
         self._first = True
-        self.check_soon()
+        today_page = self._shown_today()
+        if today_page is None:
+            self.check_soon()
+        elif today_page.last_computed is not None:  # read while the window was built
+            self.take(*today_page.last_computed)
+
+    def take(self, on: date, reminders: Reminders) -> None:
+        """What Today computed (due by `on` and its look-ahead): announce what is due
+        by the computer's today that was not announced yet."""
+        today = self.context.today()
+        first, self._first = self._first, False
+        self._announce([r for r in reminders.items if r.due <= today], first)
 
     def stop(self) -> None:
         """Stop watching and let a running check finish (on closing the window)."""
@@ -132,8 +165,22 @@ class Notifier(QObject):
         first, self._first = self._first, False
         self._announce(items, first)
 
+    def _shown_today(self) -> TodayView | None:
+        shown_today = self._today_of()
+        return shown_today() if shown_today is not None else None
+
+    def _settled(self) -> None:
+        # Today on screen has read again on the change itself.
+        if self._shown_today() is None:
+            self.check_soon()
+
     def check_soon(self) -> None:
-        """Check on a worker thread: reading every reminder can take seconds."""
+        """Check on a worker thread: reading every reminder can take seconds. While
+        Today is on screen it reads again instead, and its result comes to `take`."""
+        today_page = self._shown_today()
+        if today_page is not None:
+            today_page.reload()
+            return
         path, today = self.context.store.path, self.context.today()
         if path is None:
             self.check()

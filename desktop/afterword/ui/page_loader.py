@@ -15,7 +15,7 @@ from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
 from afterword.context import AppContext
-from afterword.core.queries import record_count
+from afterword.core.queries import record_scale
 from afterword.ui.background import BackgroundJobs, Work
 from afterword.ui.hub import Hub
 
@@ -44,6 +44,7 @@ class PageLoader(QObject):
         self.background_above = BACKGROUND_ABOVE
         self.stale = False
         self.ever_loaded = False
+        self._generation = 0  # of the latest read asked for
         self._jobs = BackgroundJobs(self)
         self._jobs.done.connect(self._arrived)
         self._jobs.failed.connect(self._failed)
@@ -69,14 +70,19 @@ class PageLoader(QObject):
         self.reload()
 
     def reload(self) -> None:
+        """Read the page again: on the worker thread for a large database, else at
+        once. A later read wins over an earlier one still on its way (say, of the
+        larger file open before)."""
         self.stale = False
+        self._generation += 1
         work = self._work()
         if not self.in_background():
             self._put(work(self._context.store))
             return
         if self._status is not None and not self._status.text().endswith(UPDATING):
             self._status.setText(self._status.text() + UPDATING)
-        self._jobs.submit(self._context.store.path, work)
+        generation = self._generation
+        self._jobs.submit(self._context.store.path, lambda store: (generation, work(store)))
 
     def finish(self) -> None:
         """Wait for a running read (on closing the window)."""
@@ -95,16 +101,18 @@ class PageLoader(QObject):
             return False
         if self.background_above <= 0:
             return True
-        return record_count(store, *self._size_of) > self.background_above
+        return record_scale(store, *self._size_of) > self.background_above
 
     def _put(self, result: Any) -> None:
         self._show(result)
         self.ever_loaded = True
         self.loaded.emit()
 
-    def _arrived(self, result: Any) -> None:
-        if not self._jobs.busy:  # else a newer read is on its way; show that one
-            self._put(result)
+    def _arrived(self, result: tuple[int, Any]) -> None:
+        generation, read = result
+        # Else a newer read is on its way, or was shown already.
+        if generation == self._generation and not self._jobs.busy:
+            self._put(read)
 
     def _failed(self, reason: str) -> None:
         if self._status is not None:

@@ -27,6 +27,7 @@ def _today(w: MainWindow) -> Page:
     from afterword.ui.views.today import TodayView
 
     view = TodayView(w.context, w.hub, w.changes, w.lookahead)
+    view.computed.connect(w.notifier.take)  # one computation serves Today and the notifier
     view.reminder_opened.connect(w.follow_through.open_reminder)
     view.brief_requested.connect(w.brief.print_brief)
     view.first_steps.step_chosen.connect(w.first_run.take)

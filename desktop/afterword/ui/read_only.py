@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel
 
 from afterword.core.health import is_read_only
+from afterword.ui import messages
 from afterword.ui.widgets import HINT_STYLE, named
 
 if TYPE_CHECKING:
@@ -35,10 +36,25 @@ class ReadOnlyMode(QObject):
     def editing_actions(self) -> list[QAction]:
         """The window's commands that would change the file."""
         w = self.window
-        return [*w.records.new_actions(), w.data_import.action,
+        return [*self._writing_actions(), w.follow_through.reject_action,
+                w.follow_through.call_action, w.follow_through.cadence_action,
+                w.sync_control.action]
+
+    def _writing_actions(self) -> list[QAction]:
+        """The editing commands on whenever the file can be written (the others follow
+        the selection, or a sync under way)."""
+        w = self.window
+        return [*w.records.new_actions(), *w.card_capture.actions(), w.data_import.action,
                 w.contacts_io.import_action, w.contacts_io.merge_action,
-                w.follow_through.debrief_action, w.follow_through.reject_action,
-                w.follow_through.call_action, w.follow_through.cadence_action]
+                w.follow_through.debrief_action, w.safekeeping.restore_action]
+
+    def refused(self, title: str) -> bool:
+        """True (having said so where the user is) when the file is read-only: for ways
+        in that have no menu item to turn off, such as a drop."""
+        if self.on:
+            messages.warn(self.window, title, "This file is read-only: nothing can be added to "
+                          "it. To work in it, use File ▸ Save a Copy… and open the copy.")
+        return self.on
 
     def check(self) -> None:
         """Look at the file now open (on opening it, or another)."""
@@ -51,10 +67,7 @@ class ReadOnlyMode(QObject):
     def apply(self) -> None:
         """Take back what the selection enabled: run after every enabling pass."""
         if not self.on:
-            w = self.window
-            for action in w.records.new_actions() + [w.data_import.action, w.contacts_io.import_action,
-                                                     w.contacts_io.merge_action,
-                                                     w.follow_through.debrief_action]:
+            for action in self._writing_actions():
                 action.setEnabled(True)
             return
         for action in [*self.editing_actions(), self.window.delete_action]:

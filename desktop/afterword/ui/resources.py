@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QtMsgType, qInstallMessageHandler
-from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtCore import QSize, QtMsgType, qInstallMessageHandler
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QWidget
 
 from afterword.paths import resource
@@ -35,16 +35,17 @@ def load_icon(*parts: str) -> QIcon:
 
 
 def app_icon() -> QIcon:
-    """The application icon: the SVG, plus the pre-rendered PNGs for crisp small sizes."""
+    """The application icon: the SVG, plus the pre-rendered PNGs for crisp small sizes.
+    The files are read when a size is first drawn, not here: decoding all of them
+    (up to 512 px) and the SVG took a noticeable part of start-up."""
     icon = QIcon()
     for size in APP_ICON_SIZES:
         path = resource("icons", "png", f"afterword-{size}.png")
-        pixmap = QPixmap(str(path)) if path.is_file() else QPixmap()
-        if not pixmap.isNull():
-            icon.addPixmap(pixmap)
-    svg = load_icon("icons", "afterword.svg")
-    if not svg.isNull():
-        icon.addFile(str(resource("icons", "afterword.svg")))
+        if path.is_file():
+            icon.addFile(str(path), QSize(size, size))
+    svg = resource("icons", "afterword.svg")
+    if svg.is_file():
+        icon.addFile(str(svg))
     if icon.isNull():
         log.warning("no usable application icon under %s", resource("icons"))
     return icon

@@ -15,7 +15,6 @@ from afterword.core.errors import AfterwordError
 from afterword.paths import data_dir
 from afterword.ui import messages
 from afterword.ui.background import BackgroundJobs
-from afterword.ui.dialogs.restore_backup import RestoreBackupDialog
 
 if TYPE_CHECKING:
     from afterword.ui.main_window import MainWindow
@@ -73,6 +72,8 @@ class Safekeeping(QObject):
     # -- restore ---------------------------------------------------------------------
 
     def choose_backup(self) -> None:
+        from afterword.ui.dialogs.restore_backup import RestoreBackupDialog  # on first use
+
         folder = self.folder()
         dialog = RestoreBackupDialog(backups.list_snapshots(folder), str(folder), self.window)
         if dialog.exec() != RestoreBackupDialog.DialogCode.Accepted or dialog.chosen() is None:

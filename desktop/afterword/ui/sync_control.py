@@ -90,6 +90,7 @@ class SyncControl(QObject):
         else:
             self._every.stop()
             self._soon.stop()
+        self._enable()
         self._show()
 
     def _changed(self, _kind: str = "*") -> None:
@@ -141,7 +142,7 @@ class SyncControl(QObject):
             self._failed(report.reason, offline=True)
             return
         self.last, self.last_error, self.offline = report, None, False
-        self.action.setEnabled(True)
+        self._enable()
         c = report.contacts
         if c.writes_here or report.edited_meanwhile:
             self._quiet_change = True
@@ -154,7 +155,7 @@ class SyncControl(QObject):
 
     def _failed(self, reason: str, *, offline: bool = False) -> None:
         self.last_error, self.offline = reason, offline
-        self.action.setEnabled(True)
+        self._enable()
         self._show()
         self.failed.emit(reason)
 
@@ -212,6 +213,10 @@ class SyncControl(QObject):
             self.sync_in_background(APPLY)
         elif box.clickedButton() is keep:
             self.sync_in_background(KEEP)
+
+    def _enable(self) -> None:
+        """Sync Now is on unless a sync is under way or the file is read-only."""
+        self.action.setEnabled(not self._jobs.busy and not self._read_only())
 
     def _read_only(self) -> bool:
         read_only = getattr(self.window, "read_only", None)  # built after this object

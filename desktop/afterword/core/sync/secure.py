@@ -21,12 +21,17 @@ def is_loopback(host: str) -> bool:
 
 def check_secure(url: str) -> None:
     """HTTPS anywhere; plain HTTP only to this machine (tests, a local server)."""
-    parts = urlsplit(url)
+    not_web = NotSecure(f"{url!r} is not a web address (it should start with https://)")
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 -- read to refuse a port out of range or not a number
+    except ValueError:  # "https://[::1", "https://host:99999/"
+        raise not_web from None
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise not_web
     if parts.scheme == "https":
         return
-    if parts.scheme == "http" and is_loopback(parts.hostname or ""):
+    if is_loopback(parts.hostname):
         return
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise NotSecure(f"{url!r} is not a web address (it should start with https://)")
     raise NotSecure(f"{url} is not encrypted; use an https:// address so the password "
                     "is not sent in the clear")

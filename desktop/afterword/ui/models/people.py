@@ -30,7 +30,10 @@ _STATE_COLOURS = {CadenceState.OVERDUE: OVERDUE, CadenceState.DUE: DUE, CadenceS
 _STATE_WORDS = {CadenceState.OVERDUE: "overdue", CadenceState.DUE: "due",
                 CadenceState.PAUSED: "paused"}
 UID_ROLE = Qt.ItemDataRole.UserRole + 1
-PAGE = 200
+_DISPLAY, _TOOLTIP, _FOREGROUND = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+                                   Qt.ItemDataRole.ForegroundRole)
+# Rows read at a time: a screenful or two (a search resets the list on every keystroke).
+PAGE = 80
 MAX_CACHED = 5000
 
 Index = QModelIndex | QPersistentModelIndex
@@ -53,6 +56,8 @@ class PeopleModel(QAbstractTableModel):
         self._ids: list[int] = []
         self._rows: dict[int, PersonRow] = {}
         self._touch: dict[str, CadenceStatus] = {}
+        # Each row's shown text, worked out once: a repaint asks for every cell and role.
+        self._cells: dict[int, tuple[tuple[Any, ...], Any]] = {}
         self._search = ""
         self._sort = ("name", False)
         if read:  # else the owner reads the list (see ids_work)
@@ -74,6 +79,7 @@ class PeopleModel(QAbstractTableModel):
         self._ids = ids
         self._rows.clear()
         self._touch.clear()
+        self._cells.clear()
         self.endResetModel()
 
     def set_search(self, text: str, *, read: bool = True) -> bool:
@@ -111,6 +117,7 @@ class PeopleModel(QAbstractTableModel):
             self._remove_uid(uid)
             return
         self._rows.pop(contact_id, None)
+        self._cells.pop(contact_id, None)
         try:
             row = self._ids.index(contact_id)
         except ValueError:
@@ -122,6 +129,7 @@ class PeopleModel(QAbstractTableModel):
         """A company was renamed or similar: shown text may change, the list does not."""
         self._rows.clear()
         self._touch.clear()
+        self._cells.clear()
         if self._ids:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(HEADERS) - 1))
 
@@ -143,6 +151,7 @@ class PeopleModel(QAbstractTableModel):
         self.beginRemoveRows(QModelIndex(), row, row)
         del self._ids[row]
         self._rows.pop(gone[0], None)
+        self._cells.pop(gone[0], None)
         self.endRemoveRows()
 
     # -- lookups ----------------------------------------------------------------
@@ -166,6 +175,7 @@ class PeopleModel(QAbstractTableModel):
         if person is None:
             if len(self._rows) > MAX_CACHED:
                 self._rows.clear()
+                self._cells.clear()
             start = row - row % PAGE
             page = people.rows_by_id(self._store, self._ids[start:start + PAGE])
             self._rows.update(page)
@@ -206,24 +216,40 @@ class PeopleModel(QAbstractTableModel):
             return HEADERS[section]
         return None
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        wanted = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, UID_ROLE,
-                  Qt.ItemDataRole.ForegroundRole)
-        if role not in wanted:
-            return None
-        person = self._person(index.row())
-        if person is None:
-            return None
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        if role == _DISPLAY:
+            cells = self._cells_at(index.row())
+            return cells[0][index.column()] if cells else None
+        if role == _FOREGROUND:
+            cells = self._cells_at(index.row()) if index.column() == NEXT_TOUCH else None
+            return cells[1] if cells else None
         if role == UID_ROLE:
-            return person.uid
-        if index.column() in (LAST_CONTACT, NEXT_TOUCH):
-            return self._touch_cell(person, index.column(), role)
-        if role == Qt.ItemDataRole.ForegroundRole:
+            return self.uid_at(index.row())
+        if role == _TOOLTIP:
+            if index.column() in (LAST_CONTACT, NEXT_TOUCH):
+                cells = self._cells_at(index.row())
+                return cells[0][index.column()] if cells else None
+            person = self._person(index.row())
+            return plain_tooltip(self._values(person)[index.column()]) if person else None
+        return None
+
+    def _cells_at(self, row: int) -> tuple[tuple[Any, ...], Any] | None:
+        """A row's shown text per column, and the next touch's colour."""
+        if not 0 <= row < len(self._ids):
             return None
-        value = (person.name, person.company, person.title, role_label(person.role),
-                 person.email, person.phone)[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole and value and len(value) > 120:
-            return value[:120] + "…"
-        return plain_tooltip(value) if role == Qt.ItemDataRole.ToolTipRole else value
+        cells = self._cells.get(self._ids[row])
+        if cells is None:
+            person = self._person(row)
+            if person is None:
+                return None
+            shown = tuple(v[:120] + "…" if v and len(v) > 120 else v for v in self._values(person))
+            cells = ((*shown, self._touch_cell(person, LAST_CONTACT, _DISPLAY),
+                      self._touch_cell(person, NEXT_TOUCH, _DISPLAY)),
+                     self._touch_cell(person, NEXT_TOUCH, _FOREGROUND))
+            self._cells[person.id] = cells
+        return cells
+
+    @staticmethod
+    def _values(person: PersonRow) -> tuple[Any, ...]:
+        return (person.name, person.company, person.title, role_label(person.role),
+                person.email, person.phone)

@@ -9,7 +9,7 @@ print the prep brief."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -36,6 +36,15 @@ HEADERS = ("To do", "Due", "Details")
 REMINDER_ROLE = Qt.ItemDataRole.UserRole + 3
 Index = QModelIndex | QPersistentModelIndex
 _NO_PARENT = 0xFFFFFFFF
+_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole,
+                    Qt.ItemDataRole.FontRole, Qt.ItemDataRole.CheckStateRole,
+                    Qt.ItemDataRole.AccessibleTextRole, REMINDER_ROLE})
+
+
+class _Row(NamedTuple):
+    item: Reminder | RoundRow
+    overdue: bool
+    texts: tuple[str, ...]  # per column
 
 
 class TodayModel(QAbstractItemModel):
@@ -47,6 +56,9 @@ class TodayModel(QAbstractItemModel):
         self._groups: list[tuple[ReminderKind | None, list[Reminder] | list[RoundRow]]] = []
         self._on = date.today()
         self._checkable = True
+        # Each row's texts, worked out once: a layout asks every role of
+        # every visible cell, several times over, before the first paint.
+        self._rows: dict[tuple[int, int], _Row] = {}
 
     def set_reminders(self, reminders: list[Reminder], on: date,
                       coming: list[RoundRow] | None = None) -> None:
@@ -54,6 +66,7 @@ class TodayModel(QAbstractItemModel):
         self.beginResetModel()
         self._on = on
         self._groups = []
+        self._rows.clear()
         for kind in KIND_ORDER:
             items = sorted_by_urgency([r for r in reminders if r.kind is kind], on)
             if items:
@@ -74,10 +87,12 @@ class TodayModel(QAbstractItemModel):
             # tell the view to start afresh rather than move them.
             self.beginResetModel()
             del self._groups[group]
+            self._rows.clear()
             self.endResetModel()
             return True
         self.beginRemoveRows(self.index(group, 0), index.row(), index.row())
         del items[index.row()]
+        self._rows.clear()  # the rows below moved up
         self.endRemoveRows()
         return True
 
@@ -166,35 +181,46 @@ class TodayModel(QAbstractItemModel):
         return flags
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # Drawing and measuring a cell asks for roles this model never answers (icons,
+        # alignment, background, size): those return before anything is looked up.
+        if role not in _ROLES or not index.isValid():
             return None
-        if index.internalId() == _NO_PARENT:
+        group = index.internalId()
+        if group == _NO_PARENT:
             return self._group_data(index, role)
-        coming = self.coming_round(index)
-        if coming is not None:
-            return self._round_data(coming, index.column(), role)
-        reminder = self.reminder(index)
-        overdue = reminder.is_overdue(self._on)
-        if role == REMINDER_ROLE:
-            return reminder
-        if role == Qt.ItemDataRole.CheckStateRole and index.column() == 0 and self._checkable:
-            return Qt.CheckState.Unchecked
+        row = self._row(group, index.row())
+        column = index.column()
+        if not isinstance(row.item, Reminder):
+            return self._round_data(row, column, role)
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(reminder, index.column(), overdue)
+            return row.texts[column]
+        if role == REMINDER_ROLE:
+            return row.item
+        if role == Qt.ItemDataRole.CheckStateRole and column == 0 and self._checkable:
+            return Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tooltip(f"{reminder.title}\n{self._text(reminder, 1, overdue)}\n"
-                                 f"{reminder.detail or ''}")
-        if role == Qt.ItemDataRole.ForegroundRole and overdue and index.column() < 2:
+            return plain_tooltip(f"{row.item.title}\n{row.texts[1]}\n{row.item.detail or ''}")
+        if role == Qt.ItemDataRole.ForegroundRole and row.overdue and column < 2:
             return status_colour(OVERDUE)
-        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 1 and reminder.due == self._on:
+        if role == Qt.ItemDataRole.ForegroundRole and column == 1 and row.item.due == self._on:
             return status_colour(DUE)
-        if role == Qt.ItemDataRole.FontRole and overdue and index.column() == 1:
-            font = QFont()
-            font.setBold(True)
-            return font
+        if role == Qt.ItemDataRole.FontRole and row.overdue and column == 1:
+            return self._bold()
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{reminder.title}, {self._text(reminder, 1, overdue)}"
+            return f"{row.item.title}, {row.texts[1]}"
         return None
+
+    def _row(self, group: int, number: int) -> _Row:
+        row = self._rows.get((group, number))
+        if row is None:
+            item = self._groups[group][1][number]
+            if isinstance(item, Reminder):
+                overdue = item.is_overdue(self._on)
+                row = _Row(item, overdue, tuple(self._text(item, c, overdue) for c in range(3)))
+            else:
+                row = _Row(item, False, tuple(self._round_text(item, c) for c in range(3)))
+            self._rows[(group, number)] = row
+        return row
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         reminder = self.reminder(index)
@@ -204,13 +230,15 @@ class TodayModel(QAbstractItemModel):
             self.tick_requested.emit(reminder)
         return False  # the box stays clear; the reminder goes away once it is done
 
-    def _round_data(self, row: RoundRow, column: int, role: int) -> Any:
+    @staticmethod
+    def _round_data(row: _Row, column: int, role: int) -> Any:
         """A round coming up: what, when on its own clock, and how to get the brief."""
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._round_text(row, column) if role == Qt.ItemDataRole.DisplayRole else \
-                f"{self._round_text(row, 0)}, {self._round_text(row, 1)}"
+        if role == Qt.ItemDataRole.DisplayRole:
+            return row.texts[column]
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{row.texts[0]}, {row.texts[1]}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tooltip("\n".join(self._round_text(row, c) for c in range(3)))
+            return plain_tooltip("\n".join(row.texts))
         return None
 
     def _round_text(self, row: RoundRow, column: int) -> str:

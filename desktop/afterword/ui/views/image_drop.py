@@ -28,11 +28,14 @@ class ImageDrop(QObject):
 
     def __init__(self, target: QWidget):
         super().__init__(target)
+        self.accepting = True  # off while the file is read-only
         target.setAcceptDrops(True)
         target.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
+        if not self.accepting:
+            return super().eventFilter(watched, event)
         if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
             if dropped_image(event.mimeData()) is not None and watched.isEnabled():
                 event.acceptProposedAction()

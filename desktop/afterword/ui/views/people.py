@@ -68,6 +68,7 @@ class PeopleView(Page):
         # Several people can be selected (Ctrl/Shift+click) to export or merge them.
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.viewport().setAcceptDrops(True)
+        self._takes_files = True  # off while the file is read-only
         self.table.viewport().installEventFilter(self)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
@@ -114,6 +115,7 @@ class PeopleView(Page):
         layout.addWidget(self.splitter)
 
         hub.record_changed.connect(self._record_changed)
+        self._companies_of: object | None = None  # the store the card's company list is from
         hub.changed.connect(self._kind_changed)
         # Everything changed (undo, another file) or a new search: reading 100k
         # people takes a while, so it runs off the window thread, and a hidden
@@ -139,6 +141,7 @@ class PeopleView(Page):
 
     def set_read_only(self, read_only: bool) -> None:
         self.card.set_read_only(read_only)
+        self._takes_files = self.image_drop.accepting = not read_only  # nothing dropped is added
 
     def select(self, kind: str, uid: str) -> bool:
         if kind != "contacts":
@@ -190,7 +193,7 @@ class PeopleView(Page):
 
     def eventFilter(self, watched, event) -> bool:
         """Dropping contact files (.vcf, .csv) on the list imports them."""
-        if watched is self.table.viewport() and event.type() in (
+        if watched is self.table.viewport() and self._takes_files and event.type() in (
                 QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop):
             paths = _contact_files(event.mimeData())
             if not paths:
@@ -256,7 +259,9 @@ class PeopleView(Page):
                 self.card.show_contact(shown)
 
     def _kind_changed(self, kind: str) -> None:
-        if kind == "companies":
+        if kind == "*":
+            self._companies_of = None  # anything may have changed (undo): read them again
+        elif kind == "companies":
             self._load_companies()
             self.model.related_changed()
         elif kind in CONTACT_KINDS:
@@ -266,8 +271,9 @@ class PeopleView(Page):
         """The list as read: the person shown stays if still listed; a search
         shows its first match."""
         shown = self.current_uid()
-        self._load_companies()
-        self.model.set_store(self.context.store, read=False)  # another file, maybe
+        if self._companies_of is not self.context.store:  # another file (a search: the same)
+            self._load_companies()
+        self.model.set_store(self.context.store, read=False)
         self.model.set_ids(ids)
         self._update_count()
         if shown is not None and self.model.row_of(shown) is not None:
@@ -280,6 +286,7 @@ class PeopleView(Page):
 
     def _load_companies(self) -> None:
         self.card.set_companies(company_names(self.context.store))
+        self._companies_of = self.context.store
 
     def _update_count(self) -> None:
         n = self.model.rowCount()

@@ -38,11 +38,42 @@ TICK_HINT = "Tick a box (or press Space) when it is done; Ctrl+Z undoes it."
 
 
 class TodayTree(QTreeView):
-    """Space ticks the current item, wherever the focus is in its row."""
+    """Space ticks the current item, wherever the focus is in its row.
+
+    The width a column's text needs is measured once per change of the list, not on
+    every layout: the window lays itself out several times before its first paint,
+    and measuring asks every role of hundreds of rows each time."""
 
     def __init__(self, tick: Callable[[], None], parent=None):
         super().__init__(parent)
         self._tick = tick
+        self._widths: dict[int, int] = {}
+        self.expanded.connect(self._forget_widths)
+        self.collapsed.connect(self._forget_widths)
+
+    def setModel(self, model) -> None:
+        super().setModel(model)
+        for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved, model.dataChanged,
+                       model.layoutChanged):
+            signal.connect(self._forget_widths)
+        self._forget_widths()
+
+    def setItemDelegate(self, delegate) -> None:
+        super().setItemDelegate(delegate)
+        self._forget_widths()
+
+    def sizeHintForColumn(self, column: int) -> int:
+        if column not in self._widths:
+            self._widths[column] = super().sizeHintForColumn(column)
+        return self._widths[column]
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._forget_widths()
+        super().changeEvent(event)
+
+    def _forget_widths(self, *_args) -> None:
+        self._widths.clear()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Space and not event.modifiers():
@@ -58,6 +89,7 @@ class TodayView(Page):
     title = "Today"
     searchable = False  # a search from Today looks for people
     reminder_opened = Signal(object)  # a Reminder
+    computed = Signal(object, object)  # the day, and Reminders due by it and the look-ahead
     brief_requested = Signal()  # Enter on a round coming up: print its prep brief
 
     def __init__(self, context: AppContext, hub: Hub, changes: Changes,
@@ -110,6 +142,7 @@ class TodayView(Page):
         layout.addWidget(self.tree)
         layout.addWidget(self.first_steps, 1)
         self._on: date | None = None
+        self.last_computed: tuple[date, Reminders] | None = None  # what `computed` said last
         self._empty = False
         self.read_through(PageLoader(
             self, context, hub, None, work=self._work, show=self._show, status=self.heading,
@@ -209,6 +242,8 @@ class TodayView(Page):
         self.problems.setText("\n".join(f"Could not read: {p}" for p in reminders.problems))
         self.problems.setVisible(bool(reminders.problems))
         self._select_after_refresh(current)
+        self.last_computed = (today, reminders)
+        self.computed.emit(today, reminders)
 
     def _select_after_refresh(self, previous: Reminder | None) -> None:
         index = self.model.index_of(previous.uid) if previous else None
