@@ -49,7 +49,8 @@ DIALOGS = ("debrief", "debrief-notes", "export-reminders", "print-checklist", "a
 PRINTED = ("brief",)
 # Only in the --matrix check: every other page state and dialog a user meets.
 MORE = ("first-run", "read-only", "feedback-call", "stay-in-touch", "follow-up-letter",
-        "schedule-call", "preferences", "first-role", "print-brief")
+        "schedule-call", "preferences", "first-role", "print-brief",
+        "import-contacts", "merge-people", "restore-backup")
 ALL = (*PAGES, *DIALOGS, *PRINTED, *MORE)
 README_SET = (*PAGES, *DIALOGS, *PRINTED)
 MATRIX = (("1280x800", False), ("1280x800", True), ("1024x640", False), ("1024x640", True))
@@ -267,6 +268,15 @@ def more_shots(window, context, role, wanted: set[str], save, dialog_shot) -> No
         dialog_shot("schedule-call", lambda: ScheduleCallDialog("Dana Reyes", NOW, window))
     if "preferences" in wanted:
         dialog_shot("preferences", lambda: preferences(window, context, "general"))
+    if "import-contacts" in wanted:
+        dialog_shot("import-contacts", lambda: import_preview(window, context))
+    if "merge-people" in wanted:
+        dialog_shot("merge-people", lambda: merge_people(window, context))
+    if "restore-backup" in wanted:
+        from afterword.ui.dialogs.restore_backup import RestoreBackupDialog
+
+        dialog_shot("restore-backup", lambda: RestoreBackupDialog(
+            [], str(window.safekeeping.folder()), window))
     if "print-brief" in wanted:
         from afterword.core.domain import Opportunity
         from afterword.ui.dialogs.print_brief import PrintBriefDialog
@@ -292,6 +302,33 @@ def more_shots(window, context, role, wanted: set[str], save, dialog_shot) -> No
             finally:
                 SAMPLE_DB.chmod(0o600)
                 window.read_only.check()
+
+
+def import_preview(window, context):
+    """File ▸ Import Contacts… on a phone's and LinkedIn's files, once the preview is read."""
+    from PySide6.QtCore import QDeadlineTimer, QEventLoop
+    from PySide6.QtWidgets import QApplication
+
+    from afterword.ui.dialogs.import_contacts import ImportContactsDialog
+
+    files = REPO / "tests" / "data" / "contacts"
+    dialog = ImportContactsDialog(context, [files / "apple-contacts.vcf",
+                                            files / "linkedin-Connections.csv"], "US", window)
+    deadline = QDeadlineTimer(20_000)
+    while dialog.model.rowCount() == 0 and not deadline.hasExpired():
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+    return dialog
+
+
+def merge_people(window, context):
+    """Edit ▸ Merge People… with nobody selected: the likely duplicates it suggests."""
+    from afterword.core.domain import Contact
+    from afterword.core.merge_people import suggested_pairs
+    from afterword.ui.dialogs.merge_people import MergePeopleDialog
+
+    store = context.store
+    return MergePeopleDialog([], suggested_pairs(store, "US"), lambda uid: store.get(Contact, uid),
+                             window)
 
 
 SCHEDULED_ROLE = "Customer Success Manager"

@@ -162,6 +162,16 @@ def test_recurring_concerns_across_the_search_raised_here_first(demo_store):
     assert [r.raised_here for r in elsewhere.recurring] == [False]
 
 
+def test_recurring_counts_of_a_long_search_read_with_thousands_separated(demo_store):
+    from dataclasses import replace
+
+    from afterword.core.brief import RecurringConcern
+
+    brief = build_brief(demo_store, northwind(demo_store).uid, NOW)
+    brief = replace(brief, recurring=(RecurringConcern("Industry gap", 36118, 10000, False),))
+    assert "36,118 ROUNDS, 10,000 COMPANIES" in render_html(brief)
+
+
 def test_no_recurring_concern_no_such_part(demo_store):
     assert "Across your search" not in render_html(build_brief(demo_store, northwind(demo_store).uid, NOW))
 

@@ -109,3 +109,22 @@ def test_validation_messages():
     assert validation.phone_problem("206 555", "US") is not None
     assert validation.phone_problem("0142", None) is not None
     assert validation.parse_date("2026-02-31")[1].startswith("not a date")
+
+
+def test_people_met_at_one_round_come_in_the_order_the_round_lists_them(store):
+    from afterword.core.domain import Format, Interview, Opportunity
+    from afterword.core.rounds import people_met
+
+    company = Company("Northwind")
+    role = Opportunity(company.uid, "Regional Sales Manager")
+    # uids whose own order is not the order listed, nor the reverse of it
+    people = [Contact(name, uid=uid) for name, uid in
+              (("Kim", "b-kim"), ("Dana", "c-dana"), ("Marcus", "a-marcus"), ("Tom", "d-tom"))]
+    zone = ZoneInfo("America/Los_Angeles")
+    first = Interview(role.uid, 1, datetime(2026, 11, 2, 10, tzinfo=zone), zone.key, Format.PHONE,
+                      participant_uids=["b-kim"])
+    second = Interview(role.uid, 2, datetime(2026, 11, 22, 10, tzinfo=zone), zone.key, Format.ON_SITE,
+                       participant_uids=["c-dana", "a-marcus", "b-kim", "d-tom"])
+    for record in (company, role, *people, first, second):
+        store.put(record)
+    assert people_met(store, role.uid) == ["b-kim", "c-dana", "a-marcus", "d-tom"]

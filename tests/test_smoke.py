@@ -6,6 +6,8 @@ from __future__ import annotations
 import time
 from datetime import date
 
+import pytest
+
 import afterword.ui.page_loader as page_loader
 import afterword.ui.views.today as today_view
 from afterword.core.demo import fill_demo
@@ -60,3 +62,19 @@ def test_smoke_on_an_empty_database_quits_once_today_has_painted(qapp, tmp_path,
     seen = _seen_at_close(monkeypatch)
     assert run_app(tmp_path / "empty.db", smoke=True) == 0
     assert seen == [{"loading": False, "items": 0, "heading": "Welcome to Afterword"}]
+
+
+def test_without_a_display_the_window_says_so_in_one_line(tmp_path, monkeypatch, capsys):
+    import afterword.app
+    from afterword.cli import main
+
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr("sys.platform", "linux")
+    monkeypatch.setattr(afterword.app, "run_app", lambda *a, **k: pytest.fail("Qt was started"))
+    for argv in (["--smoke"], ["--db", str(tmp_path / "a.db")]):
+        assert main(argv) == 1
+        err = capsys.readouterr().err
+        assert err == ("afterword: error: no display to open the window on (neither DISPLAY nor "
+                       "WAYLAND_DISPLAY is set); the commands in 'afterword --help' work without one\n")
+    assert not (tmp_path / "a.db").exists()

@@ -266,8 +266,8 @@ PEOPLE = [
         address=["9 Queen Square", "Bristol BS1 4JQ"], other=["Designing places people love"]),
     # -- harder ones: no company in the email, labels after numbers, a dark card, a
     # portrait card, glare, a small blurry shot, an address without a postcode
-    card("Marta Kowalska", "Senior Data Scientist", "Vistula AI", [
-        ("company", "VISTULA AI"), ("name", "MARTA KOWALSKA"), ("title", "Senior Data Scientist"),
+    card("Marta Kowalska", "Senior Data Scientist", "Vistula Insight", [
+        ("company", "VISTULA INSIGHT"), ("name", "MARTA KOWALSKA"), ("title", "Senior Data Scientist"),
         ("body", "+48 601 234 567"), ("body", "marta.kowalska@gmail.com"),
         ("body", "ul. Marszałkowska 84/92"), ("body", "00-514 Warszawa"), ("body", "Poland")],
         cell="+48 601 234 567", email="marta.kowalska@gmail.com",
@@ -280,9 +280,9 @@ PEOPLE = [
         direct="+49 40 32891100", cell="+49 171 2233445", email="jonas.becker@nordlicht-media.de",
         linkedin="www.nordlicht-media.de", address=["Jungfernstieg 7", "20354 Hamburg"],
         look={"dark": True}),
-    card("Karen Mitchell", "Executive Assistant to the CEO", "Redwood Biotech", [
+    card("Karen Mitchell", "Executive Assistant to the President", "Redwood Biotech", [
         ("company", "Redwood Biotech"), ("name", "Karen Mitchell"),
-        ("title", "Executive Assistant to the CEO"),
+        ("title", "Executive Assistant to the President"),
         ("body", "650-555-0148 (office)"), ("body", "650-555-0172 (cell)"),
         ("body", "kmitchell@redwoodbio.com"),
         ("body", "1 Tower Place, Suite 800"), ("body", "South San Francisco, CA 94080")],

@@ -61,7 +61,18 @@ def _open_existing(args: argparse.Namespace) -> Store:
 
 # -- commands --------------------------------------------------------------------
 
+def no_display() -> bool:
+    """True on Linux without a screen to open a window on (a terminal over SSH, a
+    server): Qt would abort with a page of plugin messages."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
+    if no_display():
+        raise CommandError("no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY "
+                           "is set); the commands in 'afterword --help' work without one")
     from afterword.app import run_app  # Qt is loaded only when a window is wanted
 
     # Nothing the window makes is for other users, not even for a moment: its lock

@@ -300,7 +300,7 @@ def _recurring_html(brief: Brief) -> str:
     lines = []
     for item in brief.recurring:
         here = " — <b>raised here too</b>" if item.raised_here else ""
-        at = f"{item.companies} compan{'y' if item.companies == 1 else 'ies'}"
-        lines.append(f"<li>“{esc(item.text)}” <span class='label'>{item.times} ROUNDS, "
+        at = f"{item.companies:,} compan{'y' if item.companies == 1 else 'ies'}"
+        lines.append(f"<li>“{esc(item.text)}” <span class='label'>{item.times:,} ROUNDS, "
                      f"{esc(at.upper())}</span>{here}</li>")
     return f"<ul style='margin-top: 2px;'>{''.join(lines)}</ul>"

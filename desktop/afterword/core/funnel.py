@@ -126,8 +126,10 @@ class ConcernGroup:
 def concern_groups(store: Store) -> list[ConcernGroup]:
     """Concerns grouped by their normalised text, most frequent first."""
     groups: dict[tuple[str, ...], ConcernGroup] = defaultdict(lambda: ConcernGroup(""))
+    # Every concern is read: a plain scan of the table, not one through its index in
+    # interview order (which reads the table out of order; three times slower at 36,000).
     for text, interview_uid, company in store.db.execute(
-        """SELECT c.text, c.interview_uid, co.name FROM interview_concerns c
+        """SELECT c.text, c.interview_uid, co.name FROM interview_concerns c NOT INDEXED
            JOIN interviews i ON i.uid = c.interview_uid
            JOIN opportunities o ON o.uid = i.opportunity_uid
            JOIN companies co ON co.uid = o.company_uid

@@ -81,11 +81,14 @@ def _rows(store: Store, where: str, params: list, order: str) -> list[RoundRow]:
 
 
 def people_met(store: Store, opportunity_uid: str) -> list[str]:
-    """Contact uids present at any round of a role, in order of first meeting."""
+    """Contact uids present at any round of a role, in order of first meeting, and those
+    first met at one round in the order that round lists them (so the page and the prep
+    brief show them the same way each time)."""
+    # SQLite takes a bare column (p.position) from the row that gave min(): their first round.
     rows = store.db.execute(
-        """SELECT p.contact_uid FROM interview_participants p
-           JOIN interviews i ON i.uid = p.interview_uid
-           WHERE i.opportunity_uid = ? GROUP BY p.contact_uid ORDER BY min(i.start)""",
+        """SELECT p.contact_uid, min(i.start) AS first_met, p.position
+           FROM interview_participants p JOIN interviews i ON i.uid = p.interview_uid
+           WHERE i.opportunity_uid = ? GROUP BY p.contact_uid ORDER BY first_met, p.position""",
         [opportunity_uid],
     ).fetchall()
     return [r[0] for r in rows]

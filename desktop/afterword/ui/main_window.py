@@ -144,8 +144,10 @@ class MainWindow(QMainWindow):
 
         self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
         self.undo_action.setShortcuts(QKeySequence.keyBindings(std.Undo))
+        self.undo_action.setStatusTip("Take back the last change")
         self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
         self.redo_action.setShortcuts(QKeySequence.keyBindings(std.Redo))
+        self.redo_action.setStatusTip("Make the change taken back again")
         self.find_action = self.make_action("&Find", self.search_field.focus, std.Find)
         preferences = QKeySequence.keyBindings(std.Preferences) or [QKeySequence("Ctrl+,")]
         self.preferences_action = self.make_action("Pr&eferences…", self.edit_preferences, preferences)

@@ -9,7 +9,7 @@ TITLE_WORDS = {
     "manager", "management", "director", "directrice", "directeur", "direttore", "head", "lead",
     "leader", "engineer", "engineering", "ingénieur", "ingénieure", "ingenieur", "developer",
     "recruiter", "recruiting", "recruitment", "recrutement", "talent", "partner", "president",
-    "vp", "vice", "chief", "officer", "ceo", "cto", "cfo", "coo", "cio", "founder", "co-founder",
+    "vp", "vice", "chief", "officer", "founder", "co-founder",
     "coordinator", "specialist", "generalist", "consultant", "analyst", "executive",
     "assistant", "receptionist", "reception", "owner", "architect", "designer", "scientist",
     "hr", "human", "people", "operations", "sales", "account", "associate", "principal",
@@ -23,6 +23,7 @@ TITLE_WORDS = {
     "desarrollador", "ingeniero", "technical", "business", "office", "team", "teamleiterin",
     "teamleiter", "personalreferentin", "personalreferent",
 }
+C_SUITE = re.compile(r"c[efiot]o")  # the chief executive's, finance, information, operations, technology
 TITLE_SUFFIXES = ("leiter", "leiterin", "referent", "referentin", "entwickler", "entwicklerin",
                   "manager", "berater", "beraterin", "ingenieur", "ingenieurin", "führer",
                   "führerin")
@@ -66,7 +67,7 @@ def words_of(text: str) -> list[str]:
 
 def has_title_word(text: str) -> bool:
     words = [w.strip("-/&") for w in words_of(text.replace(",", " ").replace("/", " "))]
-    return any(w in TITLE_WORDS or w.endswith(TITLE_SUFFIXES) for w in words)
+    return any(w in TITLE_WORDS or w.endswith(TITLE_SUFFIXES) or C_SUITE.fullmatch(w) for w in words)
 
 
 def has_legal_suffix(text: str) -> bool:

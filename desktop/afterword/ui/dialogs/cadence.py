@@ -85,7 +85,7 @@ class CadenceDialog(QDialog):
         self.start = named(QDateEdit(QDate(start.year, start.month, start.day)), "Cadence start")
         self.start.setCalendarPopup(True)
         self.start.setDisplayFormat("yyyy-MM-dd")  # as every other date in the window
-        self.paused = named(QCheckBox("Paused"), "Paused")
+        self.paused = named(QCheckBox("&Paused"), "Paused")
         self.paused.setChecked(bool(cadence) and not cadence.active)
         form = QFormLayout()
         form.addRow(labelled("&Ideal:", self.every), ideal)

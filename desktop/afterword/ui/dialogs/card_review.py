@@ -139,6 +139,7 @@ class CardReviewDialog(QDialog):
                 editor.setFixedHeight(editor.fontMetrics().lineSpacing() * 4 + 12)
             else:
                 editor = QLineEdit(value or "")
+                editor.setCursorPosition(0)  # a long email shows its start, not its end
             editor.setObjectName(f"card_{key}")
             editor.setAccessibleName(label.replace("&", ""))
             editor.installEventFilter(self)

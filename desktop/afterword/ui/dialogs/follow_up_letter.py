@@ -78,7 +78,8 @@ class FollowUpLetterDialog(QDialog):
         copy = named(QPushButton("&Copy to Clipboard"), "Copy to clipboard", "Ctrl+Shift+C")
         copy.clicked.connect(self.copy)
         QShortcut(QKeySequence("Ctrl+Shift+C"), self, activated=self.copy)
-        save = named(QPushButton("Save as &Text File…"), "Save as text file", "Ctrl+S")
+        # Alt+T is the To: field's
+        save = named(QPushButton("Save as Te&xt File…"), "Save as text file", "Ctrl+S")
         save.clicked.connect(self.save_as)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save_as)
         regenerate = named(QPushButton("&Regenerate"), "Regenerate the letter",

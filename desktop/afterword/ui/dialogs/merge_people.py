@@ -78,14 +78,20 @@ class MergePeopleDialog(QDialog):
         self.pairs.verticalHeader().hide()
         self.pairs.resizeColumnsToContents()
         self.pairs.selectionModel().currentRowChanged.connect(self._pair_chosen)
-        intro = QLabel("Select two people on the People page (Ctrl+click), or a likely "
-                       "duplicate here:" if not people else "Keep which record?")
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
-        if not people:
+        if people:
+            said = "Keep which record?"
+        elif pairs:
+            said = "Select two people on the People page (Ctrl+click), or a likely duplicate here:"
+        else:  # nothing to list: say so, and how to merge two people all the same
+            said = ("No likely duplicates found: no two people share an email address or phone "
+                    "number, or differ only by a missing surname. To merge two people all the "
+                    "same, select both on the People page (Ctrl+click) and choose Merge People "
+                    "again.")
+        self.intro = named(QLabel(said), "What to merge")
+        self.intro.setWordWrap(True)
+        layout.addWidget(self.intro)
+        if not people and pairs:
             layout.addWidget(self.pairs)
-            if not pairs:
-                layout.addWidget(QLabel("No likely duplicates found."))
         self.keep_first = named(QRadioButton(), "Keep the first person")
         self.keep_second = named(QRadioButton(), "Keep the second person")
         group = QButtonGroup(self)
@@ -108,7 +114,7 @@ class MergePeopleDialog(QDialog):
         self._show(list(people))
         if not people and pairs:
             self.pairs.selectRow(0)
-        self.resize(640, 420 if not people else 220)
+        self.resize(640, 420 if not people and pairs else 220)
 
     def _pair_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():
@@ -126,8 +132,8 @@ class MergePeopleDialog(QDialog):
         if not self._people:
             return
         first, second = self._people
-        self.keep_first.setText(f"Keep “{first.name}” ({first.email or first.phone_cell or 'no email'})")
-        self.keep_second.setText(f"Keep “{second.name}” ({second.email or second.phone_cell or 'no email'})")
+        self.keep_first.setText(f"Keep &first: {_described(first)}")
+        self.keep_second.setText(f"Keep &second: {_described(second)}")
         (self.keep_first if _filled(first) >= _filled(second) else self.keep_second).setChecked(True)
 
     def accept(self) -> None:
@@ -138,3 +144,9 @@ class MergePeopleDialog(QDialog):
         self.survivor_uid = (first if keep_first else second).uid
         self.other_uid = (second if keep_first else first).uid
         super().accept()
+
+
+def _described(person: Contact) -> str:
+    """A person as a choice reads, with any "&" in their details shown as itself."""
+    said = f"“{person.name}” ({person.email or person.phone_cell or 'no email'})"
+    return said.replace("&", "&&")

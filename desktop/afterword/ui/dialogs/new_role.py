@@ -20,7 +20,7 @@ from afterword.ui.widgets import message_line, named, show_message
 
 class NewRoleDialog(QDialog):
     def __init__(self, companies: list[Company], parent=None, *, company_uid: str | None = None,
-                 title: str = "Add Role", accept_text: str = "Add Role"):
+                 title: str = "Add Role", accept_text: str = "&Add Role"):
         super().__init__(parent)
         self.setWindowTitle(title)
         named(self, title[0] + title[1:].lower())

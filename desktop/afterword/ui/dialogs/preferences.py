@@ -59,7 +59,8 @@ class PreferencesDialog(QDialog):
         self.closing_question.setTabChangesFocus(True)
         margins = 2 * (self.closing_question.frameWidth()
                        + int(self.closing_question.document().documentMargin()))
-        self.closing_question.setFixedHeight(self.closing_question.fontMetrics().lineSpacing() * 4
+        # the default wording whole, without a scroll bar, at the narrowest width
+        self.closing_question.setFixedHeight(self.closing_question.fontMetrics().lineSpacing() * 5
                                              + margins)
         self.closing_question.setMinimumWidth(self.closing_question.fontMetrics().averageCharWidth() * 46)
         self.default_question = QPushButton("Default &Wording")

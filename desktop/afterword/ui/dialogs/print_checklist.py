@@ -87,7 +87,7 @@ class PrintChecklistDialog(PrintPagesDialog):
         form = QFormLayout()
         form.addRow("Notes due &by:", self.until_edit)
         form.addRow("&Overdue if due before:", self.since_edit)
-        form.addRow("&Print:", self.output_combo)
+        form.addRow("Pri&nt:", self.output_combo)  # P is the Print… button's
 
         buttons = QDialogButtonBox()
         self.add_print_buttons(buttons)

@@ -95,10 +95,13 @@ class RestoreBackupDialog(QDialog):
         self.table.doubleClicked.connect(lambda _index: self.accept())
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
-        layout.addWidget(self.table, 1)
+        if snapshots:  # none yet: the words above say so, without an empty table
+            layout.addWidget(self.table, 1)
+        else:
+            self.table.hide()
         layout.addWidget(where)
         layout.addWidget(self.buttons)
-        self.resize(720, 420)
+        self.resize(720, 420 if snapshots else 160)
         if snapshots:
             self.table.selectRow(0)
             self.table.setFocus()

@@ -69,7 +69,7 @@ class SyncPage(QWidget):
         self.reminders.addItem("Tasks (reminders apps)", True)
         self.reminders.setCurrentIndex(1 if account and account.reminders_as_tasks else 0)
         form.addRow("&Reminders as:", self.reminders)
-        self.automatic = QCheckBox("Sync after each change and every")
+        self.automatic = QCheckBox("Sync after each c&hange and every")
         self.automatic.setAccessibleName("Sync automatically")
         self.automatic.setChecked(keys.SYNC_AUTOMATIC.read(settings))
         self.every = QSpinBox()
@@ -84,7 +84,7 @@ class SyncPage(QWidget):
         form.addRow("", row)
         self.test_button = QPushButton("&Test Connection")
         self.test_button.clicked.connect(self.test_connection)
-        self.stop_button = QPushButton("S&top Syncing")
+        self.stop_button = QPushButton("St&op Syncing")  # T is Test Connection's
         self.stop_button.setToolTip("Forget this database's account and password (nothing is deleted)")
         self.stop_button.clicked.connect(self.stop_syncing)
         self.stop_button.setEnabled(account is not None)

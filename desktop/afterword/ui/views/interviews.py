@@ -64,6 +64,7 @@ class InterviewsView(Page):
         self.offer_context_menu(self.table)
         self.open_action = QAction("&Open Round…", self)
         self.open_action.setToolTip("Edit the round's date, people, questions and concerns (Enter)")
+        self.open_action.setStatusTip("Edit the round's date, people, questions and concerns")
         self.open_action.triggered.connect(self.edit_current)
         self.read_through(PageLoader(self, context, hub, _KINDS, work=lambda: round_rows,
                                      show=self._show, size_of=(Interview,), status=self.count_label))

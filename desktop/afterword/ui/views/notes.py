@@ -101,7 +101,8 @@ class NotesView(Page):
         bar.addWidget(self.summary, 1)
         # The move buttons get their own row, so the page fits a narrow window.
         moves = QHBoxLayout()
-        self.advance_action = QAction("Next step", self, shortcut=QKeySequence("Ctrl+Right"))
+        self.advance_action = QAction("&Next Step", self, shortcut=QKeySequence("Ctrl+Right"))
+        self.advance_action.setStatusTip("Move the note on: to write → drafted → written → sent")
         self.advance_action.triggered.connect(self.advance_selected)
         self.addAction(self.advance_action)
         self.step_button = named(QPushButton("Ne&xt Step (Ctrl+→)"), "Move to the next step")

@@ -129,9 +129,11 @@ class TodayView(Page):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.open_action = QAction("&Open", self)
         self.open_action.setToolTip("Open what works on this item (Enter)")
+        self.open_action.setStatusTip("Open what works on this item")
         self.open_action.triggered.connect(self._open)
-        self.tick_action = QAction("Mark &Done", self)
+        self.tick_action = QAction("&Mark Done", self)  # D is Delete's
         self.tick_action.setToolTip("Tick the item off (Space)")
+        self.tick_action.setStatusTip("Tick the item off: a note sent, a touch logged, a call moved on")
         self.tick_action.triggered.connect(self.tick_current)
         self.first_steps = FirstSteps()  # an empty database: ways to start
         self.first_steps.hide()

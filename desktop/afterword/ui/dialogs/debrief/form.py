@@ -142,7 +142,7 @@ class DebriefForm(QWidget):
         form.addRow("Their &answer:", self.closing_answer)
         self.next_steps = named(QLineEdit(), "Next steps")
         form.addRow("Ne&xt steps:", self.next_steps)
-        self.has_hear_back = named(QCheckBox("They said I would hear back by"), "Hear back by is set")
+        self.has_hear_back = named(QCheckBox("They said I would hear &back by"), "Hear back by is set")
         self.hear_back = named(DateField(), "Hear back by")
         self.hear_back.setEnabled(False)
         self.has_hear_back.toggled.connect(self.hear_back.setEnabled)
