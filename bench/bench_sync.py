@@ -2,8 +2,9 @@
 2,000 people and their open reminders into a new, empty address book and calendar,
 then a sync with nothing changed. Beside them, in the same run, two floors: the
 same interpreter starting and printing its version, and a bare client that makes
-two collections, uploads as many plain cards and entries into them in one request
-each and asks for a sync-token (what the server itself costs for that). Each row:
+two collections, uploads the same people and reminders into them in one request
+each (as Afterword's own contacts and .ics exports write them) and asks for a
+sync-token (what the server itself costs for that). Each row:
 wall and CPU time of the process, and the server's CPU time meanwhile (Radicale
 runs on this machine).
 
@@ -15,7 +16,7 @@ how much.
 The data is the "stress" shape of bench/datasets.py (every thank-you note open):
 about 2,200 reminder entries beside the 2,000 cards. Each run takes a fresh account
 and a fresh copy of the database; the steps take turns; medians of 5 runs in
-memory, 3 on disk.
+memory and 5 on disk.
 
     PYTHONPATH=desktop python bench/bench_sync.py [--runs N] [--disk-runs N]
 """
@@ -26,6 +27,7 @@ import argparse
 import os
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -46,26 +48,20 @@ PEOPLE = 2_000
 AFTERWORD = [sys.executable, "-m", "afterword"]
 BARE_UPLOAD = """
 import sys, httpx
-url, user, cards, entries = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
-ns = 'xmlns:D="DAV:" xmlns:A="urn:ietf:params:xml:ns:carddav" xmlns:C="urn:ietf:params:xml:ns:caldav"'
+url, user, cards, calendar = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]
+ns = 'xmlns:D="DAV:" xmlns:A="urn:ietf:params:xml:ns:carddav"'
 book = f'<D:mkcol {ns}><D:set><D:prop><D:resourcetype><D:collection/><A:addressbook/></D:resourcetype>' \\
        '</D:prop></D:set></D:mkcol>'
-vcards = "".join(f"BEGIN:VCARD\\r\\nVERSION:3.0\\r\\nUID:bare-{i}\\r\\nFN:Pat Person{i}\\r\\n"
-                 f"N:Person{i};Pat;;;\\r\\nEMAIL:pat{i}@example.com\\r\\nTEL;TYPE=CELL:+1 206 555 {i:04d}"
-                 "\\r\\nEND:VCARD\\r\\n" for i in range(cards))
-events = "".join(f"BEGIN:VEVENT\\r\\nUID:bare-entry-{i}\\r\\nDTSTAMP:20261123T000000Z\\r\\n"
-                 f"DTSTART;VALUE=DATE:2027{1 + i % 12:02d}{1 + i % 28:02d}\\r\\nSUMMARY:Post a note {i}\\r\\n"
-                 "END:VEVENT\\r\\n" for i in range(entries))
 token = ('<D:sync-collection xmlns:D="DAV:"><D:sync-token/><D:sync-level>1</D:sync-level>'
          '<D:prop><D:getetag/></D:prop></D:sync-collection>')
-calendar = f"BEGIN:VCALENDAR\\r\\nVERSION:2.0\\r\\nPRODID:-//bench//EN\\r\\n{events}END:VCALENDAR\\r\\n"
 with httpx.Client(auth=(user, "secret"), timeout=300) as c:
     c.request("MKCOL", f"{url}/{user}/bare-book/", content=book.encode()).raise_for_status()
     c.request("MKCALENDAR", f"{url}/{user}/bare-calendar/").raise_for_status()
-    for where, body, kind in (("bare-book", vcards, "text/vcard"),
+    for where, path, kind in (("bare-book", cards, "text/vcard"),
                               ("bare-calendar", calendar, "text/calendar")):
         where = f"{url}/{user}/{where}/"
-        c.put(where, content=body.encode(), headers={"Content-Type": kind}).raise_for_status()
+        with open(path, "rb") as body:
+            c.put(where, content=body.read(), headers={"Content-Type": kind}).raise_for_status()
         # A sync-token, as any client that syncs later asks for one.
         c.request("REPORT", where, content=token.encode(), headers={"Depth": "0"}).raise_for_status()
 """
@@ -85,7 +81,7 @@ def measured(server: Radicale, cmd: list[str], env: dict[str, str]) -> tuple[flo
     return result.wall, result.cpu, server_cpu(server.process.pid) - before
 
 
-def one_round(server: Radicale, source: Path, folder: Path, counts: tuple[int, int], n: int,
+def one_round(server: Radicale, source: Path, folder: Path, files: tuple[Path, Path], n: int,
               rows: dict[str, list]) -> None:
     user = server.add_user()
     env = {**os.environ, "AFTERWORD_DAV_PASSWORD": user.password, "AFTERWORD_PHONE_REGION": "US"}
@@ -93,14 +89,24 @@ def one_round(server: Radicale, source: Path, folder: Path, counts: tuple[int, i
     shutil.copyfile(source, db)
     rows[STEPS[0]].append(measured(server, [*AFTERWORD, "--version"], env))
     rows[STEPS[1]].append(measured(server, [sys.executable, "-c", BARE_UPLOAD, server.url, user.name,
-                                            *map(str, counts)], env))
+                                            *map(str, files)], env))
     rows[STEPS[2]].append(measured(server, [*AFTERWORD, "sync", "--db", str(db), "--url", server.url,
                                             "--user", user.name], env))
     rows[STEPS[3]].append(measured(server, [*AFTERWORD, "sync", "--db", str(db)], env))
     db.unlink()
 
 
-def measure(folder: Path, source: Path, counts: tuple[int, int], runs: int, *,
+def exported(source: Path, folder: Path) -> tuple[Path, Path]:
+    """The people as vCard 3.0 (what sync sends) and the open reminders as one
+    calendar, written by Afterword's own exports: what the bare client uploads."""
+    cards, calendar = folder / "people.vcf", folder / "reminders.ics"
+    for command in (["contacts", "export", "--vcard-version", "3.0", "--out", str(cards)],
+                    ["ics", "--out", str(calendar)]):
+        subprocess.run([*AFTERWORD, *command, "--db", str(source)], check=True, capture_output=True)
+    return cards, calendar
+
+
+def measure(folder: Path, source: Path, files: tuple[Path, Path], runs: int, *,
             in_memory: bool) -> dict[str, list]:
     """`runs` rounds of the steps against a server keeping its files in memory or on disk."""
     (folder / "radicale").mkdir()
@@ -108,7 +114,7 @@ def measure(folder: Path, source: Path, counts: tuple[int, int], runs: int, *,
     rows: dict[str, list] = {step: [] for step in STEPS}
     try:
         for n in range(runs):
-            one_round(server, source, folder, counts, n, rows)
+            one_round(server, source, folder, files, n, rows)
     finally:
         server.stop()
         shutil.rmtree(folder / "radicale", ignore_errors=True)
@@ -126,7 +132,7 @@ def report(storage: str, rows: dict[str, list]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5, help="rounds with the server's files in memory")
-    parser.add_argument("--disk-runs", type=int, default=3, help="rounds with them on disk")
+    parser.add_argument("--disk-runs", type=int, default=5, help="rounds with them on disk")
     args = parser.parse_args()
     source = database("stress", PEOPLE)
     store = Store.open(source)
@@ -139,8 +145,9 @@ def main() -> None:
     print("server's files | step | runs | wall s | CPU s | server CPU s | over floor s")
     # Under bench/out: on disk, where the data is (a temporary folder may be in memory).
     with tempfile.TemporaryDirectory(prefix="sync-", dir=OUT) as name:
-        report("in memory", measure(Path(name), source, counts, args.runs, in_memory=True))
-        report("on disk", measure(Path(name), source, counts, args.disk_runs, in_memory=False))
+        files = exported(source, Path(name))
+        report("in memory", measure(Path(name), source, files, args.runs, in_memory=True))
+        report("on disk", measure(Path(name), source, files, args.disk_runs, in_memory=False))
 
 
 if __name__ == "__main__":

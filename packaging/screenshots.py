@@ -44,12 +44,12 @@ PAGES = {
     "funnel": "funnel",
 }
 DIALOGS = ("debrief", "debrief-notes", "export-reminders", "print-checklist", "about",
-           "card-review")
+           "card-review", "preferences-sync")
 # Printed pages, drawn from the PDF the app writes.
 PRINTED = ("brief",)
 # Only in the --matrix check: every other page state and dialog a user meets.
 MORE = ("first-run", "read-only", "feedback-call", "stay-in-touch", "follow-up-letter",
-        "schedule-call", "preferences", "preferences-sync", "first-role", "print-brief",
+        "schedule-call", "preferences", "first-role", "print-brief",
         "import-contacts", "merge-people", "restore-backup")
 ALL = (*PAGES, *DIALOGS, *PRINTED, *MORE)
 README_SET = (*PAGES, *DIALOGS, *PRINTED)
@@ -200,6 +200,8 @@ def render(out: Path, size: tuple[int, int], wanted: set[str], dark: bool) -> li
         dialog_shot("about", lambda: AboutDialog(context, window.hub, window))
     if "card-review" in wanted:
         dialog_shot("card-review", lambda: card_review(window, context))
+    if "preferences-sync" in wanted:
+        dialog_shot("preferences-sync", lambda: preferences(window, context, "sync"))
     more_shots(window, context, role, wanted, save, dialog_shot)
     if "brief" in wanted:
         written.append(brief_picture(out / "brief.png"))
@@ -225,6 +227,22 @@ def card_review(window, context):
     return dialog
 
 
+def preferences(window, context, page: str):
+    """Preferences as Edit ▸ Preferences opens it; on the Sync page, an account being
+    typed in (none is kept: the window must not try to reach the example server)."""
+    from afterword.ui.dialogs.preferences import PreferencesDialog
+    from afterword.ui.dialogs.sync_preferences import SyncPage
+
+    sync = SyncPage(context, window.settings)
+    dialog = PreferencesDialog(window.settings, window, sync_page=sync)
+    if page == "sync":
+        sync.url.setText("https://cloud.example.com/remote.php/dav/")
+        sync.user.setText("sam")
+        sync.password.setText("app-password")
+    dialog.show_page(page)
+    return dialog
+
+
 def more_shots(window, context, role, wanted: set[str], save, dialog_shot) -> None:
     """The dialogs and page states the README does not show, for looking at them."""
     from afterword.core.domain import Contact, FeedbackCall, Interview
@@ -233,7 +251,6 @@ def more_shots(window, context, role, wanted: set[str], save, dialog_shot) -> No
     from afterword.ui.dialogs.feedback_call import FeedbackCallDialog
     from afterword.ui.dialogs.follow_up_letter import FollowUpLetterDialog
     from afterword.ui.dialogs.new_role import NewRoleDialog
-    from afterword.ui.dialogs.preferences import PreferencesDialog
     from afterword.ui.dialogs.schedule import ScheduleCallDialog
 
     store, hub = context.store, window.hub
@@ -250,9 +267,7 @@ def more_shots(window, context, role, wanted: set[str], save, dialog_shot) -> No
     if "schedule-call" in wanted:
         dialog_shot("schedule-call", lambda: ScheduleCallDialog("Dana Reyes", NOW, window))
     if "preferences" in wanted:
-        dialog_shot("preferences", lambda: PreferencesDialog(window.settings, window))
-    if "preferences-sync" in wanted:
-        dialog_shot("preferences-sync", lambda: preferences_at_sync(window, context))
+        dialog_shot("preferences", lambda: preferences(window, context, "general"))
     if "import-contacts" in wanted:
         dialog_shot("import-contacts", lambda: import_preview(window, context))
     if "merge-people" in wanted:
@@ -287,17 +302,6 @@ def more_shots(window, context, role, wanted: set[str], save, dialog_shot) -> No
             finally:
                 SAMPLE_DB.chmod(0o600)
                 window.read_only.check()
-
-
-def preferences_at_sync(window, context):
-    """Preferences open at its Sync tab, as File ▸ Sync Now opens it without an account."""
-    from afterword.ui.dialogs.preferences import PreferencesDialog
-    from afterword.ui.dialogs.sync_preferences import SyncPage
-
-    sync = SyncPage(context, window.settings)
-    dialog = PreferencesDialog(window.settings, window, sync_page=sync)
-    dialog.tabs.setCurrentWidget(sync)
-    return dialog
 
 
 def import_preview(window, context):

@@ -7,7 +7,11 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+import keyring
 import pytest
+from keyring.backend import KeyringBackend
+from keyring.backends.fail import Keyring as FailKeyring
+from keyring.errors import KeyringLocked, PasswordSetError
 
 from afterword.cli import main
 from afterword.core import backups
@@ -15,7 +19,7 @@ from afterword.core.migrations import SCHEMA_VERSION
 from afterword.core.store import Store
 from afterword.core.sync import password as passwords
 from afterword.core.sync.account import Account, load_account, save_account
-from afterword.core.sync.errors import NoPassword
+from afterword.core.sync.errors import NoPassword, SyncError
 from afterword.core.sync.state import Agreed, StateChanges, load_agreed, load_token
 from afterword.paths import data_dir
 
@@ -93,6 +97,69 @@ def test_password_kept_in_the_keyring_per_user_and_server(monkeypatch):
     assert passwords.find_password("https://dav.example.com/other/", "sam") == "s3cret"
     with pytest.raises(NoPassword, match="no password saved for ann"):
         passwords.find_password("https://dav.example.com/", "ann")
+
+
+class _Backend(KeyringBackend):
+    """A keyring backend of our own, installed through the keyring package itself
+    (no Secret Service runs headless): what Afterword sees is what the package's
+    front end hands over, as on a desktop."""
+
+    priority = 1
+    locked = False
+
+    def __init__(self):
+        super().__init__()
+        self.kept: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service, username):
+        if self.locked:
+            raise KeyringLocked("the login keyring is locked")
+        return self.kept.get((service, username))
+
+    def set_password(self, service, username, password):
+        if self.locked:
+            raise PasswordSetError("the login keyring is locked")
+        self.kept[(service, username)] = password
+
+    def delete_password(self, service, username):
+        del self.kept[(service, username)]
+
+
+@pytest.fixture
+def system_keyring(monkeypatch):
+    monkeypatch.delenv(passwords.ENV, raising=False)
+    before = keyring.get_keyring()
+    backend = _Backend()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(before)
+
+
+def test_the_system_keyring_keeps_finds_and_forgets_the_password(system_keyring):
+    assert passwords.keyring_available()
+    passwords.save_password("https://dav.example.com/dav/", "sam", "s3cret")
+    assert system_keyring.kept == {(passwords.SERVICE, "sam@https://dav.example.com"): "s3cret"}
+    assert passwords.find_password("https://dav.example.com/", "sam") == "s3cret"
+    passwords.forget_password("https://dav.example.com/", "sam")
+    with pytest.raises(NoPassword, match="no password saved for sam at dav.example.com"):
+        passwords.find_password("https://dav.example.com/", "sam")
+    passwords.forget_password("https://dav.example.com/", "sam")  # nothing there: no error
+
+
+def test_a_locked_keyring_is_said_in_words(system_keyring):
+    system_keyring.locked = True
+    locked = r"did not give the password \(the login keyring is locked\); unlock"
+    with pytest.raises(NoPassword, match=locked):
+        passwords.find_password("https://dav.example.com/", "sam")
+    with pytest.raises(SyncError, match="did not keep the password"):
+        passwords.save_password("https://dav.example.com/", "sam", "s3cret")
+
+
+def test_the_keyring_packages_no_backend_means_no_keyring(system_keyring):
+    keyring.set_keyring(FailKeyring())
+    assert not passwords.keyring_available()
+    with pytest.raises(NoPassword, match="no system keyring on this computer"):
+        passwords.find_password("https://dav.example.com/", "sam")
 
 
 def test_cli_remembers_the_account_so_the_next_sync_needs_no_flags(demo_store, dav_user, monkeypatch,

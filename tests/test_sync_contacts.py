@@ -118,6 +118,30 @@ def test_card_made_on_the_phone_for_someone_already_here_is_merged_not_doubled(d
         merged.phone_cell or "")
 
 
+def test_a_card_on_the_phone_before_the_first_sync_is_merged_and_keeps_its_uid(demo_store, dav_user):
+    """The phone had Dana's card already: merged by her email, the card takes what
+    Afterword knows under the phone's own UID (its identity there and on the phone;
+    a server refuses a card that changes it), now and at later edits."""
+    book = dav_user.make_collection("afterword-contacts", "addressbook", "Afterword")
+    dana = _person(demo_store, "Dana Reyes")
+    card = (PHONE_CARD.replace("Priya Natarajan", "Dana Reyes").replace("Natarajan;Priya", "Reyes;Dana")
+            .replace("priya@lumen.example", dana.email).replace("TITLE:Talent Partner\r\n", "")
+            .replace("ORG:Lumen Labs;\r\n", ""))
+    dav_user.put(book + "phone-card-1.vcf", card, "text/vcard")
+    people = demo_store.count(Contact)
+    sync(demo_store, dav_user)
+    assert demo_store.count(Contact) == people
+    cards = _cards(dav_user, demo_store)
+    assert dana.uid not in cards and cards["phone-card-1"][2].title.value == dana.title
+
+    dana = demo_store.get(Contact, dana.uid)
+    dana.title = "SVP Sales"
+    demo_store.put(dana)
+    assert sync(demo_store, dav_user, now=NOW + timedelta(hours=1)).contacts.updated_there == 1
+    text = dav_user.get(book + "phone-card-1.vcf")
+    assert "TITLE:SVP Sales" in text and "UID:phone-card-1" in text
+
+
 def test_edit_on_the_phone_changes_the_field_here(demo_store, dav_user):
     sync(demo_store, dav_user)
     dana = _person(demo_store, "Dana Reyes")

@@ -5,6 +5,7 @@ syncing shortly after a change, offline and a wrong password said plainly."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from afterword.core.demo import fill_demo
@@ -12,6 +13,7 @@ from afterword.core.domain import Contact
 from afterword.core.store import Store
 from afterword.core.sync import password as passwords
 from afterword.core.sync.account import Account, load_account, save_account
+from afterword.ui import sync_control
 from afterword.ui.dialogs.sync_preferences import SyncPage
 from conftest import DEMO_TODAY
 from dav_server import free_port
@@ -114,6 +116,18 @@ def test_sync_now_runs_on_a_worker_and_the_indicator_says_when(qtbot, window, da
         window.context.store.count(Contact)
 
 
+def test_ctrl_shift_u_in_the_file_menu_syncs(qtbot, window, dav_user, keyring):
+    _use(window, dav_user, keyring)
+    action = window.sync_control.action
+    file_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&File")
+    assert action in file_menu.actions() and action.text() == "&Sync Now" and action.statusTip()
+    modifiers = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(window, Qt.Key.Key_U, modifiers)
+    assert window.sync_control.indicator.text() == "Syncing…"
+    _synced(qtbot, window)
+    assert window.sync_control.indicator.text().startswith("Synced at ")
+
+
 def test_a_card_from_the_phone_shows_up_after_sync_now(qtbot, window, dav_user, keyring):
     _use(window, dav_user, keyring)
     window.sync_control.action.trigger()
@@ -158,8 +172,31 @@ def test_offline_is_said_quietly_and_a_wrong_password_plainly(qtbot, window, dav
     window.sync_control.session_password = "wrong"
     window.sync_control.action.trigger()
     _synced(qtbot, window)
-    assert window.sync_control.indicator.text() == "Sync failed"
-    assert "refused the user name or password" in window.sync_control.indicator.toolTip()
+    indicator = window.sync_control.indicator
+    host = f"127.0.0.1:{dav_user.server.port}"
+    assert indicator.text() == f"Sync failed: {host} refused the user name or password"
+    assert "check them in Preferences ▸ Sync" in indicator.toolTip()  # the advice, a hover away
+
+
+def test_opening_a_synced_database_catches_up_with_the_phone_shortly(qtbot, tmp_path, dav_user, keyring,
+                                                                      monkeypatch):
+    path = tmp_path / "laptop.db"
+    store = Store.open(path)
+    fill_demo(store, DEMO_TODAY)
+    account = Account(dav_user.server.url + "/", dav_user.name)
+    save_account(store, account)
+    passwords.save_password(account.url, account.username, dav_user.password)
+    store.close()
+    book = dav_user.make_collection("afterword-contacts", "addressbook", "Afterword")
+    dav_user.put(book + "phone.vcf", PHONE_CARD, "text/vcard")  # saved at the front desk
+    monkeypatch.setattr(sync_control, "AFTER_CHANGE_MS", 50)
+    window = open_window(qtbot, path)
+    try:
+        _synced(qtbot, window)  # nothing clicked
+        assert window.sync_control.indicator.text().startswith("Synced at ")
+        assert any(c.name == "Priya Natarajan" for c in window.context.store.all(Contact))
+    finally:
+        close_window(window)
 
 
 def test_deletions_wait_in_the_indicator_and_are_asked_about(qtbot, window, dav_user, keyring,
@@ -209,4 +246,32 @@ def test_a_read_only_file_does_not_sync(qtbot, tmp_path, dav_user, keyring):
         finally:
             close_window(window)
     finally:
+        os.chmod(path, 0o600)
+
+
+def test_preferences_show_a_read_only_files_account_without_changing_it(qtbot, tmp_path, keyring):
+    import os
+
+    from PySide6.QtCore import QSettings
+
+    from afterword.context import AppContext
+
+    path = tmp_path / "ro.db"
+    store = Store.open(path)
+    save_account(store, Account("https://dav.example.com/", "sam"))
+    store.close()
+    os.chmod(path, 0o444)
+    store = Store.open(path)
+    try:
+        page = SyncPage(AppContext(store=store, db_path=path),
+                        QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+        qtbot.addWidget(page)
+        assert page.url.text() == "https://dav.example.com/" and page.url.isReadOnly()
+        assert not page.stop_button.isEnabled() and "read-only" in page.result.text()
+        assert page.save() is None  # OK in Preferences closes (its other pages are saved)
+        page.stop_syncing()  # reached all the same: said on the page, nothing raised
+        assert page.result.text().startswith("Not stopped:")
+        assert load_account(store).username == "sam"
+    finally:
+        store.close()
         os.chmod(path, 0o600)

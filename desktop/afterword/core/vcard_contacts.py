@@ -11,8 +11,8 @@ only Afterword's fields changed.
 - ``rewrite_card(card, contact, company, photo)`` → the text of `card` (as fetched
   from a server) with Afterword's fields brought up to date: each known property is
   replaced where it stands (keeping its group and parameters), removed when the field
-  was emptied, or added; every other property (X-…, grouped labels, other apps'
-  fields, extra numbers and emails) is kept byte for byte.
+  was emptied, or added; the card's UID and every other property (X-…, grouped
+  labels, other apps' fields, extra numbers and emails) is kept byte for byte.
 """
 
 from __future__ import annotations
@@ -282,13 +282,18 @@ def rewrite_card(card: Card, contact: Contact, company: str | None, photo: CardP
     """`card` with Afterword's fields brought up to date, everything else untouched.
 
     The first property in each known slot (FN, N, ORG, TITLE, the work and cell TEL,
-    the first EMAIL, ADR and URL, NOTE, PHOTO, UID, X-AFTERWORD-*) holds the field:
+    the first EMAIL, ADR and URL, NOTE, PHOTO, X-AFTERWORD-*) holds the field:
     unchanged, it is kept byte for byte; changed, it is rewritten in place with its
-    group and parameters; emptied, it is removed. Lines of the notes that only repeat
-    an extra email or number already on the card are not written into NOTE again.
+    group and parameters; emptied, it is removed. The card's UID is kept (given only
+    to a card without one): it is the card's identity on the server and the phone,
+    even when the card was merged into a person here with another uid, and a server
+    refuses a card that changes it. Lines of the notes that only repeat an extra
+    email or number already on the card are not written into NOTE again.
     A 2.1 card is written back as 3.0."""
     version = card.version if card.version in ("3.0", "4.0") else "3.0"
     wanted = dict(_properties(replace_notes(contact, card), company, photo, version))
+    if card.first("UID") is not None:
+        wanted.pop(_Slot("UID"))
     if contact.name == _current_fn(card):
         wanted.pop(_Slot("N"), None)  # keep the card's own structured name
         n_kept = True
@@ -298,7 +303,7 @@ def rewrite_card(card: Card, contact: Contact, company: str | None, photo: CardP
     done: set[_Slot] = set()
     for prop in card.properties:
         slot = _slot_of(card, prop)
-        if slot is None or slot in done or (slot == _Slot("N") and n_kept):
+        if slot is None or slot in done or (slot == _Slot("N") and n_kept) or slot == _Slot("UID"):
             out.append(prop)
             continue
         done.add(slot)
@@ -326,10 +331,7 @@ def _same_value(prop: Property, new: NewProperty) -> bool:
             return False
     try:
         if isinstance(new.value, str):
-            current = prop.text()
-            if prop.name == "UID" and current.lower().startswith("urn:uuid:"):
-                return current[9:] == new.value.removeprefix("urn:uuid:")
-            return current == new.value
+            return prop.text() == new.value
         if prop.name == "ADR":
             return _address_text(prop) == new.value[2]
         return prop.parts()[:len(new.value)] == list(new.value)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QToolButton
 
 from afterword.core.store import Store
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from afterword.ui.main_window import MainWindow
 
 AFTER_CHANGE_MS = 5_000  # a burst of edits (a debrief) goes out as one sync
+FAILURE_WIDTH_PX = 420  # the status bar shows why a sync failed, cut to this width
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,7 @@ class SyncControl(QObject):
     finished = Signal(object)
     failed = Signal(str)
 
-    def __init__(self, window: MainWindow, *, after_change_ms: int = AFTER_CHANGE_MS):
+    def __init__(self, window: MainWindow):
         super().__init__(window)
         self.window = window
         self.session_password: str | None = None  # typed in Preferences, no keyring here
@@ -67,7 +68,7 @@ class SyncControl(QObject):
         self._jobs.failed.connect(lambda reason: self._failed(reason))
         self._soon = QTimer(self)
         self._soon.setSingleShot(True)
-        self._soon.setInterval(after_change_ms)
+        self._soon.setInterval(AFTER_CHANGE_MS)
         self._soon.timeout.connect(self.sync_in_background)
         self._every = QTimer(self)
         self._every.timeout.connect(self.sync_in_background)
@@ -77,12 +78,15 @@ class SyncControl(QObject):
     # -- when to sync -------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Read the account and the preferences again (a database opened, Preferences saved)."""
+        """Read the account and the preferences again (a database opened, Preferences
+        saved). Syncing automatically, the first sync comes shortly after: what the
+        phone saved since the window was last open shows without waiting minutes."""
         account = self._account()
         automatic = (account is not None and keys.SYNC_AUTOMATIC.read(self.window.settings)
                      and not self._read_only())
         if automatic:
             self._every.start(keys.SYNC_EVERY.read(self.window.settings) * 60_000)
+            self._soon.start()
         else:
             self._every.stop()
             self._soon.stop()
@@ -166,7 +170,7 @@ class SyncControl(QObject):
             self.indicator.setToolTip("Set up sync with your phone's server in Preferences ▸ Sync")
             return
         if self.last_error:
-            self.indicator.setText("Offline: will sync later" if self.offline else "Sync failed")
+            self.indicator.setText("Offline: will sync later" if self.offline else self._failure_text())
             self.indicator.setToolTip(self.last_error)
             return
         when = account.last_synced_at
@@ -175,6 +179,13 @@ class SyncControl(QObject):
             text += f" · {len(self.last.waiting)} deletion(s) to confirm"
         self.indicator.setText(text)
         self.indicator.setToolTip(self.last.describe() if self.last else text)
+
+    def _failure_text(self) -> str:
+        """'Sync failed: ' and the reason's first clause (what went wrong; the advice
+        after it is in the tooltip and a click away), cut to fit the status bar."""
+        reason = self.last_error.split("; ", 1)[0]
+        return self.indicator.fontMetrics().elidedText(f"Sync failed: {reason}", Qt.TextElideMode.ElideRight,
+                                                       FAILURE_WIDTH_PX)
 
     def show_details(self) -> None:
         """What the last sync did; deletions waiting are asked about here."""
