@@ -184,7 +184,9 @@ def test_many_people_rows_are_never_split(qapp, store):
     assert "People you have met (continued)" in carried or "Better answers to bring (continued)" in carried
 
 
-def test_a_busy_process_still_fits_two_pages(qapp, store):
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+@pytest.mark.parametrize("search", ["this process alone", "with concerns that keep coming back"])
+def test_a_busy_process_still_fits_two_pages(qapp, store, paper, search):
     company = Company("Globex", "https://globex.example", "1 Main St\nSpringfield, IL 62701")
     role = Opportunity(company.uid, "Sales Director")
     roles = [Role.HIRING_MANAGER, Role.INTERVIEWER, Role.INTERVIEWER, Role.INTERVIEWER,
@@ -207,9 +209,23 @@ def test_a_busy_process_still_fits_two_pages(qapp, store):
                     *(ThankYouNote(p.uid, rounds[1].uid, NOW.date()) for p in people[:4])])
     for person in people:
         store.set_card_photo(person.uid, CardPhoto(_png(240, 150), "image/png"))
-    pages = pdf_pages(brief_pdf(build_brief(store, role.uid, NOW), A4))
+    if search != "this process alone":  # elsewhere in a long search, the same doubts again
+        elsewhere = Company("Initech")
+        others = [Opportunity(elsewhere.uid, f"Account Executive {n}") for n in range(3)]
+        store.put_many([elsewhere, *others, *(
+            Interview(other.uid, 1, NOW - timedelta(days=60 + n), "UTC", concerns=[
+                Concern(text, ConcernKind.TO_QUANTIFY) for text in
+                ("Industry gap", "No experience with channel partners", "Concern 0: no enterprise "
+                 "deals above $500k in the last two years")])
+            for n, other in enumerate(others))])
+    brief = build_brief(store, role.uid, NOW)
+    assert bool(brief.recurring) == (search != "this process alone")
+    size = QPageSize(QPageSize.PageSizeId.A4 if paper == "A4" else QPageSize.PageSizeId.Letter)
+    pages = pdf_pages(brief_pdf(brief, size))
     assert len(pages) == 2
     assert "Person 7" in pages[0] and "+1 312 555 0199" in pages[0]  # a number never cut in two
+    if brief.recurring:  # the one raised in this process too is the last to give way
+        assert "Across your search" in pages[1] and "raised here too" in pages[1]
 
 
 def test_letter_paper_when_asked(qapp, demo_store):

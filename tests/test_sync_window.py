@@ -247,3 +247,31 @@ def test_a_read_only_file_does_not_sync(qtbot, tmp_path, dav_user, keyring):
             close_window(window)
     finally:
         os.chmod(path, 0o600)
+
+
+def test_preferences_show_a_read_only_files_account_without_changing_it(qtbot, tmp_path, keyring):
+    import os
+
+    from PySide6.QtCore import QSettings
+
+    from afterword.context import AppContext
+
+    path = tmp_path / "ro.db"
+    store = Store.open(path)
+    save_account(store, Account("https://dav.example.com/", "sam"))
+    store.close()
+    os.chmod(path, 0o444)
+    store = Store.open(path)
+    try:
+        page = SyncPage(AppContext(store=store, db_path=path),
+                        QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+        qtbot.addWidget(page)
+        assert page.url.text() == "https://dav.example.com/" and page.url.isReadOnly()
+        assert not page.stop_button.isEnabled() and "read-only" in page.result.text()
+        assert page.save() is None  # OK in Preferences closes (its other pages are saved)
+        page.stop_syncing()  # reached all the same: said on the page, nothing raised
+        assert page.result.text().startswith("Not stopped:")
+        assert load_account(store).username == "sam"
+    finally:
+        store.close()
+        os.chmod(path, 0o600)

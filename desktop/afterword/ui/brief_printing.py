@@ -11,11 +11,13 @@ from PySide6.QtGui import QImage, QImageReader, QPagedPaintDevice, QPageSize
 from afterword import APP_NAME
 from afterword.core.brief import Brief
 from afterword.core.brief_html import STYLE, continued_html, sections
-from afterword.ui.printing import PrintedPages, page_layout, paint_pages, pdf_bytes
+from afterword.ui.printing import PrintedPages, fitting_scale, page_layout, paint_pages, pdf_bytes
 
 # The longest side of a card photo as printed: sharp at PDF_DPI for the small
 # size it is drawn at, and a few kilobytes in the file rather than a camera's megabytes.
 PHOTO_PIXELS = 360
+# One or two pages: the page to read before the round, not a file to leaf through.
+MAX_PAGES = 2
 
 
 def card_images(brief: Brief) -> dict[str, QImage]:
@@ -57,8 +59,10 @@ def brief_pages(brief: Brief) -> PrintedPages:
 
 
 def paint_brief(device: QPagedPaintDevice, brief: Brief) -> int:
-    """Paint the brief onto a printer or PDF writer; returns the page count."""
-    return paint_pages(device, brief_pages(brief))
+    """Paint the brief onto a printer or PDF writer; returns the page count. A busy
+    process that would run onto a third page is printed a little smaller instead."""
+    printed = brief_pages(brief)
+    return paint_pages(device, printed, fitting_scale(device, printed, MAX_PAGES))
 
 
 def brief_pdf(brief: Brief, page_size: QPageSize | None = None) -> bytes:

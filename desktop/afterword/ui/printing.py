@@ -10,7 +10,7 @@ so they write the same file.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -208,15 +208,35 @@ def paint_checklist(device: QPagedPaintDevice, checklist: Checklist,
     return paint_pages(device, checklist_pages(checklist, printed_on))
 
 
-def paint_pages(device: QPagedPaintDevice, printed: PrintedPages) -> int:
+def _footer_font() -> QFont:
+    font = body_font()
+    font.setPointSizeF(FOOTER_PT)
+    return font
+
+
+def _laid_out(device: QPagedPaintDevice, printed: PrintedPages,
+              scale: float) -> tuple[list[list[_Placed]], float, float]:
+    """The pages, and the width and footer height they are laid out for; at `scale`
+    below 1 everything but the footer is printed that much smaller."""
+    width, height = float(device.width()), float(device.height())
+    footer_h = QFontMetricsF(_footer_font(), device).height() * 2.2
+    return _paginate(printed, device, width / scale, (height - footer_h) / scale), width, footer_h
+
+
+def fitting_scale(device: QPagedPaintDevice, printed: PrintedPages, pages: int,
+                  scales: Sequence[float] = (1.0, 0.93, 0.86)) -> float:
+    """The largest of `scales` at which `printed` takes at most `pages` pages (the
+    smallest if none does): a brief of two A4 pages is two Letter pages too."""
+    for scale in scales:
+        if len(_laid_out(device, printed, scale)[0]) <= pages:
+            return scale
+    return scales[-1]
+
+
+def paint_pages(device: QPagedPaintDevice, printed: PrintedPages, scale: float = 1.0) -> int:
     """Paint the sections onto a printer or PDF writer, numbered pages with a
     footer; returns the page count."""
-    width, height = float(device.width()), float(device.height())
-    footer_font = body_font()
-    footer_font.setPointSizeF(FOOTER_PT)
-    footer_h = QFontMetricsF(footer_font, device).height() * 2.2
-    body = height - footer_h
-    pages = _paginate(printed, device, width, body)
+    pages, width, footer_h = _laid_out(device, printed, scale)
     painter = QPainter()
     if not painter.begin(device):
         raise PrintError("the printer could not be started (is it switched on and connected?)")
@@ -224,10 +244,13 @@ def paint_pages(device: QPagedPaintDevice, printed: PrintedPages) -> int:
         for number, page in enumerate(pages, start=1):
             if number > 1 and not device.newPage():
                 raise PrintError("the printer refused a new page")
+            painter.save()
+            painter.scale(scale, scale)
             for placed in page:
-                _draw(painter, placed, width)
-            _footer(painter, footer_font, width, height, footer_h, printed.footer,
-                    f"Page {number} of {len(pages)}")
+                _draw(painter, placed, width / scale)
+            painter.restore()
+            _footer(painter, _footer_font(), width, float(device.height()), footer_h,
+                    printed.footer, f"Page {number} of {len(pages)}")
     finally:
         painter.end()
     return len(pages)

@@ -9,6 +9,8 @@ import sys
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
+from afterword.ui.page import Page
+
 # Only if the first page never shows its data (a read that failed) does the check
 # give up, with a non-zero status; a healthy start takes well under a second.
 GIVE_UP_AFTER_MS = 300_000
@@ -16,8 +18,9 @@ GIVE_UP_AFTER_MS = 300_000
 
 def page_ready(page: QWidget) -> bool:
     """The page has its data on screen: read at least once, and not reading now."""
-    loader = getattr(page, "loader", None)
-    return not getattr(page, "loading", False) and (loader is None or loader.ever_loaded)
+    if not isinstance(page, Page):  # nothing read in the background
+        return True
+    return not page.loading and (page.loader is None or page.loader.ever_loaded)
 
 
 class QuitOnFirstPaintWithData(QObject):

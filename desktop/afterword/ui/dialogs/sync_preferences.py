@@ -102,6 +102,13 @@ class SyncPage(QWidget):
         self._jobs = BackgroundJobs(self)
         self._jobs.done.connect(lambda found: self._say(f"Connected: {found.describe()}."))
         self._jobs.failed.connect(lambda reason: self._say(f"Not connected: {reason}"))
+        if context.store.read_only:  # the account is kept in the file: shown, not changed
+            for line in (self.url, self.user, self.password, self.addressbook, self.calendar):
+                line.setReadOnly(True)
+            self.reminders.setEnabled(False)
+            self.stop_button.setEnabled(False)
+            self.result.setText("This file is read-only: its sync account can be read here, "
+                                "not changed, and it does not sync.")
 
     def _line(self, name: str, placeholder: str, value: str | None) -> QLineEdit:
         line = QLineEdit(value or "")
@@ -169,9 +176,13 @@ class SyncPage(QWidget):
 
     def stop_syncing(self) -> None:
         account = load_account(self.context.store)
+        try:
+            forget_account(self.context.store)
+        except AfterwordError as exc:  # the file went read-only meanwhile
+            self._say(f"Not stopped: {exc}")
+            return
         if account is not None:
             forget_password(account.url, account.username)
-        forget_account(self.context.store)
         for line in (self.url, self.user, self.password, self.addressbook, self.calendar):
             line.clear()
         self.stop_button.setEnabled(False)
@@ -181,7 +192,7 @@ class SyncPage(QWidget):
         """Keep what was typed: the account in the database, the password in the
         keyring. Returns why it could not, or None."""
         try:
-            account = self.account()
+            account = None if self.context.store.read_only else self.account()
             if account is not None:
                 self._keep_password(account)
                 save_account(self.context.store, account)
