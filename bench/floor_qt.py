@@ -1,6 +1,13 @@
 """The bare Qt floor: QApplication, a QMainWindow with a table of 50 rows, show,
 and quit once it has painted. What any Qt window costs, before Afterword does
-anything; `afterword --smoke` is compared with it."""
+anything; `afterword --smoke` is compared with it.
+
+With --libraries it first imports what the design builds Afterword on and any
+model/view program reads: sqlite-utils (without NumPy, as Afterword imports it),
+python-dateutil's rules, and Qt's namespace of enums. Not the floor the goals are
+measured against; it shows how much of a start those alone take.
+
+    python bench/floor_qt.py [--libraries]"""
 
 from __future__ import annotations
 
@@ -19,7 +26,18 @@ class QuitOnPaint(QObject):
         return False
 
 
+def import_libraries() -> None:
+    for name in ("numpy", "pandas"):
+        sys.modules[name] = None  # type: ignore[assignment]  # as afterword.core does
+    import dateutil.relativedelta  # noqa: F401
+    import dateutil.rrule  # noqa: F401
+    import sqlite_utils.db  # noqa: F401
+    from PySide6.QtCore import Qt  # noqa: F401
+
+
 def main() -> int:
+    if "--libraries" in sys.argv[1:]:
+        import_libraries()
     app = QApplication(sys.argv[:1])
     model = QStandardItemModel(50, 6)
     for row in range(50):

@@ -227,3 +227,15 @@ def test_daily_snapshot_skips_an_empty_database(tmp_path):
     store = Store.open(tmp_path / "empty.db")
     assert backups.daily_snapshot(store, tmp_path / "snaps", datetime(2026, 11, 23)) is None
     store.close()
+
+
+def test_a_contacts_import_keeps_todays_backup_first_and_a_dry_run_does_not(filled, capsys):
+    cards = Path(__file__).parent / "data" / "contacts" / "apple-contacts.vcf"
+    folder = backups.snapshot_folder(data_dir(), filled)
+    assert main(["contacts", "import", str(cards), "--dry-run", "--db", str(filled)]) == 0
+    assert backups.list_snapshots(folder) == []
+    assert main(["contacts", "import", str(cards), "--db", str(filled)]) == 0
+    capsys.readouterr()
+    assert main(["backup", "--list", "--db", str(filled)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 2 and "14 people" in lines[1]  # as it was before the merge

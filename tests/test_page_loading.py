@@ -4,8 +4,10 @@ and on a large database read on a worker thread while saying they are updating."
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import Qt
 
 from afterword.context import AppContext
 from afterword.core.domain import Interview, NoteStatus, Opportunity, ThankYouNote
@@ -166,3 +168,22 @@ def test_a_read_at_once_is_not_replaced_by_an_older_read_arriving_later(qtbot, d
         assert people.model.rowCount() == matches
     finally:
         close_window(window)
+
+
+def test_note_cells_are_drawn_as_of_the_day_the_list_was_read_without_asking_the_clock(qtbot, demo_store):
+    asked: list[datetime] = []
+    later = NOW + timedelta(days=60)  # every open note is overdue by then
+
+    def clock() -> datetime:
+        asked.append(later)
+        return later
+
+    view = NotesView(AppContext(store=demo_store, db_path=demo_store.path, clock=clock), Hub())
+    qtbot.addWidget(view)
+    view.show()
+    before = len(asked)
+    statuses = [view.proxy.index(row, 1).data() for row in range(view.proxy.rowCount())]
+    colours = [view.proxy.index(row, 1).data(Qt.ItemDataRole.ForegroundRole)
+               for row in range(view.proxy.rowCount())]
+    assert len(asked) == before
+    assert any("overdue" in text for text in statuses) and any(colours)

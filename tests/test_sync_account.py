@@ -14,12 +14,14 @@ from keyring.backends.fail import Keyring as FailKeyring
 from keyring.errors import KeyringLocked, PasswordSetError
 
 from afterword.cli import main
+from afterword.core import backups
 from afterword.core.migrations import SCHEMA_VERSION
 from afterword.core.store import Store
 from afterword.core.sync import password as passwords
 from afterword.core.sync.account import Account, load_account, save_account
 from afterword.core.sync.errors import NoPassword, SyncError
 from afterword.core.sync.state import Agreed, StateChanges, load_agreed, load_token
+from afterword.paths import data_dir
 
 DATA = Path(__file__).parent / "data"
 
@@ -168,6 +170,8 @@ def test_cli_remembers_the_account_so_the_next_sync_needs_no_flags(demo_store, d
                  "--reminders", "tasks"]) == 0
     first = capsys.readouterr().out
     assert "added" in first
+    snapshots = backups.list_snapshots(backups.snapshot_folder(data_dir(), demo_store.path))
+    assert len(snapshots) == 1  # today's copy, taken before the sync changed anything
     assert main(["sync", "--db", path]) == 0
     assert "nothing to change" in capsys.readouterr().out
     account = load_account(demo_store)

@@ -128,7 +128,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         checked = interchange.check_file(source)
         store = Store.open(_db_path(args))
         try:
-            plan = interchange.import_checked(store, checked, before_writing=lambda: _daily_snapshot(store))
+            plan = interchange.import_checked(store, checked, before_writing=lambda: daily_backup(store))
         finally:
             store.close()
     print(printable(f"imported into {store.path}: {plan.summary()}"))
@@ -188,7 +188,7 @@ def _snapshots_of(path: Path) -> Path:
     return backups.snapshot_folder(data_dir(), path)
 
 
-def _daily_snapshot(store: Store) -> None:
+def daily_backup(store: Store) -> None:
     """Before a command changes a database: today's snapshot, if none yet."""
     from afterword.core import backups
 

@@ -55,6 +55,10 @@ def cmd_contacts_import(args: argparse.Namespace, db_path: Callable[[argparse.Na
     store = Store.memory(spill_to_disk=True) if args.dry_run and not path.exists() else Store.open(path)
     progress = _Progress()
     try:
+        if not args.dry_run:
+            from afterword.cli import daily_backup  # the one way commands take it
+
+            daily_backup(store)  # merges change stored people: today's copy comes first
         reports = contact_files.import_files(store, paths, region=default_region(),
                                              dry_run=args.dry_run, progress=progress)
     finally:

@@ -97,13 +97,14 @@ def password_for(account: Account) -> str:
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
-    from afterword.cli import _open_existing  # the one way commands open a database
+    from afterword.cli import _open_existing, daily_backup  # the one way commands do these
     from afterword.cli_contacts import default_region
     from afterword.core.sync.run import run_sync  # the HTTP client loads only to sync
 
     store: Store = _open_existing(args)
     try:
         account = account_from(args, load_account(store))
+        daily_backup(store)  # a sync may change or delete people: today's copy comes first
         report = run_sync(store, account, password_for(account), now=datetime.now().astimezone(),
                           region=default_region(), deletions=args.deletions)
     finally:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
@@ -71,6 +73,9 @@ class NotesView(Page):
         super().__init__(parent)
         self.context, self.hub, self.changes = context, hub, changes
         self._search = ""
+        # The day the list was read on: its overdue marks and the counts above it agree,
+        # and a cell is drawn without asking the clock.
+        self._on = context.today()
         named(self, "Thank-you notes")
         self.model = RowsModel([COLUMNS[0], Column("Status", self._status), *COLUMNS[2:]], self,
                                colour=self._colour)
@@ -163,15 +168,14 @@ class NotesView(Page):
             button.setEnabled(not read_only)
 
     def _status(self, row: NoteRow) -> str:
-        return f"{shown(row.status)} · overdue" if row.is_overdue(self.context.today()) else shown(row.status)
+        return f"{shown(row.status)} · overdue" if row.is_overdue(self._on) else shown(row.status)
 
     def _colour(self, row: NoteRow) -> QColor | None:
-        today = self.context.today()
         if row.status.is_done:
             return status_colour(MUTED)
-        if row.is_overdue(today):
+        if row.is_overdue(self._on):
             return status_colour(OVERDUE)
-        return status_colour(DUE) if row.is_due(today) else None
+        return status_colour(DUE) if row.is_due(self._on) else None
 
     def set_statuses(self, statuses: set[NoteStatus]) -> None:
         self.proxy.statuses = set(statuses)
@@ -180,10 +184,10 @@ class NotesView(Page):
     def _work(self):
         # What to read is fixed here, on the window thread; the reading may run on the worker.
         statuses, text, today = set(self.proxy.statuses), self._search, self.context.today()
-        return lambda store: (notes_matching(store, text, statuses), note_counts(store, today))
+        return lambda store: (notes_matching(store, text, statuses), note_counts(store, today), today)
 
-    def _show(self, result: tuple[list[NoteRow], NoteCounts]) -> None:
-        rows, counts = result
+    def _show(self, result: tuple[list[NoteRow], NoteCounts, date]) -> None:
+        rows, counts, self._on = result
         keep = {r.uid for r in self.selected()}
         self.proxy.set_rows(rows)
         matching = f" · {len(rows):,} matching “{self._search.strip()[:40]}”" if self._search.strip() else ""
