@@ -144,3 +144,16 @@ def test_cli_refuses_an_address_that_is_not_one_in_one_line(demo_store, capsys, 
     err = capsys.readouterr().err
     assert err == f"afterword: error: {url!r} is not a web address (it should start with https://)\n"
     assert table_dump(demo_store) == before
+
+
+@pytest.mark.parametrize("option", ["--addressbook", "--calendar"])
+def test_cli_refuses_a_collection_that_is_no_address_in_one_line(demo_store, fake, capsys, monkeypatch,
+                                                                 option):
+    server = fake(reply(500, b"oops", "text/plain"))  # never reached
+    monkeypatch.setenv("AFTERWORD_DAV_PASSWORD", "pw")
+    before = table_dump(demo_store)
+    assert main(["sync", "--db", str(demo_store.path), "--url", server.url, "--user", "me",
+                 option, "https://[::1"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("afterword: error: ") and "is not a web address" in err
+    assert err.count("\n") == 1 and table_dump(demo_store) == before

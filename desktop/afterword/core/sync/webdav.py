@@ -128,6 +128,8 @@ class DavClient:
                                           timeout=timeout or httpx.USE_CLIENT_DEFAULT)
         except NotSecure:
             raise
+        except httpx.InvalidURL:  # a collection named by the user (or a server) that is no address
+            raise NotSecure(f"{url!r} is not a web address (it should start with https://)") from None
         except httpx.TimeoutException:
             raise Unreachable(f"{_host(url)} did not answer in time; nothing was changed here, "
                               "the next sync tries again") from None
