@@ -1,6 +1,7 @@
 """Opening the window loads only what its first page needs: the calendar writer,
 phone numbers, printing, contact files, the dialogs and the other pages are loaded
-when first used."""
+when first used; sqlite-utils when a file needs upgrading or a write needs a
+savepoint."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ LATER = ["icalendar", "phonenumbers", "PySide6.QtPrintSupport", "afterword.core.
          "afterword.core.contact_files", "afterword.core.interchange", "afterword.core.demo",
          "afterword.ui.views.people", "afterword.ui.views.companies", "afterword.ui.views.notes",
          "afterword.ui.dialogs.debrief", "afterword.ui.dialogs.print_checklist", "httpx",
-         "afterword.core.brief"]
+         "afterword.core.brief", "sqlite_utils", "click"]
 
 PROBE = """
 import json, sys

@@ -28,9 +28,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlite_utils import Database
-
 from afterword.core.cadence import BadRule, next_touch
+from afterword.core.database import Database
 
 # Above this share of all people, a refresh reads every record once instead of
 # looking people up a few hundred at a time.

@@ -4,14 +4,53 @@ add a new one, and a test that opens the previous version's real file."""
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
-
+from afterword.core.database import Database, import_sqlite_utils
 from afterword.core.shipped_sql import M001_INITIAL_SCHEMA
 
+if TYPE_CHECKING:
+    import sqlite_utils
+    from sqlite_utils.migrations import Migrations
+
 APP_ID = "afterword"
-migrations = Migrations(APP_ID)
+
+
+class _Steps:
+    """The numbered steps, handed to sqlite-utils' Migrations when a file needs
+    them: a file that is up to date opens without loading sqlite-utils."""
+
+    def __init__(self, name: str):
+        self.name = name
+        self._steps: list[tuple[str, Callable[[Any], None]]] = []
+        self._library: Migrations | None = None
+
+    def __call__(self, *, name: str) -> Callable[[Callable[[Any], None]], Callable[[Any], None]]:
+        def register(step: Callable[[Any], None]) -> Callable[[Any], None]:
+            self._steps.append((name, step))
+            return step
+        return register
+
+    def apply(self, db: sqlite_utils.Database, **options: Any) -> None:
+        self.library.apply(db, **options)
+
+    def pending(self, db: sqlite_utils.Database) -> list[Any]:
+        return self.library.pending(db)
+
+    @property
+    def library(self) -> Migrations:
+        if self._library is None:
+            import_sqlite_utils()  # without NumPy
+            from sqlite_utils.migrations import Migrations
+
+            self._library = Migrations(self.name)
+            for name, step in self._steps:
+                self._library(name=name)(step)
+        return self._library
+
+
+migrations = _Steps(APP_ID)
 
 
 def _run(db: Database, script: str) -> None:

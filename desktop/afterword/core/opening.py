@@ -23,8 +23,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlite_utils import Database
-
+from afterword.core.database import Database
 from afterword.core.errors import NewerDatabase, NotAfterwordDatabase, StoreError
 from afterword.core.migrations import APP_ID, SCHEMA_VERSION, migrations
 from afterword.core.output_paths import COMPANION_SUFFIXES
@@ -159,7 +158,7 @@ def create_or_upgrade(db: Database, path: Path, version: int | None) -> None:
         if now is None:
             # Leftovers of an interrupted first creation by an earlier version.
             db.execute("DROP TABLE IF EXISTS _sqlite_migrations")
-        migrations.apply(db)
+        migrations.apply(db.library)
 
 
 def quick_check(conn: sqlite3.Connection) -> str | None:

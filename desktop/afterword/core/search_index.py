@@ -14,8 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlite_utils import Database
-
+from afterword.core.database import Database
 from afterword.core.entities import ENTITIES, Entity
 
 # How the schema's search triggers build a contact's row (rowid = contacts.id) and a

@@ -18,9 +18,8 @@ from itertools import groupby
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlite_utils import Database
-
 from afterword.core import codec, contact_facts, opening
+from afterword.core.database import Database
 from afterword.core.domain import (
     CardPhoto,
     Concern,
@@ -127,9 +126,7 @@ class Store:
             raise StoreError(f"cannot open {path}: {exc.strerror or exc}") from None
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open {path}: {exc}") from None
-        # No sqlite-utils plugins (none is wanted on this connection): looking for them
-        # reads every installed package's metadata, a tenth of a second at each start.
-        store = cls(Database(conn, execute_plugins=False), path, read_only=read_only)
+        store = cls(Database(conn), path, read_only=read_only)
         try:
             store._prepare()
         except BaseException:
@@ -144,9 +141,7 @@ class Store:
         """A throwaway in-memory database, for tests and previews. With
         `spill_to_disk` what outgrows the page cache goes to a temporary file SQLite
         deletes on closing (a dry run of a large import keeps memory bounded)."""
-        db = (Database(sqlite3.connect(""), execute_plugins=False) if spill_to_disk
-              else Database(memory=True, execute_plugins=False))
-        store = cls(db, None)
+        store = cls(Database(sqlite3.connect("" if spill_to_disk else ":memory:")), None)
         store.db.execute("PRAGMA foreign_keys = ON")
         opening.create_or_upgrade(store.db, Path(":memory:"), None)
         store._refresh_facts_on_open()

@@ -1,0 +1,110 @@
+"""The store's SQLite connection, with sqlite-utils loaded when first needed.
+
+Importing sqlite-utils takes a sixth of a start (it brings click, pluggy and its
+plugin machinery), while opening a file that is up to date and reading the first
+page only runs plain SQL. So `Database` runs SQL on the connection itself, as
+sqlite-utils' `execute` does, and makes the sqlite-utils wrapper (`library`) the
+first time something needs more: a savepoint, a schema migration.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+Parameters = Sequence[Any] | dict[str, Any]
+
+# Statements that begin or end a transaction themselves: never committed for them.
+_TRANSACTION_CONTROL = ("BEGIN", "COMMIT", "END", "ROLLBACK", "SAVEPOINT", "RELEASE")
+
+
+class Database:
+    """One SQLite connection: `execute` and `query` as sqlite-utils has them, the
+    rest of sqlite-utils through `library`."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+        self._library: sqlite_utils.Database | None = None
+        # As sqlite-utils sets on every connection it wraps: a trigger's own writes
+        # fire triggers too (the search and contact-facts triggers rely on it).
+        conn.execute("PRAGMA recursive_triggers = on")
+
+    def execute(self, sql: str, parameters: Parameters | None = None) -> sqlite3.Cursor:
+        """Run one statement. A write outside a transaction is committed at once;
+        inside one it joins it. A failed statement leaves no transaction open
+        that it began (sqlite-utils' rules for `execute`)."""
+        conn = self.conn
+        was_in_transaction = conn.in_transaction
+        try:
+            cursor = conn.execute(sql) if parameters is None else conn.execute(sql, parameters)
+        except Exception:
+            if not was_in_transaction and conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        if (not was_in_transaction and conn.in_transaction and cursor.description is None
+                and not sql.lstrip().upper().startswith(_TRANSACTION_CONTROL)):
+            conn.execute("COMMIT")
+        return cursor
+
+    def query(self, sql: str, params: Parameters | None = None) -> Iterator[dict[str, Any]]:
+        """The rows of a SELECT, each as a dict by column name (a repeated name
+        gets _2, _3 … as in sqlite-utils)."""
+        cursor = self.execute(sql, params)
+        if cursor.description is None:
+            raise ValueError("query() is for SQL that returns rows; use execute()")
+        keys = _unique_keys([d[0] for d in cursor.description])
+        return (dict(zip(keys, row, strict=True)) for row in cursor)
+
+    def atomic(self) -> AbstractContextManager[Any]:
+        """A transaction, or a savepoint inside the one open (sqlite-utils')."""
+        return self.library.atomic()
+
+    def close(self) -> None:
+        self.conn.close()
+
+    @property
+    def library(self) -> sqlite_utils.Database:
+        """sqlite-utils' wrapper of this same connection, made when first asked for."""
+        if self._library is None:
+            Database_ = import_sqlite_utils()
+            # recursive_triggers: already set; plugins: none is wanted here, and
+            # looking for them reads every installed package's metadata.
+            self._library = Database_(self.conn, recursive_triggers=False, execute_plugins=False)
+        return self._library
+
+
+def import_sqlite_utils() -> type[sqlite_utils.Database]:
+    """sqlite-utils' Database class. sqlite-utils imports NumPy and pandas when
+    they are installed, to map their number types to columns; Afterword stores
+    none of them, and NumPy (there for card reading) would add its import time.
+    So sqlite-utils is imported without them unless they are loaded already."""
+    hidden = [name for name in ("numpy", "pandas") if name not in sys.modules]
+    for name in hidden:
+        sys.modules[name] = None  # type: ignore[assignment]  # "import numpy" fails quickly
+    try:
+        from sqlite_utils.db import Database as Library
+    finally:
+        for name in hidden:
+            sys.modules.pop(name, None)
+    return Library
+
+
+def _unique_keys(keys: list[str]) -> list[str]:
+    if len(set(keys)) == len(keys):
+        return keys
+    taken, seen, unique = set(keys), set(), []
+    for key in keys:
+        if key in seen:
+            name, suffix = key, 2
+            while name in seen or name in taken:
+                name, suffix = f"{key}_{suffix}", suffix + 1
+            key = name
+        seen.add(key)
+        unique.append(key)
+    return unique
