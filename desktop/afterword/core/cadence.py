@@ -11,7 +11,6 @@ from dataclasses import dataclass, replace
 from datetime import MAXYEAR, date, datetime, timedelta
 from functools import lru_cache
 
-from dateutil.parser import isoparse
 from dateutil.relativedelta import relativedelta
 from dateutil.rrule import DAILY, MONTHLY, WEEKLY, YEARLY, rrule, rrulestr
 
@@ -133,6 +132,8 @@ def _until(text: str | None, rule: str) -> datetime | None:
     """The rule's UNTIL (a date or a date and time, 'Z' already dropped), naive."""
     if text is None:
         return None
+    from dateutil.parser import isoparse  # the parser's import is a start's worth of milliseconds
+
     try:
         return isoparse(text).replace(tzinfo=None)
     except (ValueError, OverflowError):
