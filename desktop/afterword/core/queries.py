@@ -29,8 +29,10 @@ def record_scale(store: Store, *kinds: type) -> int:
 
 
 def is_empty(store: Store) -> bool:
-    """Nothing recorded yet: no person, company, role or round (a first run)."""
-    return record_count(store, Contact, Company, Opportunity, Interview) == 0
+    """Nothing recorded yet: no person, company, role or round (a first run).
+    Asks whether a first row exists rather than counting them all."""
+    return not any(store.db.execute(f"SELECT EXISTS (SELECT 1 FROM {TABLES[kind]})").fetchone()[0]
+                   for kind in (Contact, Company, Opportunity, Interview))
 
 
 # -- roles -------------------------------------------------------------------------

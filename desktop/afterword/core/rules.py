@@ -193,7 +193,8 @@ def _follow_up_reminders(store: Store, until: date | None, result: Reminders) ->
     # Unanswered rounds by hear-back date (an index, schema m005) — with those whose
     # date is no date, or the last one there is, to name them — kept when they are
     # the latest round of a process still open; the latest is the highest round,
-    # then the latest start, then the last written.
+    # then the latest start, then the last written. (Later rounds are looked for
+    # by o.uid, the same role, so only once its stage is known to be open.)
     which, params = "i.followed_up_on IS NULL AND i.hear_back_by IS NOT NULL", []
     if until is not None:
         unanswered = "SELECT id FROM interviews WHERE followed_up_on IS NULL AND"
@@ -212,7 +213,7 @@ def _follow_up_reminders(store: Store, until: date | None, result: Reminders) ->
             WHERE {which} AND o.stage IN ({marks})
               AND NOT EXISTS (
                 SELECT 1 FROM interviews later
-                WHERE later.opportunity_uid = i.opportunity_uid
+                WHERE later.opportunity_uid = o.uid
                   AND (later.round > i.round OR (later.round = i.round AND (later.start > i.start
                        OR (later.start = i.start AND later.id > i.id)))))""",
         params + stages).fetchall()
