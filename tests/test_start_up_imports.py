@@ -1,7 +1,6 @@
 """Opening the window loads only what its first page needs: the calendar writer,
 phone numbers, printing, contact files, the dialogs and the other pages are loaded
-when first used; sqlite-utils when a file needs upgrading or a write needs a
-savepoint."""
+when first used; sqlite-utils when a file needs upgrading."""
 
 from __future__ import annotations
 

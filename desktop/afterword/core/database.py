@@ -4,15 +4,18 @@ Importing sqlite-utils takes a sixth of a start (it brings click, pluggy and its
 plugin machinery), while opening a file that is up to date and reading the first
 page only runs plain SQL. So `Database` runs SQL on the connection itself, as
 sqlite-utils' `execute` does, and makes the sqlite-utils wrapper (`library`) the
-first time something needs more: a savepoint, a schema migration.
+first time something needs more: a schema migration.
 """
 
 from __future__ import annotations
 
+import importlib.abc
+import itertools
 import sqlite3
 import sys
+import threading
 from collections.abc import Iterator, Sequence
-from contextlib import AbstractContextManager
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -22,6 +25,7 @@ Parameters = Sequence[Any] | dict[str, Any]
 
 # Statements that begin or end a transaction themselves: never committed for them.
 _TRANSACTION_CONTROL = ("BEGIN", "COMMIT", "END", "ROLLBACK", "SAVEPOINT", "RELEASE")
+_savepoints = itertools.count(1)
 
 
 class Database:
@@ -61,9 +65,26 @@ class Database:
         keys = _unique_keys([d[0] for d in cursor.description])
         return (dict(zip(keys, row, strict=True)) for row in cursor)
 
-    def atomic(self) -> AbstractContextManager[Any]:
-        """A transaction, or a savepoint inside the one open (sqlite-utils')."""
-        return self.library.atomic()
+    @contextmanager
+    def savepoint(self) -> Iterator[Database]:
+        """Part of the transaction under way (opening.write_transaction), undone on
+        its own on an error: what sqlite-utils' `atomic` does inside a transaction,
+        without a save waiting for sqlite-utils' import."""
+        conn = self.conn
+        if not conn.in_transaction:
+            raise RuntimeError("a savepoint belongs inside a transaction")
+        name = f"afterword_{next(_savepoints)}"
+        conn.execute(f"SAVEPOINT {name}")
+        try:
+            yield self
+        except BaseException:
+            # An error such as a RAISE(ROLLBACK) trigger may have ended the whole
+            # transaction, savepoint and all: then there is nothing left to undo.
+            if conn.in_transaction:
+                conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
+                conn.execute(f"RELEASE SAVEPOINT {name}")
+            raise
+        conn.execute(f"RELEASE SAVEPOINT {name}")
 
     def close(self) -> None:
         self.conn.close()
@@ -84,15 +105,34 @@ def import_sqlite_utils() -> type[sqlite_utils.Database]:
     they are installed, to map their number types to columns; Afterword stores
     none of them, and NumPy (there for card reading) would add its import time.
     So sqlite-utils is imported without them unless they are loaded already."""
-    hidden = [name for name in ("numpy", "pandas") if name not in sys.modules]
-    for name in hidden:
-        sys.modules[name] = None  # type: ignore[assignment]  # "import numpy" fails quickly
-    try:
+    with _not_importable_here("numpy", "pandas"):
         from sqlite_utils.db import Database as Library
-    finally:
-        for name in hidden:
-            sys.modules.pop(name, None)
     return Library
+
+
+class _Refuse(importlib.abc.MetaPathFinder):
+    """Makes importing `names` fail in one thread; other threads (a card being
+    read on a worker thread imports NumPy) import them as usual."""
+
+    def __init__(self, names: tuple[str, ...]):
+        self.names, self.thread = names, threading.get_ident()
+
+    def find_spec(self, fullname: str, path: Any = None, target: Any = None) -> None:
+        if fullname in self.names and threading.get_ident() == self.thread:
+            raise ModuleNotFoundError(f"{fullname} is not imported here", name=fullname)
+        return None
+
+
+@contextmanager
+def _not_importable_here(*names: str) -> Iterator[None]:
+    refuse = _Refuse(names)
+    # A new list rather than an insertion: an import under way in another thread
+    # goes on through the list it started with.
+    sys.meta_path = [refuse, *sys.meta_path]
+    try:
+        yield
+    finally:
+        sys.meta_path = [finder for finder in sys.meta_path if finder is not refuse]
 
 
 def _unique_keys(keys: list[str]) -> list[str]:

@@ -129,7 +129,7 @@ def write_transaction(db: Database) -> Iterator[None]:
     writes can never fail half-way for want of the lock."""
     conn = db.conn
     if conn.in_transaction:
-        with db.atomic():  # a savepoint inside the caller's transaction
+        with db.savepoint():  # inside the caller's transaction
             yield
         return
     conn.execute("BEGIN IMMEDIATE")
