@@ -16,7 +16,8 @@ from tests.conftest import DEMO_TODAY
 LATER = ["icalendar", "phonenumbers", "PySide6.QtPrintSupport", "afterword.core.calendar",
          "afterword.core.contact_files", "afterword.core.interchange", "afterword.core.demo",
          "afterword.ui.views.people", "afterword.ui.views.companies", "afterword.ui.views.notes",
-         "afterword.ui.dialogs.debrief", "afterword.ui.dialogs.print_checklist", "httpx",
+         "afterword.ui.dialogs.debrief", "afterword.ui.dialogs.print_checklist",
+         "afterword.ui.dialogs.schedule", "httpx",
          "afterword.core.brief", "sqlite_utils", "click"]
 
 PROBE = """

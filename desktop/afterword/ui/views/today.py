@@ -18,7 +18,6 @@ from afterword.core.rules import Reminder, ReminderKind, Reminders, due_reminder
 from afterword.ui import settings as keys
 from afterword.ui.colours import is_dark
 from afterword.ui.commands import Changes
-from afterword.ui.dialogs.schedule import ScheduleCallDialog
 from afterword.ui.hub import Hub
 from afterword.ui.models.today import TodayModel
 from afterword.ui.page import Page, Selection
@@ -282,6 +281,8 @@ class TodayView(Page):
         if reminder.kind is ReminderKind.FEEDBACK_CALL:
             call = store.get(FeedbackCall, reminder.source_uid)
             if call is not None and call.status == CallStatus.REQUESTED:
+                from afterword.ui.dialogs.schedule import ScheduleCallDialog  # on first use
+
                 scheduled = ScheduleCallDialog.ask(reminder.contact_name or "them", now, self)
                 if scheduled is None:
                     return
