@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal
+from shiboken6 import isValid
 
 from afterword.core.errors import AfterwordError
 from afterword.core.store import Store
@@ -46,11 +47,19 @@ class _WindowThreadCollector(QObject):
         gc.collect(2 if old >= self.thresholds[2] else 1 if middle >= self.thresholds[1] else 0)
 
 
+_collector: _WindowThreadCollector | None = None
+
+
 def keep_collection_on_the_window_thread() -> None:
     """Once per application: collect cycles on this (the window's) thread only."""
+    global _collector
     app = QCoreApplication.instance()
-    if app is not None and app.findChild(_WindowThreadCollector) is None:
-        _WindowThreadCollector(app)
+    # Remembered here rather than looked for with app.findChild, which would wrap
+    # every child of the application for Python (its style and all its enums) on
+    # each start.
+    if app is not None and (_collector is None or not isValid(_collector)
+                            or _collector.parent() is not app):
+        _collector = _WindowThreadCollector(app)
 
 
 class _Relay(QObject):

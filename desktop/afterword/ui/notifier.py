@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSizePolicy,
-    QStyle,
     QSystemTrayIcon,
     QWidget,
 )
@@ -113,6 +112,8 @@ class Notifier(QObject):
         if use_tray:
             icon = QApplication.windowIcon()
             if icon.isNull():
+                from PySide6.QtWidgets import QStyle  # its many enums cost a start that has an icon
+
                 icon = QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation)
             self.tray = QSystemTrayIcon(icon, self)
             self.tray.setToolTip(APP_NAME)
