@@ -64,6 +64,20 @@ def test_smoke_on_an_empty_database_quits_once_today_has_painted(qapp, tmp_path,
     assert seen == [{"loading": False, "items": 0, "heading": "Welcome to Afterword"}]
 
 
+def test_smoke_watches_the_page_shown_not_every_event_of_the_application(qapp, tmp_path, monkeypatch):
+    """A filter on the application would call into Python for every event of every
+    object: the check would slow the start it checks."""
+    import afterword.ui.smoke as smoke
+    from afterword.app import run_app
+
+    monkeypatch.setattr(smoke, "GIVE_UP_AFTER_MS", 30_000)  # a check that never quits fails soon
+    on_the_application: list[object] = []
+    monkeypatch.setattr(qapp, "installEventFilter", on_the_application.append, raising=False)
+    seen = _seen_at_close(monkeypatch)
+    assert run_app(tmp_path / "empty.db", smoke=True) == 0
+    assert seen and on_the_application == []
+
+
 def test_without_a_display_the_window_says_so_in_one_line(tmp_path, monkeypatch, capsys):
     import afterword.app
     from afterword.cli import main

@@ -24,16 +24,28 @@ def page_ready(page: QWidget) -> bool:
 
 
 class QuitOnFirstPaintWithData(QObject):
-    """Watches paint events; the first one inside the page shown, once that page
-    has its data, closes the window and ends the event loop with status 0."""
+    """Watches the page shown for paint events; the first one inside it, once that
+    page has its data, closes the window and ends the event loop with status 0."""
 
     def __init__(self, window: QMainWindow, app: QApplication | None = None):
         super().__init__(window)
         self._window = window
         self._app = app or QApplication.instance()
         self.painted = False
-        self._app.installEventFilter(self)
+        # It watches the widgets of the page shown, not the whole application: a filter
+        # on the application costs every event of every object a call into Python
+        # (and the wrapping of each object for it), slowing the start it measures.
+        window.stack.currentChanged.connect(lambda _index: self._watch())
+        window.page_loaded.connect(lambda _key: self._watch())  # its widgets may have grown
+        self._watch()
         QTimer.singleShot(GIVE_UP_AFTER_MS, self._give_up)
+
+    def _watch(self) -> None:
+        page = self._window.stack.currentWidget()
+        if page is None or self.painted:
+            return
+        for widget in (page, *page.findChildren(QWidget)):
+            widget.installEventFilter(self)  # installed again: still once
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if self.painted or event.type() != QEvent.Type.Paint or not isinstance(watched, QWidget):
@@ -42,7 +54,6 @@ class QuitOnFirstPaintWithData(QObject):
         if page is None or not (watched is page or page.isAncestorOf(watched)) or not page_ready(page):
             return False
         self.painted = True
-        self._app.removeEventFilter(self)
         QTimer.singleShot(0, self._quit)  # once this paint has finished
         return False
 
