@@ -1,6 +1,6 @@
 """Opening the window loads only what its first page needs: the calendar writer,
-phone numbers, printing, contact files, the dialogs and the other pages are loaded
-when first used; sqlite-utils when a file needs upgrading."""
+phone numbers, printing, contact files, backups, the dialogs and the other pages
+are loaded when first used; sqlite-utils when a file needs upgrading."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ LATER = ["icalendar", "phonenumbers", "PySide6.QtPrintSupport", "afterword.core.
          "afterword.ui.views.people", "afterword.ui.views.companies", "afterword.ui.views.notes",
          "afterword.ui.dialogs.debrief", "afterword.ui.dialogs.print_checklist",
          "afterword.ui.dialogs.schedule", "httpx",
-         "afterword.core.brief", "sqlite_utils", "click"]
+         "afterword.core.brief", "afterword.core.backups", "sqlite_utils", "click"]
 
 PROBE = """
 import json, sys

@@ -10,13 +10,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 
-from afterword.core import backups
 from afterword.core.errors import AfterwordError
 from afterword.paths import data_dir
 from afterword.ui import messages
 from afterword.ui.background import BackgroundJobs
 
+# core.backups is loaded with the first daily backup, seconds after the window opens.
 if TYPE_CHECKING:
+    from afterword.core import backups
     from afterword.ui.main_window import MainWindow
 
 FIRST_SNAPSHOT_MS = 3_000  # after start-up, when the first page has its data
@@ -46,6 +47,8 @@ class Safekeeping(QObject):
         QTimer.singleShot(FIRST_SNAPSHOT_MS, self.snapshot_if_due)
 
     def folder(self) -> Path:
+        from afterword.core import backups
+
         return backups.snapshot_folder(data_dir(), self.window.context.db_path)
 
     # -- the daily backup ------------------------------------------------------------
@@ -55,6 +58,8 @@ class Safekeeping(QObject):
         store = self.window.context.store
         if store.path is None or store.read_only or self._snapshots.busy:
             return
+        from afterword.core import backups
+
         folder, now = self.folder(), self.window.context.clock().replace(tzinfo=None)
         if backups.snapshot_due(folder, now.date()):
             self._snapshots.submit(store.path, lambda s: backups.daily_snapshot(s, folder, now))
@@ -72,6 +77,7 @@ class Safekeeping(QObject):
     # -- restore ---------------------------------------------------------------------
 
     def choose_backup(self) -> None:
+        from afterword.core import backups
         from afterword.ui.dialogs.restore_backup import RestoreBackupDialog  # on first use
 
         folder = self.folder()
@@ -86,6 +92,8 @@ class Safekeeping(QObject):
                         f"Put the database back as it was on {when}? What it holds now is kept "
                         f"as a backup first, so you can come back to it.") != messages.Button.Yes:
             return False
+        from afterword.core import backups
+
         context = self.window.context
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
