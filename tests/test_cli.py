@@ -148,3 +148,10 @@ def test_smoke_opens_the_window_and_exits(tmp_path):
     out = run("--db", str(tmp_path / "s.db"), "--smoke")
     assert out.returncode == 0, out.stderr
     assert (tmp_path / "s.db").exists()
+
+
+def test_a_folder_given_as_the_database_is_named_as_a_folder(tmp_path, capsys):
+    assert main(["due", "--db", str(tmp_path)]) != 0
+    err = capsys.readouterr().err
+    assert "is a folder" in err and "Traceback" not in err
+    assert list(tmp_path.iterdir()) == []  # nothing made inside it

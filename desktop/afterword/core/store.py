@@ -113,6 +113,8 @@ class Store:
         read-only medium, permissions) opens read-only (`store.read_only`).
         """
         path = Path(path)
+        if path.is_dir():  # SQLite would only say "unable to open database file"
+            raise StoreError(f"cannot open {path}: it is a folder; name a database file in it")
         try:
             if not path.parent.exists():
                 path.parent.mkdir(parents=True, mode=0o700)
