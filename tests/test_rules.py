@@ -279,5 +279,5 @@ def test_reminder_uid_is_exactly_uuid5_of_kind_and_source():
 
     for kind in ReminderKind:
         for source in ("x", "5f0c2b8e-1d2a-4c3b-9e8f-0a1b2c3d4e5f", "ünïcode 📇"):
-            expected = str(uuid.uuid5(REMINDER_NAMESPACE, f"{kind.value}/{source}"))
+            expected = str(uuid.uuid5(uuid.UUID(REMINDER_NAMESPACE), f"{kind.value}/{source}"))
             assert reminder_uid(kind, source) == expected

@@ -6,7 +6,6 @@ Dates are `datetime.date`; moments are timezone-aware `datetime.datetime`.
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
@@ -14,6 +13,8 @@ from enum import StrEnum
 
 def new_uid() -> str:
     """A fresh stable identity for a record."""
+    import uuid  # with the first new record: uuid loads the platform module, a start need not
+
     return str(uuid.uuid4())
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -21,8 +20,8 @@ from afterword.core.domain import DONE_NOTE_STATUSES, OPEN_STAGES, CallStatus, M
 from afterword.core.store import Store
 
 # Namespace for reminder uids; never change it, calendars key events on the result.
-REMINDER_NAMESPACE = uuid.UUID("5b0f0a3e-7d0c-4f57-9a3e-a5d0c0a7e2b1")
-_NAMESPACE_BYTES = REMINDER_NAMESPACE.bytes
+REMINDER_NAMESPACE = "5b0f0a3e-7d0c-4f57-9a3e-a5d0c0a7e2b1"  # a UUID
+_NAMESPACE_BYTES = bytes.fromhex(REMINDER_NAMESPACE.replace("-", ""))
 CHASE_REQUEST_AFTER = timedelta(days=5)
 
 
