@@ -116,3 +116,13 @@ def test_the_calendar_rule_repeats_on_every_touch_afterword_counts():
             if repeated != touches:
                 wrong.append(f"{rule} from {anchor}: {calendar_rule(rule, anchor)}")
     assert wrong == []
+
+
+def test_the_frequencies_are_dateutils_own():
+    """The core names dateutil's frequencies without importing it (a start reads no rule)."""
+    from dateutil import rrule as dateutil_rrule
+
+    from afterword.core import cadence
+
+    for name in ("YEARLY", "MONTHLY", "WEEKLY", "DAILY"):
+        assert getattr(cadence, name) == getattr(dateutil_rrule, name)

@@ -18,7 +18,8 @@ LATER = ["icalendar", "phonenumbers", "PySide6.QtPrintSupport", "afterword.core.
          "afterword.ui.views.people", "afterword.ui.views.companies", "afterword.ui.views.notes",
          "afterword.ui.dialogs.debrief", "afterword.ui.dialogs.print_checklist",
          "afterword.ui.dialogs.schedule", "httpx",
-         "afterword.core.brief", "afterword.core.backups", "sqlite_utils", "click"]
+         "afterword.core.brief", "afterword.core.backups", "sqlite_utils", "click", "uuid",
+         "dateutil"]
 
 PROBE = """
 import json, sys

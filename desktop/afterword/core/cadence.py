@@ -10,10 +10,15 @@ import re
 from dataclasses import dataclass, replace
 from datetime import MAXYEAR, date, datetime, timedelta
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from dateutil.relativedelta import relativedelta
-from dateutil.rrule import DAILY, MONTHLY, WEEKLY, YEARLY, rrule, rrulestr
+# dateutil loads when a rule is first read: opening the window reads none (the next
+# touches are kept in the database).
+if TYPE_CHECKING:
+    from dateutil.rrule import rrule
 
+# dateutil.rrule's frequencies, by value (the tests hold them to dateutil's own).
+YEARLY, MONTHLY, WEEKLY, DAILY = 0, 1, 2, 3
 UNITS = {"days": DAILY, "weeks": WEEKLY, "months": MONTHLY, "years": YEARLY}
 _FREQ_NAMES = {DAILY: "DAILY", WEEKLY: "WEEKLY", MONTHLY: "MONTHLY", YEARLY: "YEARLY"}
 _UNIT_WORDS = {DAILY: "day", WEEKLY: "week", MONTHLY: "month", YEARLY: "year"}
@@ -105,6 +110,8 @@ def _parse(text: str) -> ParsedRule:
         raise BadRule(f"FREQ must be DAILY, WEEKLY, MONTHLY or YEARLY in {text!r}")
     if "BYEASTER" in parts:
         raise BadRule(f"BYEASTER is not part of the iCalendar standard, in {text!r}")
+    from dateutil.rrule import rrule, rrulestr
+
     try:
         parsed = rrulestr(body, dtstart=CHECK_FROM)
         if not isinstance(parsed, rrule):
@@ -172,6 +179,8 @@ def next_touch_due(rule: str, anchor: date) -> date | None:
     """
     parsed = parse_rule(rule)
     if parsed.plain_months is not None:
+        from dateutil.relativedelta import relativedelta
+
         return anchor + relativedelta(months=parsed.plain_months)
     nxt = _first_after(parsed.rule, datetime.combine(anchor, datetime.min.time()), parsed.until)
     return nxt.date() if nxt else None
