@@ -155,3 +155,26 @@ def test_a_folder_given_as_the_database_is_named_as_a_folder(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "is a folder" in err and "Traceback" not in err
     assert list(tmp_path.iterdir()) == []  # nothing made inside it
+
+
+WINDOW_STARTS = [[], ["--smoke"], ["--db", "a.db"], ["--db=a.db"], ["--smoke", "--db", "my file.db"],
+                 ["--db", "a.db", "--smoke"], ["--db=", "--smoke"], ["--db", "due"]]
+OTHER_COMMAND_LINES = [["--db", "a", "--db", "b"], ["--db=a", "--db", "b"], ["--smoke", "--smoke"],
+                       ["--db"], ["--db", "-x"], ["--sm"], ["--d", "x"], ["due"], ["-h"], ["--version"],
+                       ["--db", "x", "due"], ["--"], [""], ["--smoke", "extra"]]
+
+
+@pytest.mark.parametrize("argv", WINDOW_STARTS)
+def test_a_window_start_is_read_as_the_full_parser_reads_it(argv):
+    from afterword.cli import window_arguments
+
+    quick = window_arguments(argv)
+    assert quick is not None
+    assert vars(quick) == {"db": None, **vars(build_parser().parse_args(argv))}
+
+
+@pytest.mark.parametrize("argv", OTHER_COMMAND_LINES)
+def test_any_other_command_line_goes_to_the_full_parser(argv):
+    from afterword.cli import window_arguments
+
+    assert window_arguments(argv) is None

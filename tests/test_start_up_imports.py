@@ -19,7 +19,8 @@ LATER = ["icalendar", "phonenumbers", "PySide6.QtPrintSupport", "afterword.core.
          "afterword.ui.dialogs.debrief", "afterword.ui.dialogs.print_checklist",
          "afterword.ui.dialogs.schedule", "httpx",
          "afterword.core.brief", "afterword.core.backups", "sqlite_utils", "click", "uuid",
-         "dateutil"]
+         "dateutil", "afterword.cli_brief", "afterword.cli_card", "afterword.cli_contacts",
+         "afterword.cli_sync", "importlib.resources"]
 
 PROBE = """
 import json, sys

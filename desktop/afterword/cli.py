@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime, time
 from pathlib import Path
 
-from afterword import __version__, cli_brief, cli_card, cli_contacts, cli_sync
+from afterword import __version__
 from afterword.core.errors import AfterwordError
 from afterword.core.output_paths import check_output_stream
 from afterword.core.store import Store, backup_to, explain
@@ -273,6 +273,10 @@ DB_HELP = "the database file (default: afterword.db in your data folder)"
 
 
 def build_parser() -> argparse.ArgumentParser:
+    # The commands' own modules register their commands; loaded only when a command
+    # line is parsed in full (see main), not when the window opens.
+    from afterword import cli_brief, cli_card, cli_contacts, cli_sync
+
     parser = argparse.ArgumentParser(
         prog="afterword",
         description="Afterword: a personal CRM for the people you meet while interviewing. "
@@ -380,9 +384,35 @@ def _reader_went_away() -> int:
     return 141
 
 
+def window_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The arguments of a plain window start (`--db PATH`, `--smoke`, each at most
+    once), read without building the parser of every command; None for any other
+    command line, which the full parser reads (and explains, if it is wrong)."""
+    args = argparse.Namespace(db=None, smoke=False, func=cmd_gui)
+    words = list(argv)
+    seen: set[str] = set()
+    while words:
+        word = words.pop(0)
+        name = word.split("=", 1)[0]
+        if name in seen:
+            return None
+        seen.add(name)
+        if word == "--smoke":
+            args.smoke = True
+        elif word == "--db" and words and not words[0].startswith("-"):
+            args.db = words.pop(0)
+        elif word.startswith("--db="):
+            args.db = word[len("--db="):]
+        else:
+            return None
+    return args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = window_arguments(argv)
+    if args is None:
+        args = build_parser().parse_args(argv)
     if not hasattr(args, "db"):
         args.db = None
     try:

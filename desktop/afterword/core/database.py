@@ -9,7 +9,6 @@ first time something needs more: a schema migration.
 
 from __future__ import annotations
 
-import importlib.abc
 import itertools
 import sqlite3
 import sys
@@ -110,9 +109,11 @@ def import_sqlite_utils() -> type[sqlite_utils.Database]:
     return Library
 
 
-class _Refuse(importlib.abc.MetaPathFinder):
+class _Refuse:
     """Makes importing `names` fail in one thread; other threads (a card being
-    read on a worker thread imports NumPy) import them as usual."""
+    read on a worker thread imports NumPy) import them as usual. A finder on
+    sys.meta_path needs only find_spec; importlib.abc's base class would load
+    importlib.resources with every start."""
 
     def __init__(self, names: tuple[str, ...]):
         self.names, self.thread = names, threading.get_ident()
