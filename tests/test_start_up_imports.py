@@ -20,7 +20,7 @@ LATER = ["icalendar", "phonenumbers", "PySide6.QtPrintSupport", "afterword.core.
          "afterword.ui.dialogs.schedule", "httpx",
          "afterword.core.brief", "afterword.core.backups", "sqlite_utils", "click", "uuid",
          "dateutil", "afterword.cli_brief", "afterword.cli_card", "afterword.cli_contacts",
-         "afterword.cli_sync", "importlib.resources", "PySide6.QtNetwork"]
+         "afterword.cli_sync", "importlib.resources"]
 
 PROBE = """
 import json, sys

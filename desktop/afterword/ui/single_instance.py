@@ -19,10 +19,10 @@ from enum import Enum
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QObject, Signal
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from afterword import APP_NAME
-from afterword.ui import local_server
 
 log = logging.getLogger(__name__)
 
@@ -79,7 +79,7 @@ class DatabaseInstance(QObject):
         # A window holds its file for hours: never call the lock stale by its age,
         # only when the process that wrote it is gone.
         self.lock.setStaleLockTime(0)
-        self.server: QObject | None = None  # listens for later launches (ui/local_server.py)
+        self.server: QLocalServer | None = None
         self.holder = ""
         self.outcome: Claim | None = None
 
@@ -124,19 +124,47 @@ class DatabaseInstance(QObject):
     # -- the owner's side ----------------------------------------------------------
 
     def _listen(self) -> None:
-        self.server = local_server.listen(server_name(self.db_path), self._answer, self)
+        name = server_name(self.db_path)
+        server = QLocalServer(self)
+        server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        if not server.listen(name):
+            # We hold the lock, so a socket of that name is left over from a crash.
+            QLocalServer.removeServer(name)
+            if not server.listen(name):
+                log.warning("cannot listen on %s: %s", name, server.errorString())
+                return
+        server.newConnection.connect(self._on_new_connection)
+        self.server = server
 
-    def _answer(self, request: bytes) -> bytes | None:
-        if request != ACTIVATE:
-            return None
-        bring_forward()
-        self.activation_requested.emit()
-        return ACKNOWLEDGED
+    def _on_new_connection(self) -> None:
+        while self.server is not None and self.server.hasPendingConnections():
+            socket = self.server.nextPendingConnection()
+            socket.readyRead.connect(lambda s=socket: self._on_request(s))
+            socket.disconnected.connect(socket.deleteLater)
+
+    def _on_request(self, socket: QLocalSocket) -> None:
+        if not socket.canReadLine():
+            return
+        if bytes(socket.readLine().data()) == ACTIVATE:
+            bring_forward()
+            self.activation_requested.emit()
+            socket.write(ACKNOWLEDGED)
+            socket.flush()
+        socket.disconnectFromServer()
 
     # -- a second launch's side -----------------------------------------------------
 
     def _ask_holder_to_come_forward(self) -> bool:
-        answer = local_server.ask(server_name(self.db_path), ACTIVATE, ANSWER_TIMEOUT_MS)
+        socket = QLocalSocket()
+        socket.connectToServer(server_name(self.db_path))
+        if not socket.waitForConnected(ANSWER_TIMEOUT_MS):
+            return False
+        socket.write(ACTIVATE)
+        socket.flush()
+        answer = b""
+        while not answer.endswith(b"\n") and socket.waitForReadyRead(ANSWER_TIMEOUT_MS):
+            answer += bytes(socket.readAll().data())
+        socket.abort()
         return answer == ACKNOWLEDGED
 
     def _describe_holder(self) -> str:
