@@ -176,3 +176,38 @@ def test_the_window_clock_names_the_zone_qt_reports(qapp, berlin):
     now = system_now()
     assert isinstance(now.tzinfo, ZoneInfo) and now.tzinfo.key == "Europe/Berlin"
     assert abs(now - datetime.now(BERLIN)) < timedelta(minutes=1)
+
+
+class _QtZone:
+    """Stands in for QTimeZone: the zone Qt would report, and whether it was asked."""
+
+    asked = False
+
+    @classmethod
+    def systemTimeZoneId(cls):
+        from PySide6.QtCore import QByteArray
+
+        cls.asked = True
+        return QByteArray(b"Asia/Tokyo")
+
+
+def test_the_window_clock_takes_the_zone_the_system_names_without_asking_qt(berlin, monkeypatch):
+    import afterword.app as app
+
+    monkeypatch.setattr(_QtZone, "asked", False)
+    monkeypatch.setattr(app, "QTimeZone", _QtZone)
+    assert app.system_now().tzinfo.key == "Europe/Berlin"
+    assert not _QtZone.asked  # its first answer costs milliseconds of every start
+
+
+def test_where_nothing_names_the_zone_the_window_clock_asks_qt(monkeypatch):
+    from PySide6.QtCore import QByteArray
+
+    import afterword.app as app
+    from afterword.core import clock
+
+    monkeypatch.setattr(app, "QTimeZone", _QtZone)
+    monkeypatch.setattr(app, "named_system_zone", lambda: None)  # as on Windows
+    assert app.system_now().tzinfo.key == "Asia/Tokyo"
+    monkeypatch.setattr(_QtZone, "systemTimeZoneId", classmethod(lambda cls: QByteArray(b"Not/A_Zone")))
+    assert app.system_now().tzinfo is clock.UTC

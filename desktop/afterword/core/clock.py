@@ -48,8 +48,9 @@ def _timezone_file() -> str | None:
         return None
 
 
-def system_zone() -> ZoneInfo:
-    """The computer's time zone, read afresh (the user may travel while the app runs)."""
+def named_system_zone() -> ZoneInfo | None:
+    """The zone TZ, /etc/localtime or /etc/timezone names, read afresh (the user may
+    travel while the app runs); None where none names a zone this Python knows."""
     tz = os.environ.get("TZ")
     if tz:
         # A TZ that names no zone (a POSIX rule such as "CET-1CEST") falls through.
@@ -60,7 +61,12 @@ def system_zone() -> ZoneInfo:
         zone = zone_named(source())
         if zone is not None:
             return zone
-    return UTC
+    return None
+
+
+def system_zone() -> ZoneInfo:
+    """The computer's time zone (UTC where nothing names one)."""
+    return named_system_zone() or UTC
 
 
 def local_now(zone: ZoneInfo | None = None) -> datetime:
