@@ -15,11 +15,6 @@ from afterword.core.store import TABLES, Store
 COMING_UP_DAYS = 7
 
 
-def record_count(store: Store, *kinds: type) -> int:
-    """How many records of these kinds there are (what makes a page slow to read)."""
-    return sum(store.count(kind) for kind in kinds)
-
-
 def record_scale(store: Store, *kinds: type) -> int:
     """About how many records of these kinds there are (at most; exact unless some
     were deleted), read in an instant from the largest id: counting 100,000 rows
