@@ -92,6 +92,56 @@ def test_a_second_launch_brings_the_first_window_forward(qtbot, owner, db_path):
     assert not window.isMinimized()
 
 
+def test_a_launch_while_the_first_window_is_still_starting_waits_for_it(qtbot, owner, db_path):
+    """The window takes the lock at once and listens only once it is up: a second
+    launch in between keeps asking, and is answered."""
+    from PySide6.QtCore import QTimer
+
+    assert owner.claim(listen=False) is Claim.OWNED
+    assert owner.server is None
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    second = subprocess.Popen([sys.executable, "-m", "afterword", "--db", str(db_path)],
+                              env=child_env(), cwd=db_path.parent, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True)
+    QTimer.singleShot(800, owner.listen)  # the second launch has asked by then, and found no one
+    with qtbot.waitSignal(owner.activation_requested, timeout=30_000):
+        pass
+    qtbot.waitUntil(lambda: second.poll() is not None, timeout=30_000)
+    out, err = second.communicate()
+    assert second.returncode == 0, err
+    assert "brought forward" in out
+
+
+def test_a_released_claim_does_not_start_listening(owner):
+    assert owner.claim(listen=False) is Claim.OWNED
+    owner.release()
+    owner.listen()  # say, the window's delayed start after the user opened another file
+    assert owner.server is None
+
+
+def test_the_window_answers_a_second_launch_once_it_is_up(qtbot, db_path):
+    """Two real launches on one file, the second right after the first."""
+    from afterword.core.store import Store
+
+    Store.open(db_path).close()
+    first = subprocess.Popen([sys.executable, "-m", "afterword", "--db", str(db_path)],
+                             env=child_env(), cwd=db_path.parent, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True)
+    try:
+        qtbot.waitUntil(lock_path(db_path).exists, timeout=30_000)
+        second = subprocess.run([sys.executable, "-m", "afterword", "--db", str(db_path)],
+                                env=child_env(), cwd=db_path.parent, capture_output=True,
+                                text=True, timeout=60)
+        assert second.returncode == 0, second.stderr
+        assert "brought forward" in second.stdout
+        assert first.poll() is None, "the first window stays open"
+    finally:
+        first.terminate()
+        first.communicate(timeout=30)
+
+
 def test_a_file_held_by_an_unresponsive_process_is_named_not_opened(qapp, db_path, monkeypatch):
     holder = hold_lock_elsewhere(db_path)
     warnings = record_warnings(monkeypatch)

@@ -9,7 +9,7 @@ from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import Qt, QTimeZone
+from PySide6.QtCore import Qt, QTimer, QTimeZone
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from afterword import APP_NAME, __version__
@@ -24,6 +24,10 @@ from afterword.ui.single_instance import claim_database
 # The desktop entry's and AppStream's id (packaging/linux/): Wayland docks match
 # the window to its launcher and icon by this name.
 DESKTOP_ID = "io.github.afterword.Afterword"
+
+# The window answers later launches on its file once it is up, not before its first
+# paint: the local server costs milliseconds of every start (ui/single_instance.py).
+LISTEN_AFTER_MS = 500
 
 log = logging.getLogger(__name__)
 
@@ -110,7 +114,8 @@ def open_database(db_path: Path | None):
     """
     path = database_to_open(db_path)
     remembered = db_path is None and path.resolve() != default_database().resolve()
-    instance = claim_database(path)  # one window per database file (ui/single_instance.py)
+    # One window per database file (ui/single_instance.py); it listens once the window is up.
+    instance = claim_database(path, listen=False)
     if not instance.owned:
         return instance.exit_code
     try:
@@ -128,6 +133,13 @@ def open_database(db_path: Path | None):
          f"The last database could not be opened: {problem}. "
          f"Opening the default database {fallback} instead.")
     return open_database(fallback)
+
+
+def answer_later_launches(window) -> None:
+    """Answer later launches on the window's file (the claim it holds now: the user
+    may have opened another file since)."""
+    if window.files.claim is not None:
+        window.files.claim.listen()
 
 
 def run_app(db_path: Path | None, *, smoke: bool = False) -> int:
@@ -162,6 +174,7 @@ def _run(db_path: Path | None, *, smoke: bool) -> int:
 
         QuitOnFirstPaintWithData(window, app)
     window.show()
+    QTimer.singleShot(LISTEN_AFTER_MS, window, lambda: answer_later_launches(window))
     code = app.exec()
     window.context.store.close()
     return code

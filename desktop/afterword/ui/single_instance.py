@@ -6,29 +6,37 @@ finds the lock, asks the first window to come forward, and quits; if nobody
 answers (the file is open on another computer, or by an unresponsive window), it
 says so and quits. Two windows never write one file.
 
+The window takes the lock at once but starts listening only once it is up (see
+app.py): Qt's network module costs milliseconds of every start, and a second
+launch in that moment keeps asking until the first window answers.
+
 A lock left by a crashed process is recognised as stale (its process is gone)
 and taken over, so a crash never leaves a file "already open" for good.
 """
 
 from __future__ import annotations
 
-import getpass
 import hashlib
 import logging
+import time
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile, QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from afterword import APP_NAME
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 log = logging.getLogger(__name__)
 
 ACTIVATE = b"activate\n"
 ACKNOWLEDGED = b"ok\n"
 ANSWER_TIMEOUT_MS = 3000
+RETRY_EVERY_S = 0.05  # while the window holding the lock is not listening yet
 
 
 class Claim(Enum):
@@ -46,6 +54,8 @@ def lock_path(db_path: Path) -> Path:
 
 def server_name(db_path: Path) -> str:
     """A local socket name unique to this user and this database file."""
+    import getpass  # with the socket, after the window is up
+
     try:
         user = getpass.getuser()
     except (KeyError, OSError):
@@ -92,20 +102,23 @@ class DatabaseInstance(QObject):
         """For a launch that stops: 0 when the other window came forward, else 1."""
         return 0 if self.outcome in (Claim.OWNED, Claim.FORWARDED) else 1
 
-    def claim(self) -> Claim:
+    def claim(self, *, listen: bool = True) -> Claim:
+        """Take the file for this process, or find who has it. `listen=False` leaves
+        the answering of later launches to a `listen()` call (the window makes it
+        once it is up)."""
         self.outcome = self._claim()
+        if self.owned and listen:
+            self.listen()
         return self.outcome
 
     def _claim(self) -> Claim:
         lock_path(self.db_path).parent.mkdir(parents=True, exist_ok=True)
         if self.lock.tryLock(0):
-            self._listen()
             return Claim.OWNED
         if self.lock.error() == QLockFile.LockError.LockFailedError:
             # tryLock already removes a lock whose process is gone; try once more in
             # case the holder died between its check and now.
             if self.lock.removeStaleLockFile() and self.lock.tryLock(0):
-                self._listen()
                 return Claim.OWNED
             self.holder = self._describe_holder()
             return Claim.FORWARDED if self._ask_holder_to_come_forward() else Claim.OPEN_ELSEWHERE
@@ -123,7 +136,13 @@ class DatabaseInstance(QObject):
 
     # -- the owner's side ----------------------------------------------------------
 
-    def _listen(self) -> None:
+    def listen(self) -> None:
+        """Answer later launches on this file. Only while this process holds the lock
+        (not after `release`, nor where no lock file could be made); once."""
+        if self.server is not None or not self.lock.isLocked():
+            return
+        from PySide6.QtNetwork import QLocalServer
+
         name = server_name(self.db_path)
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
@@ -155,9 +174,8 @@ class DatabaseInstance(QObject):
     # -- a second launch's side -----------------------------------------------------
 
     def _ask_holder_to_come_forward(self) -> bool:
-        socket = QLocalSocket()
-        socket.connectToServer(server_name(self.db_path))
-        if not socket.waitForConnected(ANSWER_TIMEOUT_MS):
+        socket = self._connect_to_holder()
+        if socket is None:
             return False
         socket.write(ACTIVATE)
         socket.flush()
@@ -167,6 +185,27 @@ class DatabaseInstance(QObject):
         socket.abort()
         return answer == ACKNOWLEDGED
 
+    def _connect_to_holder(self) -> QLocalSocket | None:
+        """A connection to the window holding the lock. A window that has just started
+        holds the lock before it listens, so a missing socket is asked again until
+        ANSWER_TIMEOUT_MS has passed."""
+        from PySide6.QtNetwork import QLocalSocket
+
+        name = server_name(self.db_path)
+        deadline = time.monotonic() + ANSWER_TIMEOUT_MS / 1000
+        while True:
+            socket = QLocalSocket()
+            socket.connectToServer(name)
+            left_ms = max(0, round((deadline - time.monotonic()) * 1000))
+            if socket.waitForConnected(left_ms):
+                return socket
+            not_yet = socket.error() in (QLocalSocket.LocalSocketError.ServerNotFoundError,
+                                         QLocalSocket.LocalSocketError.ConnectionRefusedError)
+            socket.abort()
+            if not not_yet or time.monotonic() + RETRY_EVERY_S > deadline:
+                return None
+            time.sleep(RETRY_EVERY_S)
+
     def _describe_holder(self) -> str:
         info = self.lock.getLockInfo()  # PySide returns (pid, hostname, appname)
         if not isinstance(info, tuple) or len(info) != 3 or not info[0]:
@@ -175,13 +214,13 @@ class DatabaseInstance(QObject):
         return f"process {pid} on {host}" if host else f"process {pid}"
 
 
-def claim_database(db_path: Path) -> DatabaseInstance:
+def claim_database(db_path: Path, *, listen: bool = True) -> DatabaseInstance:
     """Claim `db_path` for this process's window; keep the result while the window
     is open. When it is not `owned`, this launch must stop with its `exit_code`:
     the file is open in another window, which was brought forward or named to the
-    user."""
+    user. `listen=False`: the caller calls `listen()` once its window is up."""
     instance = DatabaseInstance(db_path)
-    outcome = instance.claim()
+    outcome = instance.claim(listen=listen)
     if outcome is Claim.FORWARDED:
         print(f"{instance.db_path} is already open in {APP_NAME}; its window was brought forward.")
     elif outcome is Claim.OPEN_ELSEWHERE:
