@@ -301,7 +301,7 @@ def test_notifier_uses_a_banner_without_a_tray_and_announces_new_items_once(qtbo
     qtbot.addWidget(notifier.banner)
     first = notifier.start()
     assert first and not notifier.banner.isHidden()
-    assert "due" in notifier.banner.label.text()
+    assert "due" in notifier.banner.text()
     assert notifier.check() == []  # nothing new: nothing announced again
     call = next(c for c in context.store.all(FeedbackCall) if c.status == CallStatus.HELD)
     context.store.put(FeedbackCall(call.contact_uid, None, DEMO_TODAY))
@@ -309,3 +309,18 @@ def test_notifier_uses_a_banner_without_a_tray_and_announces_new_items_once(qtbo
         hub.notify("feedback_calls")
     assert blocker.args[0].startswith("Now due: 1 item due")
     notifier.timer.stop()
+
+
+def test_the_banner_shows_a_name_that_looks_like_markup_as_typed(qtbot, context, hub):
+    from afterword.core.domain import Contact, Role
+
+    notifier = Notifier(context, hub, tray=False)
+    qtbot.addWidget(notifier.banner)
+    notifier.start()
+    person = Contact("<b>Bo</b> & <i>Co</i>", role=Role.INTERVIEWER)
+    context.store.put(person)
+    context.store.put(FeedbackCall(person.uid, None, DEMO_TODAY))
+    with qtbot.waitSignal(notifier.announced):
+        hub.notify("feedback_calls")
+    assert "<b>Bo</b> & <i>Co</i>" in notifier.banner.text()
+    assert notifier.banner.label.textFormat() == Qt.TextFormat.PlainText

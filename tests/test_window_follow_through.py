@@ -110,4 +110,4 @@ def test_notes_and_funnel_pages_are_in_the_sidebar(window):
 def test_the_banner_announces_what_is_due_once_the_worker_has_read_it(qtbot, window):
     banner = window.notifier.banner
     qtbot.waitUntil(lambda: not banner.isHidden(), timeout=10_000)
-    assert "8 items due (4 overdue)" in banner.label.text()
+    assert "8 items due (4 overdue)" in banner.text()

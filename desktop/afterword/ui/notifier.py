@@ -4,14 +4,13 @@ banner the main window places above its content."""
 
 from __future__ import annotations
 
-import html
 import inspect
 import weakref
 from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -46,7 +45,15 @@ class NotificationBanner(QWidget):
         named(self, "Due reminders banner")
         self.setStyleSheet(HINT_STYLE)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        # Plain text in two labels, not one of rich text: names are never read as
+        # markup, and no rich-text document is built while the window opens.
+        self.title = QLabel()
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        bold = self.title.font()
+        bold.setBold(True)
+        self.title.setFont(bold)
         self.label = QLabel()
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setWordWrap(True)
         show = named(QPushButton("Show"), "Show what is due")
         show.clicked.connect(self.open_today)
@@ -54,15 +61,20 @@ class NotificationBanner(QWidget):
         close.clicked.connect(self.hide)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
+        layout.addWidget(self.title)
         layout.addWidget(self.label, 1)
         layout.addWidget(show)
         layout.addWidget(close)
         self.hide()
 
     def show_text(self, title: str, body: str) -> None:
-        # Titles carry people's names: escape them, a name is not markup.
-        self.label.setText(f"<b>{html.escape(title)}</b> {html.escape(body)}")
+        self.title.setText(title)
+        self.label.setText(body)
         self.show()
+
+    def text(self) -> str:
+        """What the banner says, title first."""
+        return f"{self.title.text()} {self.label.text()}"
 
 
 def summary(items: list[Reminder], on) -> tuple[str, str]:
