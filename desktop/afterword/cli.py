@@ -6,7 +6,6 @@ Errors print one line on stderr and exit non-zero; never a traceback.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import shutil
 import sqlite3
@@ -147,6 +146,8 @@ def cmd_due(args: argparse.Namespace) -> int:
     for problem in result.problems:
         warn(problem)
     if args.json:
+        import json  # only here: the window's start needs none
+
         print(printable_json(json.dumps([r.as_json(on) for r in result.items], ensure_ascii=False,
                                         indent=2)))
         return 0

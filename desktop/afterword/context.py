@@ -19,6 +19,8 @@ def local_now() -> datetime:
 
 @dataclass
 class AppContext:
+    """The open database, its path and the clock: what every page and command reads."""
+
     store: Store
     db_path: Path
     clock: Callable[[], datetime] = field(default=local_now)

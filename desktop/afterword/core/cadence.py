@@ -253,6 +253,8 @@ def check_computable(rule: str, start: date, max_days: int | None, latest: date)
 
 @dataclass(frozen=True)
 class NextTouch:
+    """When a contact is next due a touch under their cadence, and when it turns overdue."""
+
     anchor: date  # the latest contact, or the cadence's start without one
     due: date
     overdue_after: date

@@ -21,6 +21,8 @@ R = TypeVar("R")
 
 @dataclasses.dataclass(frozen=True)
 class FieldSpec:
+    """How one field of a record is written to and read from its plain (JSON) form."""
+
     name: str
     kind: type  # str, int, bool, date, datetime, an Enum, a dataclass (for lists), or list
     optional: bool

@@ -21,7 +21,6 @@ cannot be written) are recomputed by the reader too.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -29,7 +28,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from afterword.core.cadence import BadRule, next_touch
-from afterword.core.database import Database
+from afterword.core.database import Database, json_array
 
 # Above this share of all people, a refresh reads every record once instead of
 # looking people up a few hundred at a time.
@@ -83,7 +82,7 @@ def _only(uids: list[str] | None, column: str = "contact_uid") -> tuple[str, lis
     """An SQL condition keeping `column` to `uids` (None: no condition), and its parameter."""
     if uids is None:
         return "1", []
-    return f"{column} IN (SELECT value FROM json_each(?))", [json.dumps(uids)]
+    return f"{column} IN (SELECT value FROM json_each(?))", [json_array(uids)]
 
 
 def contact_days(db: Database, uids: list[str] | None) -> Iterator[tuple[str, date | str]]:

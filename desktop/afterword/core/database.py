@@ -13,7 +13,7 @@ import itertools
 import sqlite3
 import sys
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
@@ -25,6 +25,13 @@ Parameters = Sequence[Any] | dict[str, Any]
 # Statements that begin or end a transaction themselves: never committed for them.
 _TRANSACTION_CONTROL = ("BEGIN", "COMMIT", "END", "ROLLBACK", "SAVEPOINT", "RELEASE")
 _savepoints = itertools.count(1)
+
+
+def json_array(values: Iterable[str]) -> str:
+    """Many values as one statement parameter, read back in SQL with json_each(?)."""
+    import json  # on first use: opening the window needs none
+
+    return json.dumps(list(values))
 
 
 class Database:

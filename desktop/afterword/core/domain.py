@@ -118,6 +118,8 @@ class TouchKind(StrEnum):
 
 @dataclass
 class Company:
+    """A company the user is talking to, or has: its site, address and notes."""
+
     name: str
     website: str | None = None
     address: str | None = None
@@ -127,6 +129,8 @@ class Company:
 
 @dataclass
 class Opportunity:
+    """A role at a company the user is after, from lead to offer or close."""
+
     company_uid: str
     title: str
     source: Source | None = None
@@ -148,6 +152,8 @@ class CardPhoto:
 
 @dataclass
 class Contact:
+    """A person met while interviewing, with what their business card says."""
+
     name: str
     title: str | None = None
     company_uid: str | None = None
@@ -164,6 +170,8 @@ class Contact:
 
 @dataclass
 class Question:
+    """A question asked in a round, the answer given and a better one found later."""
+
     question: str
     my_answer: str | None = None
     better_answer: str | None = None
@@ -171,6 +179,8 @@ class Question:
 
 @dataclass
 class Concern:
+    """A concern an interviewer raised in a round, and how it was (or can be) answered."""
+
     text: str
     kind: ConcernKind | None = None
     response: str | None = None
@@ -179,6 +189,8 @@ class Concern:
 
 @dataclass
 class Interview:
+    """One round of interviews for an opportunity: when, with whom, and what came of it."""
+
     opportunity_uid: str
     round: int
     start: datetime
@@ -198,6 +210,8 @@ class Interview:
 
 @dataclass
 class ThankYouNote:
+    """A thank-you note owed to a contact after a round, from "to write" to sent."""
+
     contact_uid: str
     interview_uid: str | None
     due: date
@@ -212,6 +226,8 @@ class ThankYouNote:
 
 @dataclass
 class FeedbackCall:
+    """A call asking for feedback after a rejection: proposed, requested, held."""
+
     contact_uid: str
     opportunity_uid: str | None
     proposed_on: date
@@ -230,6 +246,8 @@ class FeedbackCall:
 
 @dataclass
 class Cadence:
+    """How often to stay in touch with a contact (an RRULE), from a start date."""
+
     contact_uid: str
     rrule: str
     start: date
@@ -240,6 +258,8 @@ class Cadence:
 
 @dataclass
 class Touch:
+    """One time the user was in touch with a contact: a call, an email, coffee."""
+
     contact_uid: str
     at: datetime
     kind: TouchKind

@@ -57,6 +57,8 @@ class Feeds:
 
 @dataclass(frozen=True)
 class Entity:
+    """One kind of record: its table, what a user calls it, and what it links to."""
+
     cls: type
     table: str  # also its interchange section
     kind: str  # what a user calls one, for messages ("role", not "opportunity")

@@ -99,6 +99,8 @@ def note_rows(store: Store, *, open_only: bool = False,
 
 @dataclass(frozen=True)
 class NoteCounts:
+    """How many thank-you notes are open, due today and overdue."""
+
     open: int
     due_today: int
     overdue: int

@@ -12,6 +12,8 @@ from afterword.core.store import Store
 
 @dataclass(frozen=True)
 class RoundRow:
+    """One interview round as a list shows it: when, where, and for which role."""
+
     uid: str
     start: datetime
     timezone: str

@@ -7,7 +7,6 @@ so the same reminder is the same calendar event on every export.
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -16,6 +15,7 @@ from functools import cached_property
 
 from afterword.core import contact_facts
 from afterword.core.contact_facts import local_date  # noqa: F401 (the core imports it from here)
+from afterword.core.database import json_array
 from afterword.core.domain import DONE_NOTE_STATUSES, OPEN_STAGES, CallStatus, Medium
 from afterword.core.store import Store
 
@@ -48,6 +48,8 @@ def reminder_uid(kind: ReminderKind, source_uid: str) -> str:
 
 @dataclass(frozen=True)
 class Reminder:
+    """One thing due: a note, a follow-up, a feedback call or a touch; uid = its calendar UID."""
+
     kind: ReminderKind
     source_uid: str
     due: date
@@ -388,7 +390,7 @@ def cadence_status(store: Store, contact_uids: Iterable[str], on: date) -> dict[
         return {}
     day = on.isoformat()
     only = "IN (SELECT value FROM json_each(?))"
-    param = [json.dumps(uids)]
+    param = [json_array(uids)]
     stored = {row[0]: row[1:] for row in store.db.execute(
         f"SELECT contact_uid, last_contact, next_contact FROM contact_facts WHERE contact_uid {only}",
         param)}

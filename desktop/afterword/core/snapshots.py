@@ -19,6 +19,8 @@ _ORDER = {e.cls: position for position, e in enumerate(ENTITIES)}
 
 @dataclass
 class Snapshot:
+    """Records (and card photos) as they were, to put back on undo."""
+
     records: list = field(default_factory=list)
     photos: dict[str, CardPhoto] = field(default_factory=dict)
 

@@ -6,7 +6,6 @@ at all. The file and its backups are readable by the owner only.
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import sqlite3
@@ -19,7 +18,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from afterword.core import codec, contact_facts, opening
-from afterword.core.database import Database
+from afterword.core.database import Database, json_array
 from afterword.core.domain import (
     CardPhoto,
     Concern,
@@ -446,7 +445,7 @@ class Store:
     def _put_interview_children(self, interviews: list[Interview]) -> None:
         """Participants, questions and concerns of many rounds, replacing what they
         had, in a few statements (one per round made an import crawl)."""
-        uids = json.dumps([i.uid for i in interviews])
+        uids = json_array(i.uid for i in interviews)
         for table in ("interview_participants", "interview_questions", "interview_concerns"):
             self.db.execute(f"DELETE FROM {table} WHERE interview_uid IN (SELECT value FROM json_each(?))",
                             [uids])

@@ -7,8 +7,6 @@ call these through the module (`messages.ask(...)`), so a test can answer them.
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -54,4 +52,6 @@ def plain_tooltip(text: str | None) -> str | None:
     """A tooltip that shows `text` literally (line breaks kept)."""
     if not text:
         return text
+    import html  # on first use: the window opens without it
+
     return f'<p style="white-space:pre-wrap">{html.escape(text)}</p>'

@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class PageSpec:
+    """A page of the window: its key, sidebar title, shortcut and builder."""
+
     key: str
     title: str
     shortcut: str

@@ -17,6 +17,8 @@ _COLUMNS = "url, username, addressbook_url, calendar_url, reminders_as_tasks, la
 
 @dataclass(frozen=True)
 class Account:
+    """The CardDAV/CalDAV account the user syncs with, and where its collections are."""
+
     url: str  # what the user gave: server root, principal or collection
     username: str
     addressbook_url: str | None = None  # chosen, or found/created by discovery
