@@ -1,5 +1,5 @@
 """The bundle's entry point: the same command line as `afterword` / `python -m afterword`."""
 
-from afterword.cli import main
+from afterword.entry import main
 
 raise SystemExit(main())

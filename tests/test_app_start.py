@@ -137,3 +137,45 @@ def test_a_window_that_fails_to_start_says_so(qapp, tmp_path, told, caplog, monk
         assert run_app(tmp_path / "fresh.db", smoke=True) == 70
     assert len(told) == 1 and "the window cannot be built" in told[0][0]
     assert "Traceback" in caplog.text
+
+
+@pytest.fixture
+def collection_state():
+    """Garbage collection on and nothing frozen again after the test, whatever it did."""
+    import gc
+
+    yield gc
+    gc.unfreeze()
+    gc.enable()
+
+
+@pytest.mark.parametrize(("argv", "collecting"), [
+    (["--smoke", "--db", "x.db"], False),  # a window start: paused until the window is up
+    (["due", "--db", "x.db"], True),
+    (["backup", "--list"], True),
+    (["--db", "x.db", "--bogus"], True),  # not a window start: the full parser says why
+])
+def test_only_a_window_start_runs_without_garbage_collection(monkeypatch, collection_state, argv,
+                                                             collecting):
+    import afterword.cli
+    from afterword import entry
+
+    seen: list[bool] = []
+    monkeypatch.setattr(afterword.cli, "main", lambda args: seen.append(collection_state.isenabled()) or 0)
+    assert entry.main(argv) == 0
+    assert seen == [collecting]
+
+
+def test_once_the_window_is_up_collection_resumes_and_skips_what_the_start_made(
+        qtbot, db_path, collection_state):
+    from afterword.app import window_is_up
+    from window_helpers import close_window, open_window
+
+    window = open_window(qtbot, db_path)
+    try:
+        collection_state.disable()
+        window_is_up(window)
+        assert collection_state.isenabled()
+        assert collection_state.get_freeze_count() > 0
+    finally:
+        close_window(window)

@@ -1,3 +1,3 @@
-from afterword.cli import main
+from afterword.entry import main
 
 raise SystemExit(main())

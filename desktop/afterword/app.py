@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 from collections.abc import Callable
@@ -25,9 +26,10 @@ from afterword.ui.single_instance import claim_database
 # the window to its launcher and icon by this name.
 DESKTOP_ID = "io.github.afterword.Afterword"
 
-# The window answers later launches on its file once it is up, not before its first
-# paint: the local server costs milliseconds of every start (ui/single_instance.py).
-LISTEN_AFTER_MS = 500
+# What waits until the window is up, not before its first paint: answering later
+# launches on its file (the local server costs milliseconds of every start, see
+# ui/single_instance.py) and Python's garbage collection (see entry.py).
+WINDOW_UP_AFTER_MS = 500
 
 log = logging.getLogger(__name__)
 
@@ -135,11 +137,15 @@ def open_database(db_path: Path | None):
     return open_database(fallback)
 
 
-def answer_later_launches(window) -> None:
+def window_is_up(window) -> None:
     """Answer later launches on the window's file (the claim it holds now: the user
-    may have opened another file since)."""
+    may have opened another file since); resume garbage collection, skipping for
+    good the objects the start made, if the command's entry paused it."""
     if window.files.claim is not None:
         window.files.claim.listen()
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 def run_app(db_path: Path | None, *, smoke: bool = False) -> int:
@@ -174,7 +180,7 @@ def _run(db_path: Path | None, *, smoke: bool) -> int:
 
         QuitOnFirstPaintWithData(window, app)
     window.show()
-    QTimer.singleShot(LISTEN_AFTER_MS, window, lambda: answer_later_launches(window))
+    QTimer.singleShot(WINDOW_UP_AFTER_MS, window, lambda: window_is_up(window))
     code = app.exec()
     window.context.store.close()
     return code
