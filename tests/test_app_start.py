@@ -162,8 +162,11 @@ def test_only_a_window_start_runs_without_garbage_collection(monkeypatch, collec
 
     seen: list[bool] = []
     monkeypatch.setattr(afterword.cli, "main", lambda args: seen.append(collection_state.isenabled()) or 0)
+    collection_state.unfreeze()
     assert entry.main(argv) == 0
     assert seen == [collecting]
+    # A window's process ends next: what it made is frozen, not collected once more.
+    assert (collection_state.get_freeze_count() > 0) is not collecting
 
 
 def test_once_the_window_is_up_collection_resumes_and_skips_what_the_start_made(

@@ -92,3 +92,26 @@ def test_without_a_display_the_window_says_so_in_one_line(tmp_path, monkeypatch,
         assert err == ("afterword: error: no display to open the window on (neither DISPLAY nor "
                        "WAYLAND_DISPLAY is set); the commands in 'afterword --help' work without one\n")
     assert not (tmp_path / "a.db").exists()
+
+
+def test_a_real_start_and_quit_leaves_the_file_closed_unlocked_and_its_settings_saved(tmp_path):
+    """The process ends without collecting the window's objects (afterword/entry.py):
+    what their ends used to do must have been done."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    path = tmp_path / "demo.db"
+    store = Store.open(path)
+    fill_demo(store, date.today())
+    store.close()
+    desktop = Path(__file__).resolve().parents[1] / "desktop"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "config"),
+           "PYTHONPATH": os.pathsep.join(filter(None, [str(desktop), os.environ.get("PYTHONPATH")]))}
+    done = subprocess.run([sys.executable, "-m", "afterword", "--smoke", "--db", str(path)],
+                          env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["config", "demo.db"]  # no lock, -wal, -shm
+    settings = (tmp_path / "config" / "Afterword" / "afterword.ini").read_text(encoding="utf-8")
+    assert f"last_database={path}" in settings and "page=today" in settings

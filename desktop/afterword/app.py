@@ -182,5 +182,10 @@ def _run(db_path: Path | None, *, smoke: bool) -> int:
     window.show()
     QTimer.singleShot(WINDOW_UP_AFTER_MS, window, lambda: window_is_up(window))
     code = app.exec()
+    # Said here, not left to the objects' ends: the process may end without
+    # collecting them (entry.py), and these must happen.
+    window.settings.sync()
     window.context.store.close()
+    if window.files.claim is not None:
+        window.files.claim.release()
     return code
