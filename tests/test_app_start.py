@@ -141,12 +141,17 @@ def test_a_window_that_fails_to_start_says_so(qapp, tmp_path, told, caplog, monk
 
 @pytest.fixture
 def collection_state():
-    """Garbage collection on and nothing frozen again after the test, whatever it did."""
+    """Cycle collection as it was, and nothing frozen, after the test, whatever it did."""
     import gc
 
+    from afterword import cycle_collection
+
+    was_enabled = gc.isenabled()
+    gc.unfreeze()
     yield gc
     gc.unfreeze()
-    gc.enable()
+    cycle_collection._paused_for_start = False
+    (gc.enable if was_enabled else gc.disable)()
 
 
 @pytest.mark.parametrize(("argv", "collecting"), [
@@ -155,30 +160,36 @@ def collection_state():
     (["backup", "--list"], True),
     (["--db", "x.db", "--bogus"], True),  # not a window start: the full parser says why
 ])
-def test_only_a_window_start_runs_without_garbage_collection(monkeypatch, collection_state, argv,
-                                                             collecting):
+def test_only_a_window_start_runs_without_cycle_collection(monkeypatch, collection_state, argv,
+                                                           collecting):
     import afterword.cli
     from afterword import entry
 
+    collection_state.enable()
     seen: list[bool] = []
     monkeypatch.setattr(afterword.cli, "main", lambda args: seen.append(collection_state.isenabled()) or 0)
-    collection_state.unfreeze()
     assert entry.main(argv) == 0
     assert seen == [collecting]
     # A window's process ends next: what it made is frozen, not collected once more.
     assert (collection_state.get_freeze_count() > 0) is not collecting
 
 
-def test_once_the_window_is_up_collection_resumes_and_skips_what_the_start_made(
-        qtbot, db_path, collection_state):
+@pytest.mark.parametrize("paused", [True, False])
+def test_once_the_window_is_up_the_start_is_frozen_and_collection_stays_on_the_window_thread(
+        qtbot, db_path, collection_state, paused):
+    from afterword import cycle_collection
     from afterword.app import window_is_up
+    from afterword.ui import background
     from window_helpers import close_window, open_window
 
     window = open_window(qtbot, db_path)
     try:
-        collection_state.disable()
+        if paused:
+            cycle_collection.pause_for_start()  # as the command's entry does
         window_is_up(window)
-        assert collection_state.isenabled()
-        assert collection_state.get_freeze_count() > 0
+        # Frozen only after a start that paused collection (not, say, in a test's process).
+        assert (collection_state.get_freeze_count() > 0) is paused
+        assert not collection_state.isenabled()  # workers must never collect (ui/background.py)
+        assert background._collector is not None and background._collector.timer.isActive()
     finally:
         close_window(window)

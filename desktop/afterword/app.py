@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import logging
 import sys
 from collections.abc import Callable
@@ -13,12 +12,13 @@ from types import TracebackType
 from PySide6.QtCore import Qt, QTimer, QTimeZone
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from afterword import APP_NAME, __version__
+from afterword import APP_NAME, __version__, cycle_collection
 from afterword.context import AppContext
 from afterword.core.clock import UTC, named_system_zone, zone_named
 from afterword.core.errors import AfterwordError
 from afterword.core.store import WINDOW_BUSY_TIMEOUT, Store
 from afterword.paths import default_database
+from afterword.ui.background import keep_collection_on_the_window_thread
 from afterword.ui.resources import app_icon  # logs and falls back when the icon is missing
 from afterword.ui.single_instance import claim_database
 
@@ -28,7 +28,7 @@ DESKTOP_ID = "io.github.afterword.Afterword"
 
 # What waits until the window is up, not before its first paint: answering later
 # launches on its file (the local server costs milliseconds of every start, see
-# ui/single_instance.py) and Python's garbage collection (see entry.py).
+# ui/single_instance.py) and the end of the start's pause of cycle collection.
 WINDOW_UP_AFTER_MS = 500
 
 log = logging.getLogger(__name__)
@@ -139,13 +139,12 @@ def open_database(db_path: Path | None):
 
 def window_is_up(window) -> None:
     """Answer later launches on the window's file (the claim it holds now: the user
-    may have opened another file since); resume garbage collection, skipping for
-    good the objects the start made, if the command's entry paused it."""
+    may have opened another file since); end the start's pause of cycle collection
+    (cycle_collection.py), which goes on on this thread."""
     if window.files.claim is not None:
         window.files.claim.listen()
-    if not gc.isenabled():
-        gc.freeze()
-        gc.enable()
+    cycle_collection.start_is_over()
+    keep_collection_on_the_window_thread()
 
 
 def run_app(db_path: Path | None, *, smoke: bool = False) -> int:
@@ -183,7 +182,7 @@ def _run(db_path: Path | None, *, smoke: bool) -> int:
     QTimer.singleShot(WINDOW_UP_AFTER_MS, window, lambda: window_is_up(window))
     code = app.exec()
     # Said here, not left to the objects' ends: the process may end without
-    # collecting them (entry.py), and these must happen.
+    # collecting them (cycle_collection.py), and these must happen.
     window.settings.sync()
     window.context.store.close()
     if window.files.claim is not None:
