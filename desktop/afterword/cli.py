@@ -72,7 +72,10 @@ def cmd_gui(args: argparse.Namespace) -> int:
     if no_display():
         raise CommandError("no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY "
                            "is set); the commands in 'afterword --help' work without one")
-    from afterword.app import run_app  # Qt is loaded only when a window is wanted
+    from afterword.ui.qt_loading import load_qt  # Qt is loaded only when a window is wanted
+
+    load_qt()  # first: the window's modules are imported after it (see ui/qt_loading.py)
+    from afterword.app import run_app
 
     # Nothing the window makes is for other users, not even for a moment: its lock
     # file, the database, exports, backups.
