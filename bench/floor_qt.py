@@ -1,6 +1,8 @@
 """The bare Qt floor: QApplication, a QMainWindow with a table of 50 rows, show,
 and quit once it has painted. What any Qt window costs, before Afterword does
-anything; `afterword --smoke` is compared with it.
+anything; `afterword --smoke` is compared with it. It prints the CPU time spent
+when the paint is done (the exit not counted), as smoke_paint_cpu.py does for
+Afterword.
 
 With --libraries it first imports what the design builds Afterword on and any
 model/view program reads: sqlite-utils (without NumPy, as Afterword imports it),
@@ -12,6 +14,7 @@ measured against; it shows how much of a start those alone take.
 from __future__ import annotations
 
 import sys
+import time
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -22,8 +25,13 @@ class QuitOnPaint(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
-            QTimer.singleShot(0, QApplication.quit)
+            QTimer.singleShot(0, quit_after_paint)
         return False
+
+
+def quit_after_paint() -> None:
+    print(f"first paint CPU {time.process_time():.6f}", flush=True)
+    QApplication.quit()
 
 
 def import_libraries() -> None:
