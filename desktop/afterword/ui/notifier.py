@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -46,23 +47,26 @@ class NotificationBanner(QWidget):
         self.setStyleSheet(HINT_STYLE)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         # Plain text in two labels, not one of rich text: names are never read as
-        # markup, and no rich-text document is built while the window opens.
-        self.title = QLabel()
-        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        # markup, and no rich-text document is built while the window opens. They
+        # share one box (the hint's), as one line of text would.
+        self.title = _plain_label()
         bold = self.title.font()
         bold.setBold(True)
         self.title.setFont(bold)
-        self.label = QLabel()
-        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label = _plain_label()
         self.label.setWordWrap(True)
+        text = QFrame()
+        line = QHBoxLayout(text)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(self.title)
+        line.addWidget(self.label, 1)
         show = named(QPushButton("Show"), "Show what is due")
         show.clicked.connect(self.open_today)
         close = named(QPushButton("Dismiss"), "Dismiss reminder banner")
         close.clicked.connect(self.hide)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
-        layout.addWidget(self.title)
-        layout.addWidget(self.label, 1)
+        layout.addWidget(text, 1)
         layout.addWidget(show)
         layout.addWidget(close)
         self.hide()
@@ -75,6 +79,14 @@ class NotificationBanner(QWidget):
     def text(self) -> str:
         """What the banner says, title first."""
         return f"{self.title.text()} {self.label.text()}"
+
+
+def _plain_label() -> QLabel:
+    """A label inside the banner's box: its text colour, no box of its own."""
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setStyleSheet("border: none; padding: 0; background: transparent;")
+    return label
 
 
 def summary(items: list[Reminder], on) -> tuple[str, str]:
