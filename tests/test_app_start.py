@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import weakref
 from pathlib import Path
 
 import pytest
@@ -139,6 +140,11 @@ def test_a_window_that_fails_to_start_says_so(qapp, tmp_path, told, caplog, monk
     assert "Traceback" in caplog.text
 
 
+class _Cycle:
+    def __init__(self):
+        self.me = self
+
+
 @pytest.fixture
 def collection_state():
     """Cycle collection as it was, and nothing frozen, after the test, whatever it did."""
@@ -186,9 +192,15 @@ def test_once_the_window_is_up_the_start_is_frozen_and_collection_stays_on_the_w
     try:
         if paused:
             cycle_collection.pause_for_start()  # as the command's entry does
+        left = _Cycle()  # garbage the start left behind
+        gone = weakref.ref(left)
+        del left
         window_is_up(window)
-        # Frozen only after a start that paused collection (not, say, in a test's process).
+        # Frozen only after a start that paused collection (not, say, in a test's process),
+        # and the start's garbage collected first rather than frozen with the rest.
         assert (collection_state.get_freeze_count() > 0) is paused
+        if paused:
+            assert gone() is None
         assert not collection_state.isenabled()  # workers must never collect (ui/background.py)
         assert background._collector is not None and background._collector.timer.isActive()
     finally:
