@@ -232,10 +232,8 @@ def _list_backups(path: Path) -> int:
 def start_qt_for_pdf() -> object:
     """Qt for a command that renders PDF, headless where there is no display; keep
     what it returns alive while painting."""
-    if sys.platform.startswith("linux") and not (
-        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
-    ):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if no_display():
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from PySide6.QtGui import QGuiApplication  # Qt only for the commands that render PDF
 
     return QGuiApplication.instance() or QGuiApplication(["afterword"])
