@@ -153,9 +153,9 @@ def part_html(brief: Brief, key: str, continued: bool = False) -> str:
             + (f"<p class='hint'>{esc(hint)}</p>" if hint and not continued else ""))
 
 
-def continued_html(brief: Brief, group: int) -> str:
-    """A part's title again at the top of the next page."""
-    return part_html(brief, _parts(brief)[group][0], continued=True)
+def continued_headings(brief: Brief) -> list[str]:
+    """Each part's title again, for the top of the next page (by group)."""
+    return [part_html(brief, key, continued=True) for key, _rows in _parts(brief)]
 
 
 def _plain_row(text: str) -> str:

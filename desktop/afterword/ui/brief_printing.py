@@ -10,8 +10,8 @@ from PySide6.QtGui import QImage, QImageReader, QPagedPaintDevice, QPageSize
 
 from afterword import APP_NAME
 from afterword.core.brief import Brief
-from afterword.core.brief_html import STYLE, continued_html, sections
-from afterword.ui.printing import PrintedPages, fitting_scale, page_layout, paint_pages, pdf_bytes
+from afterword.core.brief_html import STYLE, continued_headings, sections
+from afterword.ui.printing import PrintedPages, page_layout, paint_pages, pdf_bytes
 
 # The longest side of a card photo as printed: sharp at PDF_DPI for the small
 # size it is drawn at, and a few kilobytes in the file rather than a camera's megabytes.
@@ -54,15 +54,14 @@ def small_image(data: bytes) -> QImage | None:
 
 def brief_pages(brief: Brief) -> PrintedPages:
     images = card_images(brief)
-    return PrintedPages(sections(brief, images), lambda group: continued_html(brief, group),
+    return PrintedPages(sections(brief, images), continued_headings(brief).__getitem__,
                         f"{APP_NAME} · prep brief · {brief.heading()}", STYLE, images)
 
 
 def paint_brief(device: QPagedPaintDevice, brief: Brief) -> int:
     """Paint the brief onto a printer or PDF writer; returns the page count. A busy
     process that would run onto a third page is printed a little smaller instead."""
-    printed = brief_pages(brief)
-    return paint_pages(device, printed, fitting_scale(device, printed, MAX_PAGES))
+    return paint_pages(device, brief_pages(brief), MAX_PAGES)
 
 
 def brief_pdf(brief: Brief, page_size: QPageSize | None = None) -> bytes:

@@ -223,20 +223,17 @@ def _laid_out(device: QPagedPaintDevice, printed: PrintedPages,
     return _paginate(printed, device, width / scale, (height - footer_h) / scale), width, footer_h
 
 
-def fitting_scale(device: QPagedPaintDevice, printed: PrintedPages, pages: int,
-                  scales: Sequence[float] = (1.0, 0.93, 0.86)) -> float:
-    """The largest of `scales` at which `printed` takes at most `pages` pages (the
-    smallest if none does): a brief of two A4 pages is two Letter pages too."""
-    for scale in scales:
-        if len(_laid_out(device, printed, scale)[0]) <= pages:
-            return scale
-    return scales[-1]
-
-
-def paint_pages(device: QPagedPaintDevice, printed: PrintedPages, scale: float = 1.0) -> int:
+def paint_pages(device: QPagedPaintDevice, printed: PrintedPages, max_pages: int | None = None,
+                scales: Sequence[float] = (1.0, 0.93, 0.86)) -> int:
     """Paint the sections onto a printer or PDF writer, numbered pages with a
-    footer; returns the page count."""
-    pages, width, footer_h = _laid_out(device, printed, scale)
+    footer; returns the page count. With `max_pages`, at the largest of `scales`
+    at which they take no more pages (the smallest if none does): a brief of two
+    A4 pages is two Letter pages too."""
+    for scale in scales if max_pages is not None else (1.0,):
+        pages, width, footer_h = _laid_out(device, printed, scale)
+        if max_pages is None or len(pages) <= max_pages:
+            break
+    footer_font = _footer_font()
     painter = QPainter()
     if not painter.begin(device):
         raise PrintError("the printer could not be started (is it switched on and connected?)")
@@ -249,7 +246,7 @@ def paint_pages(device: QPagedPaintDevice, printed: PrintedPages, scale: float =
             for placed in page:
                 _draw(painter, placed, width / scale)
             painter.restore()
-            _footer(painter, _footer_font(), width, float(device.height()), footer_h,
+            _footer(painter, footer_font, width, float(device.height()), footer_h,
                     printed.footer, f"Page {number} of {len(pages)}")
     finally:
         painter.end()
