@@ -51,6 +51,17 @@ def rounds_coming_up(store: Store, now: datetime, days: int = COMING_UP_DAYS) ->
     return rounds_starting(store, now, until)
 
 
+def role_of(store: Store, role_uid: str | None, round_uid: str | None) -> str | None:
+    """The role a selection is about: the role selected, else the selected round's
+    (one indexed read: asked on every change of selection)."""
+    if role_uid:
+        return role_uid
+    if round_uid:
+        row = store.db.execute("SELECT opportunity_uid FROM interviews WHERE uid = ?", [round_uid]).fetchone()
+        return row[0] if row else None
+    return None
+
+
 def rounds_latest_first(store: Store, role_uid: str) -> list[Interview]:
     """A role's rounds, the latest round (then the latest start) first."""
     return store.select(Interview, "opportunity_uid = ?", [role_uid], order_by="round DESC, start DESC")

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
-from afterword.core.domain import Interview
+from afterword.core import queries
 from afterword.ui import settings as keys
 from afterword.ui.page import Selection
 
@@ -31,12 +31,8 @@ class BriefCommand(QObject):
 
     def target(self, selection: Selection) -> tuple[str, str | None] | None:
         """(role uid, round uid or None) the brief is for, or None."""
-        if selection.role_uid:
-            return selection.role_uid, selection.round_uid
-        if selection.round_uid:
-            interview = self.window.context.store.get(Interview, selection.round_uid)
-            return (interview.opportunity_uid, interview.uid) if interview else None
-        return None
+        role = queries.role_of(self.window.context.store, selection.role_uid, selection.round_uid)
+        return (role, selection.round_uid) if role else None
 
     def enable_for(self, selection: Selection) -> None:
         ready = self.target(selection) is not None

@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 
 from afterword.core import queries
-from afterword.core.domain import FeedbackCall, Interview, Opportunity, Stage
+from afterword.core.domain import FeedbackCall, Opportunity, Stage
 from afterword.core.rules import Reminder, ReminderKind
 from afterword.ui.page import Selection
 
@@ -70,12 +70,7 @@ class FollowThrough(QObject):
         return selection.round_uid
 
     def _role_uid(self, selection: Selection) -> str | None:
-        if selection.role_uid:
-            return selection.role_uid
-        if selection.round_uid:
-            interview = self.window.context.store.get(Interview, selection.round_uid)
-            return interview.opportunity_uid if interview else None
-        return None
+        return queries.role_of(self.window.context.store, selection.role_uid, selection.round_uid)
 
     def _call(self, selection: Selection) -> FeedbackCall | None:
         store = self.window.context.store
