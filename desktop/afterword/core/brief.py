@@ -16,6 +16,7 @@ from datetime import date, datetime
 
 from afterword.core import funnel
 from afterword.core.checklist import format_day, role_label
+from afterword.core.contact_facts import local_time
 from afterword.core.debrief import tone_words
 from afterword.core.domain import (
     DONE_NOTE_STATUSES,
@@ -33,7 +34,7 @@ from afterword.core.domain import (
     Stage,
 )
 from afterword.core.errors import AfterwordError
-from afterword.core.rounds import local_start, people_met, zone_abbreviation
+from afterword.core.rounds import people_met, zone_abbreviation
 from afterword.core.rules import local_date
 from afterword.core.store import Store
 from afterword.core.validation import MAX_LINE, MAX_NAME, clipped
@@ -86,7 +87,7 @@ class RoundTime:
 
     def describe(self) -> str:
         """'Thu 26 Nov 2026, 10:00 PST (America/Los_Angeles)'."""
-        moment = local_start(self.start, self.timezone)
+        moment = local_time(self.start, self.timezone)
         return (f"{format_day(moment.date())}, {moment:%H:%M}"
                 f"{zone_abbreviation(moment, self.timezone)} ({self.timezone})")
 

@@ -55,13 +55,17 @@ class Schedule:
     problem: str | None = None  # e.g. "field 'rrule': …"
 
 
-def local_date(moment: datetime, timezone: str) -> date:
-    """The calendar date of `moment` where it happened; its own offset if the
-    zone name is unknown."""
+def local_time(moment: datetime, timezone: str) -> datetime:
+    """`moment` on the clock of `timezone`; its own offset if the zone name is unknown."""
     try:
-        return moment.astimezone(ZoneInfo(timezone)).date()
+        return moment.astimezone(ZoneInfo(timezone))
     except (ZoneInfoNotFoundError, ValueError, OverflowError):  # OverflowError: year 1 or 9999
-        return moment.date()
+        return moment
+
+
+def local_date(moment: datetime, timezone: str) -> date:
+    """The calendar date of `moment` where it happened."""
+    return local_time(moment, timezone).date()
 
 
 # -- reading contacts from the records --------------------------------------------

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from afterword.core.rules import local_date
+from afterword.core.contact_facts import local_date, local_time
 from afterword.core.store import Store
 
 
@@ -29,16 +28,8 @@ class RoundRow:
 
     def starts(self) -> str:
         """'Thu 26 Nov 10:00 PST': when it starts, on the clock of its time zone."""
-        moment = local_start(self.start, self.timezone)
+        moment = local_time(self.start, self.timezone)
         return f"{moment:%a %d %b %H:%M}{zone_abbreviation(moment, self.timezone)}"
-
-
-def local_start(start: datetime, timezone: str) -> datetime:
-    """`start` on the clock of the round's time zone (its own offset if the zone is unknown)."""
-    try:
-        return start.astimezone(ZoneInfo(timezone))
-    except (ZoneInfoNotFoundError, ValueError, OverflowError):
-        return start
 
 
 def zone_abbreviation(local: datetime, timezone: str) -> str:
