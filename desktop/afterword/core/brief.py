@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from afterword.core import funnel
-from afterword.core.checklist import format_day, role_label
+from afterword.core.checklist import format_day, plural, role_label
 from afterword.core.contact_facts import local_time
 from afterword.core.debrief import tone_words
 from afterword.core.domain import (
@@ -258,14 +258,14 @@ class Brief:
         met = len([p for p in self.people if p.rounds])
         parts = [self.next_round.describe()]
         if self.rounds:
-            parts.append(f"{_plural(met, 'person', 'people')} met in {_plural(len(self.rounds), 'round')}")
+            parts.append(f"{plural(met, 'person', 'people')} met in {plural(len(self.rounds), 'round')}")
         else:
-            parts.append(f"the first round; {_plural(len(self.others), 'person', 'people')} known "
+            parts.append(f"the first round; {plural(len(self.others), 'person', 'people')} known "
                          f"at {self.company}")
         if self.concerns:
-            parts.append(_plural(len(self.concerns), "concern"))
+            parts.append(plural(len(self.concerns), "concern"))
         if self.open_notes:
-            parts.append(f"{_plural(len(self.open_notes), 'thank-you note')} still open")
+            parts.append(f"{plural(len(self.open_notes), 'thank-you note')} still open")
         return "; ".join(parts)
 
 
@@ -274,10 +274,6 @@ def photo_name(contact_uid: str) -> str:
     only, whatever the uid holds (an imported uid is free text), and never a file
     or an address."""
     return f"card-photo-{hashlib.sha1(contact_uid.encode('utf-8', 'surrogatepass')).hexdigest()[:20]}"
-
-
-def _plural(n: int, word: str, many: str | None = None) -> str:
-    return f"{n} {word if n == 1 else (many or word + 's')}"
 
 
 # -- building it -------------------------------------------------------------------

@@ -128,11 +128,11 @@ class Checklist:
         c = self.counts()
         if not c["notes"]:
             return "Nothing to write."
-        text = f"{_plural(c['notes'], 'note')} to write"
+        text = f"{plural(c['notes'], 'note')} to write"
         if c["overdue"]:
             text += f" ({c['overdue']} overdue)"
         if c["interviews"]:
-            text += f" after {_plural(c['interviews'], 'interview')}"
+            text += f" after {plural(c['interviews'], 'interview')}"
         if c["without_address"]:
             text += f"; {c['without_address']} without a mailing address"
         return text
@@ -162,8 +162,9 @@ def role_label(role: Role | None) -> str | None:
     return "HR" if role == Role.HR else role.value.replace("_", " ").capitalize()
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """'1 note', '3 notes', '2 people'."""
+    return f"{n} {word if n == 1 else (many or word + 's')}"
 
 
 def address_lines(recipient: str, mailing_address: str | None) -> tuple[str, ...]:
