@@ -398,16 +398,19 @@ def _questions_to_ask(concerns: tuple[ConcernItem, ...], earlier: list[Interview
 def _open_notes(store: Store, role_uid: str, now: datetime) -> list[OpenNote]:
     marks = ",".join("?" * len(DONE_NOTE_STATUSES))
     rows = store.db.execute(
-        f"""SELECT c.name, n.medium, n.status, n.due, i.round, i.timezone
+        f"""SELECT c.name, n.medium, n.status, n.due, i.round
             FROM thank_you_notes n JOIN interviews i ON i.uid = n.interview_uid
             LEFT JOIN contacts c ON c.uid = n.contact_uid
             WHERE i.opportunity_uid = ? AND n.status NOT IN ({marks})
             ORDER BY n.due, c.name COLLATE NOCASE""",
         [role_uid, *DONE_NOTE_STATUSES]).fetchall()
     today = now.date()
-    return [OpenNote(short(name, MAX_NAME) or "(contact missing)", Medium(medium), NoteStatus(status),
-                     date.fromisoformat(due), date.fromisoformat(due) < today, number)
-            for name, medium, status, due, number, _tz in rows]
+    notes = []
+    for name, medium, status, due_text, number in rows:
+        due = date.fromisoformat(due_text)
+        notes.append(OpenNote(short(name, MAX_NAME) or "(contact missing)", Medium(medium),
+                              NoteStatus(status), due, due < today, number))
+    return notes
 
 
 def _recurring(store: Store, round_uids: set[str]) -> list[RecurringConcern]:

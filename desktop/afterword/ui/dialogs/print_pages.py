@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
-    QWidget,
 )
 
 from afterword.core.errors import AfterwordError
@@ -33,9 +32,6 @@ class PrintPagesDialog(QDialog):
     no_printer = ("No printer is installed on this computer. Use Save PDF… to keep the "
                   "pages as a file and print them elsewhere.")
     summary_label: QLabel
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
 
     # -- what a subclass says ---------------------------------------------------------
 
