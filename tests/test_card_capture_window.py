@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QImage
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from afterword.core.domain import Company, Contact
 from window_helpers import close_window, open_window
@@ -144,3 +144,31 @@ def test_a_file_that_is_not_an_image_is_not_taken_for_one(qtbot, window, tmp_pat
         window.card_capture.from_path(path)
     assert any("not an image" in text for text in message_boxes.texts)
     assert people(window) == []
+
+
+def test_a_card_read_while_another_is_still_running_is_refused_not_mixed_up(
+        qtbot, window, monkeypatch, message_boxes):
+    """Cancelling closes the progress at once, but the recognition runs to its end:
+    a second card meanwhile must wait, not receive the first card's fields."""
+    import threading
+
+    import afterword.ui.card_capture as card_capture
+
+    real, release = card_capture.recognition, threading.Event()
+
+    def held(data, name, region):
+        work = real(data, name, region)
+        return lambda store: (release.wait(60), work(store))[1]
+
+    monkeypatch.setattr(card_capture, "recognition", held)
+    capture = window.card_capture
+    capture.from_path(CARD)
+    capture._progress.findChild(QPushButton).click()  # Cancel
+    assert capture._progress is None
+    capture.from_path(CARDS / "card-21.jpg")
+    assert message_boxes.texts == ["The card was not read: a card is being read already; "
+                                   "wait for it to finish."]
+    release.set()
+    qtbot.waitUntil(lambda: not capture._jobs.busy, timeout=90_000)
+    qtbot.wait(50)
+    assert capture.dialog is None and people(window) == []  # the cancelled read shows nothing

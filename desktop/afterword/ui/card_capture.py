@@ -14,6 +14,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QProgressDialog
 
 from afterword.core.domain import CardPhoto
+from afterword.core.images import image_mime
 from afterword.core.store import Store
 from afterword.core.undo import Writes
 from afterword.ui import messages
@@ -28,8 +29,6 @@ if TYPE_CHECKING:
 
 IMAGE_FILTER = "Card photos (*.jpg *.jpeg *.png *.webp *.tif *.tiff *.bmp);;All files (*)"
 TITLE = "New Person from Card"
-MIME_TYPES = {"jpeg": "image/jpeg", "png": "image/png", "webp": "image/webp", "tiff": "image/tiff",
-              "bmp": "image/bmp"}
 
 
 def recognition(data: bytes, name: str, region: str) -> Callable[[Store], object]:
@@ -45,15 +44,7 @@ def recognition(data: bytes, name: str, region: str) -> Callable[[Store], object
 
 def photo_of(data: bytes) -> CardPhoto:
     """The image as kept with the person, with its type from its content."""
-    import io
-
-    from PIL import Image
-
-    try:
-        kind = (Image.open(io.BytesIO(data)).format or "jpeg").lower()
-    except Exception:
-        kind = "jpeg"
-    return CardPhoto(data=data, mime_type=MIME_TYPES.get(kind, f"image/{kind}"))
+    return CardPhoto(data=data, mime_type=image_mime(data) or "image/jpeg")
 
 
 class CardCapture(QObject):
@@ -122,8 +113,11 @@ class CardCapture(QObject):
         """Read the card off the window thread; the review dialog follows."""
         if self.window.read_only.refused(TITLE):
             return
-        if self._progress is not None:
-            self._failed("a card is being read already; wait for it to finish")
+        # One read at a time, a cancelled one included: its result would otherwise
+        # arrive in this one's place (and closing this one's progress would drop it).
+        if self._progress is not None or self._jobs.busy:
+            messages.warn(self.window, TITLE,
+                          "The card was not read: a card is being read already; wait for it to finish.")
             return
         self._pending = (data, name)
         self._progress = QProgressDialog("Reading the card…", "Cancel", 0, 0, self.window)
