@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
-import locale
-import os
 
 from afterword.core.errors import AfterwordError
 from afterword.core.terminal import printable, printable_json
@@ -14,20 +11,6 @@ from afterword.core.terminal import printable, printable_json
 FIELD_LABELS = (("name", "Name"), ("title", "Title"), ("company", "Company"),
                 ("phone_direct", "Direct phone"), ("phone_cell", "Cell"), ("email", "Email"),
                 ("linkedin", "LinkedIn/web"), ("mailing_address", "Mailing address"))
-
-
-def locale_region() -> str:
-    """The user's country from the locale (LC_ALL, LC_MESSAGES, LANG), else US."""
-    import phonenumbers
-
-    candidates = [os.environ.get(name, "") for name in ("LC_ALL", "LC_MESSAGES", "LANG")]
-    with contextlib.suppress(ValueError):
-        candidates.append(locale.getlocale()[0] or "")
-    for value in candidates:
-        region = value.split(".")[0].partition("_")[2].upper()
-        if region in phonenumbers.SUPPORTED_REGIONS:
-            return region
-    return "US"
 
 
 def _region(text: str) -> str:
@@ -40,9 +23,10 @@ def _region(text: str) -> str:
 
 
 def cmd_card_read(args: argparse.Namespace) -> int:
+    from afterword.cli_contacts import default_region
     from afterword.core.cardread import read_card  # the engine loads only for this command
 
-    reading = read_card(args.image, region=args.region or locale_region())
+    reading = read_card(args.image, region=args.region or default_region())
     fields = reading.fields.as_json()
     if args.json:
         print(printable_json(json.dumps(fields, ensure_ascii=False, indent=2)))
@@ -80,5 +64,5 @@ def register(sub: argparse._SubParsersAction) -> None:
                         "email, linkedin, mailing_address (null where not found), other_lines")
     p.add_argument("--region", type=_region, metavar="CC",
                    help="country for phone numbers without a country code when the card does not "
-                        "say (default: from your locale, else US)")
+                        "say (default: AFTERWORD_PHONE_REGION, else your locale's, else US)")
     p.set_defaults(func=cmd_card_read)
