@@ -172,3 +172,10 @@ def test_a_card_read_while_another_is_still_running_is_refused_not_mixed_up(
     qtbot.waitUntil(lambda: not capture._jobs.busy, timeout=90_000)
     qtbot.wait(50)
     assert capture.dialog is None and people(window) == []  # the cancelled read shows nothing
+
+
+def test_the_open_database_is_refused_as_a_card_photo(qtbot, window, message_boxes):
+    """Read with a plain file handle, its closing would drop SQLite's locks on it."""
+    window.card_capture.from_path(window.context.db_path)
+    assert len(message_boxes.texts) == 1 and "database" in message_boxes.texts[0]
+    assert window.card_capture._progress is None and not window.card_capture._jobs.busy

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from afterword.core.cardread.errors import CardReadError
+from afterword.core.output_paths import DatabaseTarget, check_input_path
 
 MAX_FILE_BYTES = 40 * 2**20
 # A 48-megapixel phone photo is fine; a 100-megapixel image is refused before decoding.
@@ -19,8 +20,13 @@ WORKING_SIDE = 1600
 
 
 def load_card_bytes(path: str | Path) -> bytes:
-    """The file's bytes, refused when missing, unreadable or far too large for a photo."""
+    """The file's bytes, refused when missing, unreadable, far too large for a photo, or
+    a database (the one open, above all: see output_paths.check_input_path)."""
     path = Path(path)
+    try:
+        check_input_path(path)
+    except DatabaseTarget as exc:
+        raise CardReadError(str(exc)) from None
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
