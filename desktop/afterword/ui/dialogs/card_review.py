@@ -4,8 +4,8 @@ that the card matches (by the one merge rule) offered for merging."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPolygonF, QTransform
+from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QObject, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QImage, QImageReader, QPainter, QPen, QPolygonF, QTransform
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -37,19 +37,15 @@ MULTI_LINE = ("mailing_address", "other_lines")
 
 def upright_image(photo: CardPhoto, reading: CardReading) -> QImage:
     """The photo as the reader saw it: EXIF-upright, turned upright, at the working size."""
-    image = QImage.fromData(photo.data)
-    if image.isNull():
-        return image
     # The reader applied the EXIF orientation: Qt does the same when it reads with autoTransform.
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
-    from PySide6.QtGui import QImageReader
-
     buffer = QBuffer()
     buffer.setData(QByteArray(photo.data))
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
     reader = QImageReader(buffer)
     reader.setAutoTransform(True)
     image = reader.read()
+    if image.isNull():
+        return image
     if reading.turn:
         image = image.transformed(QTransform().rotate(reading.turn))
     return image.scaled(QSize(*reading.size), Qt.AspectRatioMode.IgnoreAspectRatio,
