@@ -13,7 +13,7 @@ from statistics import median
 
 from afterword.core.cardread import address as addr
 from afterword.core.cardread.engine import TextLine
-from afterword.core.cardread.phones import Kind, find_phones, region_of_card
+from afterword.core.cardread.phones import LABEL_BEFORE, Kind, find_phones, region_of_card
 from afterword.core.cardread.words import (
     HONORIFICS,
     NAME_PARTICLES,
@@ -205,7 +205,7 @@ def _phones(card: _Card, fields: CardFields, region: str, domains: list[str]) ->
 
 
 def _label_start(text: str, start: int) -> int:
-    match = re.search(r"[^\W\d_][^\W\d_. ]*(?:[ .][^\W\d_]+)?[\s.:|/-]*$", text[:start])
+    match = LABEL_BEFORE.search(text[:start])
     return match.start() if match else start
 
 

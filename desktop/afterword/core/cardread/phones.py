@@ -25,7 +25,8 @@ DIRECT_LABELS = {"t", "tel", "tél", "tel.", "telefon", "telephone", "téléphon
                  "b", "bureau", "durchwahl", "festnetz", "fon", "tlf", "puh", "switchboard"}
 FAX_LABELS = {"f", "fax", "telefax", "télécopie", "fx"}
 
-_LABEL_BEFORE = re.compile(r"([^\W\d_][^\W\d_. ]*(?:[ .][^\W\d_]+)?)[\s.:|/-]*$")
+# A label just before a number ("Tel.", "Mobile:"); fields.py marks it with the number.
+LABEL_BEFORE = re.compile(r"([^\W\d_][^\W\d_. ]*(?:[ .][^\W\d_]+)?)[\s.:|/-]*$")
 # Letters OCR mistakes for digits inside a run of digits.
 _DIGIT_LOOKALIKES = str.maketrans({"O": "0", "o": "0", "D": "0", "l": "1", "I": "1", "|": "1",
                                    "S": "5", "B": "8", "Z": "2"})
@@ -75,7 +76,7 @@ _LABEL_AFTER = re.compile(r"^\s*[(\[]\s*([^\W\d_][^\W\d_. ]*)\s*[)\]]")
 def _label_kind(prefix: str, suffix: str = "") -> Kind | None:
     """The kind a label says: the one printed before the number ("M +44 …"), else one
     in brackets after it ("650-555-0148 (cell)")."""
-    match = _LABEL_BEFORE.search(prefix)
+    match = LABEL_BEFORE.search(prefix)
     kind = _kind_of(match.group(1)) if match else None
     if kind is None:
         after = _LABEL_AFTER.match(suffix)
