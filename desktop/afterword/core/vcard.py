@@ -197,7 +197,7 @@ class Card:
 # The reader keeps a "\n" before the first line of the file so that line is seen too.
 _END = re.compile(rb"\n[ \t]*END[ \t]*:[ \t]*VCARD[ \t]*\r?$", re.MULTILINE | re.IGNORECASE)
 _BEGIN = re.compile(rb"\n[ \t]*BEGIN[ \t]*:[ \t]*VCARD[ \t]*\r?$", re.MULTILINE | re.IGNORECASE)
-_VERSION = re.compile(rb"\nVERSION[ \t]*:[ \t]*([0-9.]+)[ \t]*$", re.MULTILINE | re.IGNORECASE)
+_VERSION = re.compile(rb"^VERSION[ \t]*:[ \t]*([0-9.]+)[ \t]*$", re.MULTILINE | re.IGNORECASE)
 _CHUNK = 1 << 20
 
 
@@ -274,7 +274,7 @@ def parse_card(body: bytes, index: int) -> Card:
 
 
 def _version(body: bytes) -> str:
-    match = _VERSION.search(b"\n" + body)
+    match = _VERSION.search(body)
     if not match:
         return "3.0"  # some scanner apps leave it out; 3.0 is the common reading
     version = match.group(1).decode("ascii")
