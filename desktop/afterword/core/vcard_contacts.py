@@ -292,18 +292,15 @@ def rewrite_card(card: Card, contact: Contact, company: str | None, photo: CardP
     A 2.1 card is written back as 3.0."""
     version = card.version if card.version in ("3.0", "4.0") else "3.0"
     wanted = dict(_properties(replace_notes(contact, card), company, photo, version))
-    if card.first("UID") is not None:
-        wanted.pop(_Slot("UID"))
-    if contact.name == _current_fn(card):
-        wanted.pop(_Slot("N"), None)  # keep the card's own structured name
-        n_kept = True
-    else:
-        n_kept = False
     out: list[NewProperty | Property] = []
-    done: set[_Slot] = set()
+    done: set[_Slot] = set()  # slots written (or kept as the card has them)
+    if card.first("UID") is not None:
+        done.add(_Slot("UID"))
+    if contact.name == _current_fn(card):
+        done.add(_Slot("N"))  # keep the card's own structured name
     for prop in card.properties:
         slot = _slot_of(card, prop)
-        if slot is None or slot in done or (slot == _Slot("N") and n_kept) or slot == _Slot("UID"):
+        if slot is None or slot in done:
             out.append(prop)
             continue
         done.add(slot)
